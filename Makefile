@@ -1,0 +1,46 @@
+# The short commands a person types. `make site` and `make test` set up
+# everything they need on a fresh machine (a .venv in this folder).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+TODAY  ?=
+
+.PHONY: site check test lint bench demo docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## site: check the shipped records (the site build itself arrives with issue 4)
+site: $(STAMP)
+	$(BIN)/huifang check --records records $(if $(TODAY),--today $(TODAY))
+	@echo "huifang: records checked. The site build (huifang build) is not implemented yet; see README."
+
+check: $(STAMP)
+	$(BIN)/huifang check --records records $(if $(TODAY),--today $(TODAY))
+
+## test: the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests scripts
+	$(BIN)/ruff format --check generator tests scripts
+
+## bench: stage timings of `huifang check` on a generated set
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+## demo: regenerate the shipped demo records (deterministic)
+demo: $(STAMP)
+	$(BIN)/huifang demo --out records --force
+
+## docs: regenerate the reference pages made from the schemas and problem codes
+docs: $(STAMP)
+	$(BIN)/python -m generator.reference --write docs/reference
+
+clean:
+	rm -rf $(VENV) site build dist .pytest_cache .ruff_cache .hypothesis .huifang-cache
