@@ -1,0 +1,112 @@
+"""Completeness rules from domain.md; each one's severity (error|warning|off) is in the policy.
+
+policy.yaml → completeness → <check>: {severity: …, …parameters}. A check set
+to `off` is not run. The names below are the policy's keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from generator.codes import make_problem
+from generator.problems import Problem, field_path
+from generator.records import Records
+
+Finder = Callable[[Records, date], Iterator[tuple[str, object, tuple, dict]]]
+
+
+def customer_documents(records: Records, today: date):
+    """New cooperating customers: the required documents within N days of the contract."""
+    policy = records.policy
+    days = int(policy.param("customer_documents", "days", 3))
+    required = list(policy.param("customer_documents", "required", []))
+    waiver = policy.param("customer_documents", "approval", "documents")
+    for c in records.customer_list:
+        contract = c.events.get("contract")
+        if contract is None or (today - contract).days <= days:
+            continue
+        received = {d.name for d in c.documents}
+        missing = [name for name in required if name not in received]
+        if missing and not any(a.what == waiver for a in c.approvals):
+            params = {"contract": contract.isoformat(), "days": days, "missing": "、".join(missing)}
+            yield "customer.documents_incomplete", c, ("documents",), params
+
+
+def customer_contacts(records: Records, today: date):
+    for c in records.customer_list:
+        if c.kind == "organisation" and not c.contacts and c.stage != "lost":
+            yield "customer.no_contacts", c, ("id",), {}
+
+
+def complaint_feedback(records: Records, today: date):
+    for c in records.complaint_list:
+        # within a day of resolution the feedback may simply not be due yet
+        if c.resolved and not c.feedback_sent and (today - c.resolved.date()).days >= 1:
+            yield "complaint.no_feedback", c, ("resolved",), {}
+
+
+def complaint_resolution(records: Records, today: date):
+    for c in records.complaint_list:
+        if c.resolved and not (c.resolution or "").strip():
+            yield "complaint.no_resolution", c, ("resolved",), {}
+
+
+def complaint_special_reason(records: Records, today: date):
+    for c in records.complaint_list:
+        if c.special and not (c.special_reason or "").strip():
+            yield "complaint.special_without_reason", c, ("special",), {}
+
+
+def visit_issue_forwarded(records: Records, today: date):
+    for v in records.visits:
+        for i, issue in enumerate(v.issues):
+            if issue.needs_action and not (issue.department and issue.sent_at):
+                yield "visit.issue_not_forwarded", v, ("issues", i), {"text": issue.text[:30]}
+
+
+def visit_review(records: Records, today: date):
+    days = int(records.policy.param("visit_review", "days", 7))
+    for v in records.visits:
+        if v.date and not v.reviewed_by and (today - v.date).days > days:
+            yield "visit.unreviewed", v, ("date",), {"age": (today - v.date).days}
+
+
+def visit_outcome(records: Records, today: date):
+    for v in records.visits:
+        if not (v.outcome or "").strip():
+            yield "visit.no_outcome", v, ("date",), {}
+
+
+def visit_record(records: Records, today: date):
+    for v in records.visits:
+        if not v.body.strip():
+            yield "visit.no_record", v, ("date",), {}
+
+
+FINDERS: dict[str, Finder] = {
+    "customer_documents": customer_documents,
+    "customer_contacts": customer_contacts,
+    "complaint_feedback": complaint_feedback,
+    "complaint_resolution": complaint_resolution,
+    "complaint_special_reason": complaint_special_reason,
+    "visit_issue_forwarded": visit_issue_forwarded,
+    "visit_review": visit_review,
+    "visit_outcome": visit_outcome,
+    "visit_record": visit_record,
+}
+
+
+def completeness(records: Records, today: date) -> list[Problem]:
+    problems = []
+    for name, finder in FINDERS.items():
+        severity = records.policy.severity(name)
+        if severity == "off":
+            continue
+        for code, record, path, params in finder(records, today):
+            where = records.where(record, *path)
+            problems.append(make_problem(code, where, field_path(path), severity=severity, **params))
+    return problems
+
+
+CHECKS = (completeness,)

@@ -1,0 +1,140 @@
+"""Every reference resolves: customers, staff (with the right role), complaints, grades."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.codes import make_problem
+from generator.problems import Problem, field_path
+from generator.records import Records
+
+ROLE_NAMES = {
+    "agent": ("客服专员", "agent"),
+    "supervisor": ("主管", "supervisor"),
+    "chief": ("首席客户经理", "chief account manager"),
+    "manager": ("部门经理", "manager"),
+    "director": ("总监/总经理", "director"),
+}
+CHIEF_ROLES = ("chief", "manager", "director")
+REVIEWER_ROLES = ("supervisor", "chief", "manager", "director")
+APPROVER_ROLES = ("manager", "director")
+
+
+def staff_reference(
+    records: Records,
+    record: object,
+    path: tuple,
+    ident: str | None,
+    roles: tuple[str, ...] = (),
+    must_be_active: bool = False,
+) -> list[Problem]:
+    """Problems with one staff reference: unknown, wrong role, or no longer active."""
+    if not ident:
+        return []
+    where, field = records.where(record, *path), field_path(path)
+    member = records.staff.get(ident)
+    if member is None:
+        if records.exists("staff", ident):
+            return []
+        return [make_problem("ref.unknown_staff", where, field, ref=ident)]
+    problems = []
+    if roles and member.role not in roles:
+        problems.append(
+            make_problem(
+                "ref.wrong_role",
+                where,
+                field,
+                ref=ident,
+                roles_zh="、".join(ROLE_NAMES[r][0] for r in roles),
+                roles_en=" or ".join(ROLE_NAMES[r][1] for r in roles),
+                role_zh=ROLE_NAMES.get(member.role, (member.role,))[0],
+                role_en=ROLE_NAMES.get(member.role, ("", member.role))[1],
+            )
+        )
+    if must_be_active and not member.active:
+        problems.append(make_problem("ref.inactive_staff", where, field, ref=ident))
+    return problems
+
+
+def _unknown(records: Records, kind: str, record: object, path: tuple, ident: str | None) -> list[Problem]:
+    if not ident or records.exists(kind, ident):
+        return []
+    code = {"customer": "ref.unknown_customer", "complaint": "ref.unknown_complaint"}[kind]
+    return [make_problem(code, records.where(record, *path), field_path(path), ref=ident)]
+
+
+def customer_references(records: Records, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    for c in records.customer_list:
+        problems += staff_reference(records, c, ("owner",), c.owner, must_be_active=c.stage != "lost")
+        problems += staff_reference(records, c, ("chief",), c.chief, CHIEF_ROLES)
+        for i, contact in enumerate(c.contacts):
+            problems += staff_reference(records, c, ("contacts", i, "our_contact"), contact.our_contact)
+        for i, approval in enumerate(c.approvals):
+            problems += staff_reference(records, c, ("approvals", i, "by"), approval.by, APPROVER_ROLES)
+    return problems
+
+
+def visit_references(records: Records, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    for v in records.visits:
+        problems += _unknown(records, "customer", v, ("customer",), v.customer)
+        for i, member in enumerate(v.staff):
+            problems += staff_reference(records, v, ("staff", i), member)
+        problems += staff_reference(records, v, ("reviewed_by",), v.reviewed_by, REVIEWER_ROLES)
+        problems += _unknown(records, "complaint", v, ("complaint",), v.complaint)
+        complaint = records.complaints.get(v.complaint or "")
+        if complaint and complaint.customer != v.customer:
+            problems.append(
+                make_problem(
+                    "ref.complaint_customer_mismatch",
+                    records.where(v, "complaint"),
+                    "complaint",
+                    ref=v.complaint,
+                    other=complaint.customer,
+                    customer=v.customer,
+                )
+            )
+    return problems
+
+
+def complaint_references(records: Records, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    for c in records.complaint_list:
+        problems += _unknown(records, "customer", c, ("customer",), c.customer)
+        problems += staff_reference(records, c, ("first_responder",), c.first_responder)
+    return problems
+
+
+def survey_references(records: Records, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    for s in records.survey_list:
+        for i, action in enumerate(s.actions):
+            problems += staff_reference(records, s, ("actions", i, "owner"), action.owner)
+    return problems
+
+
+def policy_values(records: Records, today: date) -> list[Problem]:
+    """Grades and areas used by customers are the ones the policy defines."""
+    if not records.policy_usable:
+        return []
+    grades = [g.id for g in records.policy.grades]
+    areas = set(records.policy.areas)
+    problems = []
+    for c in records.customer_list:
+        if c.grade and c.grade not in grades:
+            problems.append(
+                make_problem(
+                    "customer.unknown_grade",
+                    records.where(c, "grade"),
+                    "grade",
+                    grade=c.grade,
+                    allowed=", ".join(grades),
+                )
+            )
+        if areas and c.area and c.area not in areas:
+            problems.append(make_problem("customer.unknown_area", records.where(c, "area"), "area", area=c.area))
+    return problems
+
+
+CHECKS = (customer_references, visit_references, complaint_references, survey_references, policy_values)

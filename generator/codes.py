@@ -1,0 +1,375 @@
+"""The catalogue of problem codes: one place for every message, in Chinese and English.
+
+Each template says what is wrong and how to fix it. Placeholders are filled by
+`make_problem`; values that may be personal data are masked by the caller
+before they get here. docs/reference/problems.md is generated from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.problems import Problem, Severity, Source
+
+
+@dataclass(frozen=True)
+class Code:
+    severity: Severity
+    zh: str
+    en: str
+    group: str = ""  # set from the code's prefix
+
+
+def _c(severity: Severity, zh: str, en: str) -> Code:
+    return Code(severity, zh, en)
+
+
+CODES: dict[str, Code] = {
+    # --- reading the file -------------------------------------------------------------
+    "file.unreadable": _c(
+        "error",
+        "无法读取文件：{detail}。请检查文件权限，或确认它不是损坏的链接。",
+        "cannot read the file: {detail}. Check its permissions or whether it is a broken link.",
+    ),
+    "file.too_large": _c(
+        "error",
+        "文件有 {size} 字节，超过上限 {limit} 字节，未读取。请删减内容或拆分成多条记录。",
+        "the file has {size} bytes, more than the limit of {limit}; it was not read. "
+        "Shorten it or split it into several records.",
+    ),
+    "file.encoding_gbk": _c(
+        "error",
+        "文件不是 UTF-8 编码（看起来是 GBK/GB18030），第 {line} 行起无法解码。"
+        "请在编辑器中选择“以 UTF-8 编码保存”后重新提交。",
+        "the file is not UTF-8 (it looks like GBK/GB18030); decoding fails from line {line}. "
+        "Re-save it as UTF-8 in your editor.",
+    ),
+    "file.encoding": _c(
+        "error",
+        "文件不是有效的 UTF-8 文本（第 {line} 行有无法解码的字节）。请用 UTF-8 编码重新保存。",
+        "the file is not valid UTF-8 (undecodable bytes on line {line}). Re-save it as UTF-8.",
+    ),
+    "file.no_front_matter": _c(
+        "error",
+        "Markdown 记录必须以 YAML 头部开始：第一行是 ---，然后是字段，再以 --- 结束。"
+        "请在文件开头加上头部。",
+        "a Markdown record must start with YAML front matter: a first line ---, the fields, "
+        "then a closing ---. Add the front matter at the top.",
+    ),
+    "file.unclosed_front_matter": _c(
+        "error",
+        "YAML 头部没有结束行 ---。请在字段之后、正文之前加一行 ---。",
+        "the YAML front matter has no closing --- line. Add a line --- after the fields, "
+        "before the body.",
+    ),
+    "file.unknown_location": _c(
+        "warning",
+        "这个文件不在任何记录目录中（customers/、visits/年份/、complaints/年份/、surveys/），"
+        "不会被读取。请移到正确的目录，或改名以 _ 开头表示忽略。",
+        "this file is not in a record folder (customers/, visits/YEAR/, complaints/YEAR/, "
+        "surveys/) and is not read. Move it, or start its name with _ to ignore it.",
+    ),
+    "file.missing": _c(
+        "error",
+        "缺少必需的文件 {name}。请从示例数据复制一份并修改。",
+        "the required file {name} is missing. Copy it from the demo records and adapt it.",
+    ),
+    # --- YAML -------------------------------------------------------------------------
+    "yaml.syntax": _c(
+        "error",
+        "YAML 语法错误：{detail_zh}。请检查这一行的缩进、冒号和引号。（{detail}）",
+        "YAML syntax error: {detail}. Check the indentation, colons and quotes on this line.",
+    ),
+    "yaml.tab": _c(
+        "error",
+        "第 {line} 行有制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。",
+        "line {line} contains a tab character. YAML is indented with spaces only; "
+        "replace the tab with spaces.",
+    ),
+    "yaml.duplicate_key": _c(
+        "error",
+        "字段 {key} 出现了两次（第 {first} 行和第 {line} 行），后一个会悄悄覆盖前一个。"
+        "请删掉其中一个。",
+        "the key {key} appears twice (lines {first} and {line}); one would silently replace "
+        "the other. Remove one of them.",
+    ),
+    "yaml.anchor": _c(
+        "error",
+        "不允许使用 YAML 锚点（&{name}）。请直接写出完整内容。",
+        "YAML anchors (&{name}) are not allowed. Write the content out in full.",
+    ),
+    "yaml.alias": _c(
+        "error",
+        "不允许使用 YAML 别名（*{name}）。请直接写出完整内容。",
+        "YAML aliases (*{name}) are not allowed. Write the content out in full.",
+    ),
+    "yaml.tag": _c(
+        "error",
+        "不允许使用 YAML 标签 {tag}。请去掉它；如需文本，请给值加引号。",
+        "the YAML tag {tag} is not allowed. Remove it; to force text, put the value in quotes.",
+    ),
+    "yaml.too_deep": _c(
+        "error",
+        "嵌套层数超过 {limit} 层，文件未读取。记录不需要这么深的结构，请检查缩进或括号。",
+        "nesting is deeper than {limit} levels; the file was not read. Records never need "
+        "this depth: check the indentation or brackets.",
+    ),
+    "yaml.complex_key": _c(
+        "error",
+        "字段名必须是简单文本，不能是列表或映射。请改成普通的字段名。",
+        "a key must be plain text, not a list or a mapping. Use a plain field name.",
+    ),
+    "yaml.multiple_documents": _c(
+        "error",
+        "一个文件只能有一个 YAML 文档（发现多余的 ---）。请删除多余的分隔行或拆成两个文件。",
+        "a file holds one YAML document only (an extra --- was found). Remove the extra "
+        "separator or split the file in two.",
+    ),
+    "yaml.not_mapping": _c(
+        "error",
+        "记录的顶层必须是“字段: 值”的映射，这里是{found_zh}。请按示例记录的格式书写。",
+        "the top level of a record must be a mapping of field: value, not {found_en}. "
+        "Follow the layout of the demo records.",
+    ),
+    # --- characters -------------------------------------------------------------------
+    "text.control_char": _c(
+        "error",
+        "第 {line} 行第 {col} 列有控制字符 {char}。它通常来自复制粘贴，请删除。",
+        "line {line}, column {col} contains the control character {char}, usually from "
+        "copy and paste. Delete it.",
+    ),
+    "text.invisible_char": _c(
+        "error",
+        "第 {line} 行第 {col} 列有不可见字符 {char}（零宽字符）。它会让编号和比较出错，请删除。",
+        "line {line}, column {col} contains the invisible character {char} (zero width). "
+        "It breaks ids and comparisons; delete it.",
+    ),
+    "text.bidi_char": _c(
+        "error",
+        "第 {line} 行第 {col} 列有文字方向控制字符 {char}，它可能让显示内容与实际内容不同。请删除。",
+        "line {line}, column {col} contains the bidirectional control {char}, which can make "
+        "text display differently from what it is. Delete it.",
+    ),
+    # --- schema -----------------------------------------------------------------------
+    "schema.required": _c(
+        "error",
+        "缺少必填字段 {field}。请补上。",
+        "the required field {field} is missing. Add it.",
+    ),
+    "schema.unknown_field": _c(
+        "error",
+        "未知字段 {field}{suggest_zh}。请检查拼写；字段名见 docs/reference/records.md。",
+        "unknown field {field}{suggest_en}. Check the spelling; field names are listed in "
+        "docs/reference/records.md.",
+    ),
+    "schema.type": _c(
+        "error",
+        "字段 {field} 应为{expected_zh}，实际是{actual_zh}{value}。{hint_zh}",
+        "the field {field} must be {expected_en}, not {actual_en}{value}. {hint_en}",
+    ),
+    "schema.enum": _c(
+        "error",
+        "字段 {field} 的值{value} 不在允许范围内。可选值：{allowed}。",
+        "the field {field} has a value{value} that is not allowed. Allowed: {allowed}.",
+    ),
+    "schema.format": _c(
+        "error",
+        "字段 {field} 的值{value} 不是有效的{format_zh}。{hint_zh}",
+        "the field {field} has a value{value} that is not a valid {format_en}. {hint_en}",
+    ),
+    "schema.invalid": _c(
+        "error",
+        "字段 {field} {detail_zh}。请参照 docs/reference/records.md 修改。",
+        "the field {field} {detail}. See docs/reference/records.md.",
+    ),
+    # --- ids and file names -----------------------------------------------------------
+    "id.duplicate": _c(
+        "error",
+        "编号 {id} 重复，{other} 也使用了它。每条记录的编号必须唯一，请给其中一条换一个新编号。",
+        "the id {id} is also used by {other}. Ids must be unique; give one of them a new id.",
+    ),
+    "id.filename_mismatch": _c(
+        "error",
+        "文件名 {stem} 与编号 {id} 不一致。请把文件改名为 {expected}，或改正编号。",
+        "the file name {stem} does not match the id {id}. Rename the file to {expected} "
+        "or correct the id.",
+    ),
+    "path.year_mismatch": _c(
+        "warning",
+        "记录日期在 {year} 年，但文件在 {folder} 目录中。请移到 {expected} 目录。",
+        "the record is dated {year} but lies in the folder {folder}. Move it to {expected}.",
+    ),
+    "visit.filename_mismatch": _c(
+        "warning",
+        "回访文件名 {stem} 与内容不符（应以 {expected} 开头：日期-客户编号）。请改名。",
+        "the visit file name {stem} does not match its content (it should start with "
+        "{expected}: date-customer). Rename it.",
+    ),
+    # --- references -------------------------------------------------------------------
+    "ref.unknown_customer": _c(
+        "error",
+        "字段 {field} 引用的客户 {ref} 不存在。请检查编号，或先建立该客户档案。",
+        "the field {field} refers to the customer {ref}, which does not exist. Check the id "
+        "or create the customer first.",
+    ),
+    "ref.unknown_staff": _c(
+        "error",
+        "字段 {field} 引用的员工 {ref} 不在 team.yaml 中。请检查编号，或把此人加入 team.yaml。",
+        "the field {field} refers to the staff member {ref}, who is not in team.yaml. Check "
+        "the id or add the person to team.yaml.",
+    ),
+    "ref.unknown_complaint": _c(
+        "error",
+        "字段 {field} 引用的投诉 {ref} 不存在。请检查投诉编号。",
+        "the field {field} refers to the complaint {ref}, which does not exist. Check the id.",
+    ),
+    "ref.wrong_role": _c(
+        "error",
+        "字段 {field} 需要角色为 {roles_zh} 的员工，但 {ref} 的角色是 {role_zh}。"
+        "请换一位合适的员工，或更正 team.yaml 中的角色。",
+        "the field {field} needs a staff member with the role {roles_en}, but {ref} is "
+        "{role_en}. Choose someone else or correct the role in team.yaml.",
+    ),
+    "ref.inactive_staff": _c(
+        "warning",
+        "字段 {field} 指向已停用的员工 {ref}。请把工作交接给在职员工。",
+        "the field {field} names {ref}, who is no longer active. Hand the work over to an "
+        "active staff member.",
+    ),
+    "ref.complaint_customer_mismatch": _c(
+        "error",
+        "回访关联的投诉 {ref} 属于客户 {other}，而不是本次回访的客户 {customer}。请检查编号。",
+        "the complaint {ref} belongs to the customer {other}, not to this visit's customer "
+        "{customer}. Check the ids.",
+    ),
+    "customer.unknown_grade": _c(
+        "error",
+        "客户等级 {grade} 没有在 policy.yaml 的 grades 中定义。可选：{allowed}。",
+        "the grade {grade} is not defined under grades in policy.yaml. Allowed: {allowed}.",
+    ),
+    "customer.unknown_area": _c(
+        "warning",
+        "区域 {area} 没有在 policy.yaml 的 areas 中定义。请检查拼写或把它加入 policy.yaml。",
+        "the area {area} is not listed under areas in policy.yaml. Check the spelling or add "
+        "it to policy.yaml.",
+    ),
+    # --- dates ------------------------------------------------------------------------
+    "dates.out_of_order": _c(
+        "error",
+        "{later}（{later_value}）早于 {earlier}（{earlier_value}），时间顺序不对。请核对这两个时间。",
+        "{later} ({later_value}) is before {earlier} ({earlier_value}). Check both times.",
+    ),
+    "dates.in_future": _c(
+        "error",
+        "{field} 是 {value}，晚于今天 {today}。尚未发生的事情不能记录；请核对日期。",
+        "{field} is {value}, after today ({today}). Something that has not happened cannot be "
+        "recorded; check the date.",
+    ),
+    # --- surveys ----------------------------------------------------------------------
+    "survey.returned_exceeds_distributed": _c(
+        "error",
+        "回收份数 {returned} 多于发放份数 {distributed}。请核对数字。",
+        "{returned} forms returned is more than the {distributed} distributed. Check the numbers.",
+    ),
+    "survey.counts_exceed_returned": _c(
+        "error",
+        "项目“{item}”各级人数合计 {total}，多于回收份数 {returned}。请核对统计。",
+        "the counts of the item “{item}” add up to {total}, more than the {returned} forms "
+        "returned. Check the tally.",
+    ),
+    "survey.unknown_level": _c(
+        "error",
+        "项目“{item}”使用了未定义的评价等级“{level}”。可选：{allowed}。请在 levels 中定义或改正。",
+        "the item “{item}” uses the level “{level}”, which is not defined. Allowed: "
+        "{allowed}. Define it under levels or correct it.",
+    ),
+    # --- completeness rules (severity set in policy.yaml: completeness) ----------------
+    "customer.documents_incomplete": _c(
+        "warning",
+        "合同签订（{contract}）已超过 {days} 天，建档资料仍缺：{missing}。"
+        "请补齐资料，或在 approvals 中记录营销总监/总经理的批准。",
+        "more than {days} days after the contract ({contract}) these documents are still missing: "
+        "{missing}. Complete them, or record the approval of a director or general manager "
+        "under approvals.",
+    ),
+    "customer.no_contacts": _c(
+        "warning",
+        "机构客户没有登记任何关键人物。请在 contacts 中至少登记一位联系人。",
+        "this organisation has no key contact. Add at least one under contacts.",
+    ),
+    "complaint.no_feedback": _c(
+        "warning",
+        "投诉已处理完毕，但没有记录向客户反馈（feedback_sent）。请在处理后 24 小时内反馈并记录时间。",
+        "the complaint is resolved but no feedback to the customer is recorded "
+        "(feedback_sent). Send it within 24 hours of resolution and record the time.",
+    ),
+    "complaint.no_resolution": _c(
+        "warning",
+        "投诉已处理完毕，但没有填写处理结果（resolution）。请补上。",
+        "the complaint is resolved but the outcome (resolution) is empty. Fill it in.",
+    ),
+    "complaint.special_without_reason": _c(
+        "warning",
+        "投诉标为特殊情况（special），但没有说明原因（special_reason）。请补上原因。",
+        "the complaint is marked special but has no special_reason. Give the reason.",
+    ),
+    "visit.issue_not_forwarded": _c(
+        "warning",
+        "问题“{text}”需要处理，但没有记录转给哪个部门（department）和转交时间（sent_at）。请补上。",
+        "the issue “{text}” needs action but has no department or sent_at recorded. "
+        "Record where and when it was forwarded.",
+    ),
+    "visit.unreviewed": _c(
+        "warning",
+        "这次回访已过去 {age} 天，仍未经主管审阅（reviewed_by / reviewed_on）。请主管审阅后签字。",
+        "this visit is {age} days old and has not been reviewed by a supervisor "
+        "(reviewed_by / reviewed_on). A supervisor should sign it off.",
+    ),
+    "visit.no_outcome": _c(
+        "warning",
+        "回访没有填写实际结果（outcome）。请对照拜访目标写明结果。",
+        "the visit has no outcome. Write down the result against the objective.",
+    ),
+    "visit.no_record": _c(
+        "warning",
+        "回访没有会谈内容记录（正文为空）。请在 --- 之后简要记录谈话内容。",
+        "the visit has no conversation record (the body is empty). Write a short account "
+        "below the closing ---.",
+    ),
+    # --- configuration ----------------------------------------------------------------
+    "policy.invalid": _c(
+        "error",
+        "policy.yaml 有误，无法使用其中的规则：{detail}。请先修正 policy.yaml。",
+        "policy.yaml is not usable: {detail}. Fix policy.yaml first.",
+    ),
+}
+
+for _name, _code in CODES.items():
+    object.__setattr__(_code, "group", _name.split(".", 1)[0])
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:  # a template never fails for a missing value
+        return ""
+
+
+def make_problem(
+    code: str,
+    source: Source,
+    path: str = "",
+    *,
+    severity: Severity | None = None,
+    **params: object,
+) -> Problem:
+    """Build a problem from the catalogue; `code` must be listed in CODES."""
+    entry = CODES[code]
+    values = _Blank({k: "" if v is None else v for k, v in params.items()})
+    values.setdefault("field", path)
+    return Problem(
+        code=code,
+        severity=severity or entry.severity,
+        source=source,
+        path=path,
+        message_zh=entry.zh.format_map(values).strip(),
+        message_en=entry.en.format_map(values).strip(),
+    )

@@ -1,0 +1,135 @@
+"""Validated YAML values → model dataclasses, driven by the dataclasses' type hints.
+
+One converter serves every kind. It is lenient on purpose: a field whose value
+has the wrong form (already reported by the schema stage) is left at its
+default, so the rest of the record still loads and is checked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
+from types import MappingProxyType
+
+LOCAL_TZ = timezone(timedelta(hours=8))  # China time; records without an offset are local
+_DATETIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+class _Unusable(Exception):
+    """A value that cannot become the field's type."""
+
+
+def parse_datetime(text: str) -> datetime:
+    """'2026-11-20 14:30' (local), or with seconds and/or an offset → naive local time."""
+    match = _DATETIME.fullmatch(text)
+    if not match:
+        raise _Unusable(text)
+    day, hm, seconds, offset = match.groups()
+    value = datetime.fromisoformat(f"{day}T{hm}{seconds or ':00'}{'+00:00' if offset == 'Z' else offset or ''}")
+    if value.tzinfo is not None:
+        value = value.astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(tp: object, value: object) -> object:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        for member in typing.get_args(tp):
+            if member is type(None):
+                continue
+            try:
+                return _convert(member, value)
+            except _Unusable:
+                pass
+        raise _Unusable(value)
+    if origin is tuple:
+        (item_type, _) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise _Unusable(value)
+        return tuple(_each(item_type, value))
+    if origin is Mapping or origin is dict:
+        _, item_type = typing.get_args(tp)
+        if not isinstance(value, dict):
+            raise _Unusable(value)
+        out = {}
+        for key, item in value.items():
+            try:
+                out[str(key)] = _convert(item_type, item)
+            except _Unusable:
+                pass
+        return MappingProxyType(out)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise _Unusable(value)
+        return build(tp, value)
+    return _scalar(tp, value)
+
+
+def _each(item_type: object, values: list) -> typing.Iterator:
+    for item in values:
+        try:
+            yield _convert(item_type, item)
+        except _Unusable:
+            pass
+
+
+def _scalar(tp: object, value: object) -> object:
+    if tp is Mapping:  # an untyped mapping (policy sections): kept as read
+        if isinstance(value, dict):
+            return MappingProxyType(value)
+        raise _Unusable(value)
+    if tp is bool:
+        if isinstance(value, bool):
+            return value
+    elif tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif tp is str:
+        if isinstance(value, str):
+            return value
+    elif tp is datetime:
+        if isinstance(value, str):
+            try:
+                return parse_datetime(value)
+            except ValueError as err:
+                raise _Unusable(value) from err
+    elif tp is date:
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return date.fromisoformat(value)
+            except ValueError as err:
+                raise _Unusable(value) from err
+    raise _Unusable(value)
+
+
+def build(cls: type, data: Mapping, **given: object):
+    """An instance of dataclass `cls` from a mapping; `given` fields are set as they are."""
+    hints = _hints(cls)
+    kwargs: dict[str, object] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in given:
+            kwargs[f.name] = given[f.name]
+            continue
+        key = f.metadata.get("key", f.name)
+        if data.get(key) is None:
+            continue
+        try:
+            kwargs[f.name] = _convert(hints[f.name], data[key])
+        except _Unusable:
+            pass
+    return cls(**kwargs)

@@ -1,0 +1,116 @@
+"""Reading one record file: bytes → text → front matter + body → YAML values.
+
+Each file is read on its own and never raises for bad input, so one broken
+file cannot stop the others from loading. This is the `parse` stage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.codes import make_problem
+from generator.problems import Problem, Source
+from generator.textscan import scan_field_text
+from generator.yamlread import load_yaml
+
+MAX_FILE_BYTES = 1_048_576
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+_CJK = re.compile("[\u4e00-\u9fff]")
+_KIND_NAMES = {type(None): ("空内容", "nothing"), list: ("列表", "a list")}
+
+
+@dataclass
+class Document:
+    """One parsed file: its fields (None if unusable), their lines, and its body."""
+
+    source: Source
+    data: dict | None = None
+    locs: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    plain: dict[tuple, str] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, path: tuple) -> Source:
+        """The source position of a field, or of its nearest parent that has one."""
+        for n in range(len(path), -1, -1):
+            loc = self.locs.get(path[:n])
+            if loc:
+                return self.source.at(*loc)
+        return self.source
+
+
+def decode(raw: bytes, source: Source) -> tuple[str | None, list[Problem]]:
+    """Strict UTF-8 (a BOM is fine); a GBK file is recognised and named as such."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        try:
+            looks_gbk = bool(_CJK.search(raw.decode("gb18030")))
+        except UnicodeDecodeError:
+            looks_gbk = False
+        code = "file.encoding_gbk" if looks_gbk else "file.encoding"
+        return None, [make_problem(code, source.at(line), line=line)]
+
+
+def split_front_matter(text: str, source: Source) -> tuple[str, int, str, int, list[Problem]]:
+    """(yaml text, its line offset, body, body's first line, problems) of a Markdown record."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return "", 0, text, 1, [make_problem("file.no_front_matter", source.at(1))]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            body = "\n".join(lines[index + 1 :])
+            return "\n".join(lines[1:index]), 1, body, index + 2, []
+    return "", 0, "", 0, [make_problem("file.unclosed_front_matter", source.at(1))]
+
+
+def parse_text(text: str, source: Source, markdown: bool) -> Document:
+    doc = Document(source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if markdown:
+        yaml_text, offset, doc.body, doc.body_line, problems = split_front_matter(text, source)
+        doc.problems += problems
+        if problems:
+            return doc
+    else:
+        yaml_text, offset = text, 0
+    char_problems = scan_field_text(yaml_text, source, offset)
+    doc.problems += char_problems
+    parsed = load_yaml(yaml_text, source, offset, frozenset(p.source.line for p in char_problems))
+    doc.problems += parsed.problems
+    doc.locs, doc.plain = parsed.locs, parsed.plain
+    if isinstance(parsed.data, dict):
+        doc.data = parsed.data
+    elif not any(p.is_error for p in parsed.problems):
+        found_zh, found_en = _KIND_NAMES.get(type(parsed.data), ("单个值", "a single value"))
+        doc.problems.append(
+            make_problem(
+                "yaml.not_mapping", source.at(offset + 1), found_zh=found_zh, found_en=found_en
+            )
+        )
+    return doc
+
+
+def read_document(path: Path, source: Source) -> Document:
+    """Read and parse one record file. Never raises for bad content."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problem = make_problem("file.too_large", source, size=size, limit=MAX_FILE_BYTES)
+            return Document(source, problems=[problem])
+        raw = path.read_bytes()
+    except OSError as err:
+        detail = err.strerror or type(err).__name__
+        return Document(source, problems=[make_problem("file.unreadable", source, detail=detail)])
+    text, problems = decode(raw, source)
+    if text is None:
+        return Document(source, problems=problems)
+    return parse_text(text, source, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)

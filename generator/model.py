@@ -1,0 +1,275 @@
+"""The `model` stage: one frozen dataclass per record kind.
+
+Field names are the record's own (see schema/); the only rename is a visit's
+`source` (how the customer heard of us), kept as `heard_from` because every
+model's `source` is where it came from (`Source(path, line)`).
+
+Dates are `datetime.date`, date-times naive `datetime.datetime` in the
+team's local time (China time). Instances are built by `generator.convert`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+import datetime as dt
+from types import MappingProxyType
+
+from generator.problems import Source
+
+_NOWHERE = Source("")
+
+
+def empty_mapping():
+    return field(default_factory=lambda: MappingProxyType({}))
+
+
+def renamed(key: str):
+    """A dataclass field read from a differently named record key."""
+    return field(default=None, metadata={"key": key})
+
+
+# --- team ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Staff:
+    id: str = ""
+    name: str = ""
+    role: str = "agent"
+    area: str | None = None
+    active: bool = True
+    phone: str | None = None
+    email: str | None = None
+    weekly_target: int | None = None
+    source: Source = _NOWHERE
+
+
+# --- customers ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    title: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    email: str | None = None
+    wechat: str | None = None
+    birthday: str | None = None  # YYYY-MM-DD or MM-DD
+    role: str | None = None
+    relation: str | None = None
+    our_contact: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class FileDocument:
+    name: str = ""
+    received: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    what: str = ""
+    by: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Credit:
+    limit: float | None = None
+    term_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: str = ""
+    name: str = ""
+    kind: str | None = None
+    grade: str = ""
+    stage: str | None = None
+    industry: str | None = None
+    region: str | None = None
+    area: str | None = None
+    address: str | None = None
+    owner: str = ""
+    chief: str | None = None
+    since: dt.date | None = None
+    last_order: dt.date | None = None
+    owes_money: bool = False
+    events: Mapping[str, dt.date] = empty_mapping()
+    contacts: tuple[Contact, ...] = ()
+    documents: tuple[FileDocument, ...] = ()
+    approvals: tuple[Approval, ...] = ()
+    credit: Credit | None = None
+    tags: tuple[str, ...] = ()
+    body: str = ""
+    source: Source = _NOWHERE
+
+
+# --- visits -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Person:
+    name: str = ""
+    title: str | None = None
+    decides: bool | None = None
+
+
+@dataclass(frozen=True)
+class Issue:
+    text: str = ""
+    needs_action: bool = False
+    department: str | None = None
+    sent_at: dt.datetime | None = None
+    first_contact_at: dt.datetime | None = None
+    resolved_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Commitment:
+    text: str = ""
+    due: dt.date | None = None
+    done: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    status: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str = ""  # the file name without its suffix
+    customer: str = ""
+    date: dt.date | None = None
+    time: str | None = None
+    method: str = ""
+    kind: str | None = None
+    purpose: tuple[str, ...] = ()
+    staff: tuple[str, ...] = ()
+    met: tuple[Person, ...] = ()
+    objective: str | None = None
+    outcome: str | None = None
+    achieved: bool | None = None
+    satisfaction: str | None = None
+    referral: bool | None = None
+    heard_from: str | None = renamed("source")
+    issues: tuple[Issue, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    next_contact: dt.datetime | dt.date | None = None
+    reviewed_by: str | None = None
+    reviewed_on: dt.date | None = None
+    complaint: str | None = None
+    opportunity: Opportunity | None = None
+    body: str = ""
+    source: Source = _NOWHERE
+
+
+# --- complaints ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Complaint:
+    id: str = ""
+    customer: str = ""
+    summary: str | None = None
+    received: dt.datetime | None = None
+    channel: str = ""
+    category: str = ""
+    severity: str | None = None
+    special: bool = False
+    special_reason: str | None = None
+    first_responder: str | None = None
+    registered: dt.datetime | None = None
+    answered: dt.datetime | None = None
+    resolved: dt.datetime | None = None
+    feedback_sent: dt.datetime | None = None
+    customer_feedback: str | None = None
+    resolution: str | None = None
+    body: str = ""
+    source: Source = _NOWHERE
+
+
+# --- surveys ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Period:
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str = ""
+    satisfied: bool = False
+
+
+@dataclass(frozen=True)
+class SurveyItem:
+    name: str = ""
+    counts: Mapping[str, int] = empty_mapping()
+
+
+@dataclass(frozen=True)
+class Action:
+    item: str = ""
+    action: str = ""
+    owner: str | None = None
+    due: dt.date | None = None
+    done: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Survey:
+    id: str = ""
+    title: str = ""
+    period: Period = Period()
+    audience: str | None = None
+    distributed: int = 0
+    returned: int = 0
+    levels: tuple[Level, ...] = ()
+    items: tuple[SurveyItem, ...] = ()
+    opinions: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+    source: Source = _NOWHERE
+
+
+# --- policy -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Grade:
+    id: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The team's rules. Sections the rules engine interprets stay plain mappings here."""
+
+    version: int = 1
+    company: str | None = None
+    grades: tuple[Grade, ...] = ()
+    areas: tuple[str, ...] = ()
+    methods: Mapping[str, tuple[str, ...]] = empty_mapping()
+    cadence: tuple[Mapping, ...] = ()
+    events: tuple[Mapping, ...] = ()
+    inactivity: tuple[Mapping, ...] = ()
+    reminders: Mapping = empty_mapping()
+    complaints: Mapping = empty_mapping()
+    visits: Mapping = empty_mapping()
+    due: Mapping = empty_mapping()
+    workload: Mapping = empty_mapping()
+    surveys: Mapping = empty_mapping()
+    calendar: Mapping = empty_mapping()
+    completeness: Mapping[str, Mapping] = empty_mapping()
+    source: Source = _NOWHERE
+
+    def severity(self, check: str) -> str:
+        """error, warning or off for a completeness check."""
+        return self.completeness.get(check, {}).get("severity", "off")
+
+    def param(self, check: str, name: str, default: object = None) -> object:
+        return self.completeness.get(check, {}).get(name, default)
+
+
+RECORD_TYPES = {
+    "customer": Customer,
+    "visit": Visit,
+    "complaint": Complaint,
+    "survey": Survey,
+    "policy": Policy,
+}

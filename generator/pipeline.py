@@ -1,0 +1,48 @@
+"""The check pipeline end to end: load the records, run the cross-record checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.checks import run_checks
+from generator.problems import Problem, sorted_problems
+from generator.records import Records, load_records
+from generator.schemas import SchemaSet
+
+CONFIG_FILES = ("team.yaml", "policy.yaml")
+
+
+@dataclass
+class CheckReport:
+    records: Records
+    problems: list[Problem]  # sorted by file and line, deterministic
+    documents: int
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    @property
+    def config_error(self) -> bool:
+        """An error in team.yaml or policy.yaml: the rules themselves cannot be trusted."""
+        return any(p.is_error and p.source.path.endswith(CONFIG_FILES) for p in self.problems)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean (warnings allowed unless strict), 1 problems, 2 configuration error."""
+        if self.config_error:
+            return 2
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0
+
+
+def check_records(root: Path, today: date, schemas: SchemaSet | None = None) -> CheckReport:
+    loaded = load_records(root, schemas)
+    problems = loaded.problems + run_checks(loaded.records, today)
+    return CheckReport(loaded.records, sorted_problems(problems), loaded.documents)

@@ -1,0 +1,204 @@
+"""Loading a records folder: discover → parse → schema → model. No cross-record checks here.
+
+`load_records` returns every record that could be read plus every problem
+found on the way; one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from generator.codes import make_problem
+from generator.convert import build
+from generator.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, read_document
+from generator.model import Complaint, Customer, Policy, Staff, Survey, Visit
+from generator.problems import Problem, Source
+from generator.schemas import SchemaSet
+
+RECORD_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
+FOLDER_KINDS = {"customers": "customer", "visits": "visit", "complaints": "complaint", "surveys": "survey"}
+SINGLE_FILES = {"team": "team", "policy": "policy"}
+IGNORED_NAMES = frozenset({"readme.md", "readme", "license", "license.md"})
+
+
+@dataclass(frozen=True)
+class Records:
+    """Everything that could be read from one records folder, sorted by a fixed key."""
+
+    root: Path
+    policy: Policy
+    policy_usable: bool
+    staff_list: tuple[Staff, ...] = ()
+    customer_list: tuple[Customer, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    complaint_list: tuple[Complaint, ...] = ()
+    survey_list: tuple[Survey, ...] = ()
+    # kind → file stems that exist but could not be read (references to them are not "unknown")
+    unreadable: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # source path → field path → (line, column)
+    field_lines: Mapping[str, Mapping[tuple, tuple[int, int]]] = field(default_factory=dict)
+
+    @cached_property
+    def staff(self) -> dict[str, Staff]:
+        return _first_by_id(self.staff_list)
+
+    @cached_property
+    def customers(self) -> dict[str, Customer]:
+        return _first_by_id(self.customer_list)
+
+    @cached_property
+    def complaints(self) -> dict[str, Complaint]:
+        return _first_by_id(self.complaint_list)
+
+    @cached_property
+    def surveys(self) -> dict[str, Survey]:
+        return _first_by_id(self.survey_list)
+
+    def exists(self, kind: str, ident: str) -> bool:
+        index = {"customer": self.customers, "complaint": self.complaints, "staff": self.staff}
+        return ident in index[kind] or ident in self.unreadable.get(kind, ())
+
+    def where(self, record: object, *path: object) -> Source:
+        """The line of a field of a record that has a file of its own (not staff)."""
+        source: Source = record.source  # type: ignore[attr-defined]
+        lines = self.field_lines.get(source.path, {})
+        for n in range(len(path), -1, -1):
+            loc = lines.get(path[:n])
+            if loc:
+                return source.at(*loc)
+        return source
+
+
+def _first_by_id(items: Iterable) -> dict:
+    index: dict = {}
+    for item in items:
+        index.setdefault(item.id, item)
+    return index
+
+
+@dataclass
+class LoadResult:
+    records: Records
+    problems: list[Problem]
+    documents: int  # how many files were read
+
+
+# --- discovery ----------------------------------------------------------------------
+def display_path(root: Path, path: Path) -> str:
+    """Paths in messages are relative to the folder holding `records/`: records/visits/…"""
+    return (Path(root.name) / path.relative_to(root)).as_posix()
+
+
+def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """(kind, path) of every record file under root, sorted; warnings for strays."""
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root)
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        if path.suffix.lower() not in RECORD_SUFFIXES or path.name.lower() in IGNORED_NAMES:
+            continue
+        if len(rel.parts) == 1 and path.stem in SINGLE_FILES:
+            found.append((SINGLE_FILES[path.stem], path))
+        elif len(rel.parts) > 1 and rel.parts[0] in FOLDER_KINDS:
+            found.append((FOLDER_KINDS[rel.parts[0]], path))
+        else:
+            problems.append(make_problem("file.unknown_location", Source(display_path(root, path))))
+    return found, problems
+
+
+# --- policy defaults ----------------------------------------------------------------
+def _merge(default: object, given: object) -> object:
+    if isinstance(default, dict) and isinstance(given, dict):
+        merged = copy.deepcopy(default)
+        for key, value in given.items():
+            merged[key] = _merge(merged.get(key), value)
+        return merged
+    return given if given is not None else copy.deepcopy(default)
+
+
+def with_defaults(schemas: SchemaSet, kind: str, data: dict, path: tuple = ()) -> dict:
+    """`data` with every `default` of the schema filled in beneath what is given."""
+    node = schemas.field(kind, path).node
+    out = dict(data)
+    for key, spec in node.get("properties", {}).items():
+        if "default" in spec:
+            out[key] = _merge(spec["default"], out.get(key))
+        value = out.get(key)
+        if isinstance(value, dict):
+            out[key] = with_defaults(schemas, kind, value, (*path, key))
+    return out
+
+
+# --- loading ------------------------------------------------------------------------
+def load_records(root: Path, schemas: SchemaSet | None = None) -> LoadResult:
+    schemas = schemas or SchemaSet()
+    root = root.resolve()
+    files, problems = discover(root)
+    by_kind: dict[str, list[tuple[Path, Document]]] = {}
+    for kind, path in files:
+        doc = read_document(path, Source(display_path(root, path)))
+        problems += doc.problems
+        problems += schemas.validate(kind, doc)
+        by_kind.setdefault(kind, []).append((path, doc))
+
+    for name, kind in SINGLE_FILES.items():
+        if kind not in by_kind:
+            problems.append(make_problem("file.missing", Source(f"{root.name}/{name}.yaml"), name=f"{name}.yaml"))
+
+    unreadable: dict[str, set[str]] = {}
+    field_lines: dict[str, Mapping] = {}
+    built: dict[str, list] = {}
+    for kind, entries in by_kind.items():
+        for path, doc in entries:
+            field_lines[doc.source.path] = doc.locs
+            if doc.data is None:
+                unreadable.setdefault(kind, set()).add(path.stem)
+                continue
+            built.setdefault(kind, []).extend(_models(kind, path, doc, schemas))
+
+    # Rules from a policy file with errors cannot be trusted: check with the defaults.
+    policy_paths = {doc.source.path for _, doc in by_kind.get("policy", [])}
+    usable = bool(built.get("policy")) and not any(
+        p.is_error and p.source.path in policy_paths for p in problems
+    )
+    policy = built["policy"][0] if usable else build(Policy, with_defaults(schemas, "policy", {}))
+
+    records = Records(
+        root=root,
+        policy=policy,
+        policy_usable=usable,
+        staff_list=tuple(built.get("team", [])),
+        customer_list=tuple(sorted(built.get("customer", []), key=lambda c: (c.id, c.source.path))),
+        visits=tuple(sorted(built.get("visit", []), key=_visit_key)),
+        complaint_list=tuple(sorted(built.get("complaint", []), key=lambda c: (c.id, c.source.path))),
+        survey_list=tuple(sorted(built.get("survey", []), key=lambda s: (s.id, s.source.path))),
+        unreadable={k: frozenset(v) for k, v in unreadable.items()},
+        field_lines=field_lines,
+    )
+    return LoadResult(records, problems, documents=len(files))
+
+
+def _visit_key(visit: Visit) -> tuple:
+    return (visit.date.isoformat() if visit.date else "", visit.time or "", visit.id, visit.source.path)
+
+
+def _models(kind: str, path: Path, doc: Document, schemas: SchemaSet) -> list:
+    data = doc.data or {}
+    if kind == "team":
+        staff = []
+        for index, item in enumerate(data.get("staff") or []):
+            if isinstance(item, dict):
+                staff.append(build(Staff, item, source=doc.where(("staff", index))))
+        return staff
+    if kind == "policy":
+        return [build(Policy, with_defaults(schemas, "policy", data), source=doc.source)]
+    body = {"body": doc.body} if kind in ("customer", "visit", "complaint") else {}
+    model = {"customer": Customer, "visit": Visit, "complaint": Complaint, "survey": Survey}[kind]
+    ident = path.stem if kind == "visit" else data.get("id") if isinstance(data.get("id"), str) else path.stem
+    return [build(model, data, id=ident, source=doc.source, **body)]

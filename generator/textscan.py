@@ -1,0 +1,57 @@
+"""Characters that have no place in record fields: tabs, control, zero-width and bidi.
+
+They come from copy and paste (Word, WeChat, web pages) and are invisible in
+most editors, so each is reported with its exact line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from generator.codes import make_problem
+from generator.problems import Problem, Source
+
+MAX_REPORTS_PER_FILE = 20
+
+_BAD_CHARS = re.compile(
+    "[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u200b-\u200d\u2060\ufeff"  # zero width
+    "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]"  # bidi controls
+)
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+
+
+def _code_for(char: str) -> str:
+    if char == "\t":
+        return "yaml.tab"
+    if char in _ZERO_WIDTH:
+        return "text.invisible_char"
+    if char in _BIDI:
+        return "text.bidi_char"
+    return "text.control_char"
+
+
+def scan_field_text(text: str, source: Source, line_offset: int = 0) -> list[Problem]:
+    """Problems for bad characters in YAML text; one tab problem per line."""
+    if not _BAD_CHARS.search(text):
+        return []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    problems: list[Problem] = []
+    tab_lines: set[int] = set()
+    for match in _BAD_CHARS.finditer(text):
+        index = bisect.bisect_right(line_starts, match.start()) - 1
+        line, col = index + 1 + line_offset, match.start() - line_starts[index] + 1
+        char = match.group()
+        code = _code_for(char)
+        if code == "yaml.tab":
+            if line in tab_lines:
+                continue
+            tab_lines.add(line)
+        problems.append(
+            make_problem(code, source.at(line, col), line=line, col=col, char=f"U+{ord(char):04X}")
+        )
+        if len(problems) >= MAX_REPORTS_PER_FILE:
+            break
+    return problems
