@@ -89,7 +89,7 @@ def parse_text(text: str, source: Source, markdown: bool) -> Document:
     doc.locs, doc.plain = parsed.locs, parsed.plain
     if isinstance(parsed.data, dict):
         doc.data = parsed.data
-    elif not any(p.is_error for p in parsed.problems):
+    elif not any(p.is_error for p in doc.problems):
         found_zh, found_en = _KIND_NAMES.get(type(parsed.data), ("单个值", "a single value"))
         doc.problems.append(
             make_problem(

@@ -259,8 +259,9 @@ class Policy:
     source: Source = _NOWHERE
 
     def severity(self, check: str) -> str:
-        """error, warning or off for a completeness check."""
-        return self.completeness.get(check, {}).get("severity", "off")
+        """error, warning or off for a completeness check (unquoted `off` reads as false)."""
+        severity = self.completeness.get(check, {}).get("severity", "off")
+        return severity if severity in ("error", "warning") else "off"
 
     def param(self, check: str, name: str, default: object = None) -> object:
         return self.completeness.get(check, {}).get(name, default)

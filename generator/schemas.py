@@ -63,7 +63,21 @@ def _is_date_or_datetime(text: str) -> bool:
     return _is_datetime(text)
 
 
-FORMATS = {"huifang-datetime": _is_datetime, "huifang-date-or-datetime": _is_date_or_datetime}
+def _is_birthday(text: str) -> bool:
+    """YYYY-MM-DD or MM-DD (02-29 is a real birthday even without a year)."""
+    full = text if len(text) == 10 else f"2000-{text}"
+    try:
+        datetime.strptime(full, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return True
+
+
+FORMATS = {
+    "huifang-datetime": _is_datetime,
+    "huifang-date-or-datetime": _is_date_or_datetime,
+    "huifang-birthday": _is_birthday,
+}
 
 # How each x-format is named in messages, and what a right value looks like.
 FORMAT_LABELS: dict[str, tuple[str, str]] = {
@@ -314,7 +328,7 @@ class _ErrorReport:
         text = str(self.value)
         if _FULL_WIDTH.search(text):
             hint_zh, hint_en = "其中有全角字符，请改用半角数字和符号。", "It contains full-width characters; use ASCII digits and symbols."
-        elif fmt in ("date", "datetime", "date_or_datetime") and re.match(r"\d{4}-\d{2}-\d{2}", text):
+        elif fmt in ("date", "datetime", "date_or_datetime", "birthday") and re.match(r"\d{4}-\d{2}-\d{2}", text):
             hint_zh, hint_en = "这一天在日历上不存在，请核对。", "That day does not exist in the calendar; check it."
         return [
             self.problem(

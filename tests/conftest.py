@@ -1,0 +1,141 @@
+"""Shared fixtures: small records trees written inline, and the real `huifang` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 23)
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+TEAM = """\
+staff:
+  - {id: S01, name: 王芳, role: agent, area: 一区, active: true, phone: "13800000001"}
+  - {id: S02, name: 李强, role: supervisor, active: true}
+  - {id: S03, name: 赵敏, role: director, active: true}
+  - {id: S04, name: 钱进, role: agent, active: false}
+"""
+POLICY = """\
+grades:
+  - {id: A, label: 重要客户}
+  - {id: B, label: 普通客户}
+areas: [一区, 二区]
+"""
+CUSTOMER = """\
+---
+id: C0001
+name: 上海示例贸易有限公司
+kind: organisation
+grade: A
+owner: S01
+area: 一区
+contacts:
+  - name: 张伟
+    mobile: "13912345678"
+    our_contact: S01
+---
+客户概况。
+"""
+VISIT = """\
+---
+customer: C0001
+date: 2026-11-20
+method: phone
+staff: [S01]
+outcome: 客户满意
+---
+电话回访，客户满意。
+"""
+COMPLAINT = """\
+---
+id: K2026-0001
+customer: C0001
+received: 2026-11-02 09:30
+channel: phone
+category: service
+registered: 2026-11-02 10:00
+answered: 2026-11-02 15:00
+resolved: 2026-11-04 11:00
+feedback_sent: 2026-11-04 16:00
+resolution: 已上门处理。
+---
+报修无人上门。
+"""
+SURVEY = """\
+id: 2026H1
+title: 2026 年上半年满意度调查
+period: {start: 2026-06-01, end: 2026-06-20}
+distributed: 100
+returned: 90
+levels:
+  - {name: 满意, satisfied: true}
+  - {name: 不满意, satisfied: false}
+items:
+  - name: 绿化管理
+    counts: {满意: 70, 不满意: 20}
+"""
+
+BASE_FILES = {
+    "team.yaml": TEAM,
+    "policy.yaml": POLICY,
+    "customers/C0001.md": CUSTOMER,
+    "visits/2026/2026-11-20-C0001-phone.md": VISIT,
+    "complaints/2026/K2026-0001.md": COMPLAINT,
+    "surveys/2026H1.yaml": SURVEY,
+}
+
+
+def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    """A records folder with BASE_FILES, overridden (None removes a file) by `files`."""
+    records = root / "records"
+    merged = {**BASE_FILES, **files}
+    for relative, content in merged.items():
+        if content is None:
+            continue
+        path = records / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return records
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """tree({...overrides}) → the path of a records folder in a temp dir."""
+    return lambda files=None: write_tree(tmp_path, files or {})
+
+
+def huifang(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Runs the installed command as a user would."""
+    exe = Path(sys.executable).parent / "huifang"
+    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def check_json(records: Path, *extra: str) -> tuple[int, dict]:
+    result = huifang("check", "--records", str(records), "--today", TODAY.isoformat(), "--format", "json", *extra)
+    return result.returncode, json.loads(result.stdout)
+
+
+def codes_at(payload: dict) -> set[tuple[str, str, int]]:
+    """{(code, file, line)} of a JSON report."""
+    return {(p["code"], p["file"], p["line"]) for p in payload["problems"]}
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites it."""
+    path = ROOT / "tests" / "golden" / name
+    if UPDATE_GOLDEN or not path.exists():
+        path.write_text(text, encoding="utf-8")
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"golden file {name} was missing and has been written; review and commit it")
+    assert text == path.read_text(encoding="utf-8"), f"differs from tests/golden/{name} (UPDATE_GOLDEN=1 to accept)"
