@@ -164,7 +164,7 @@ CODES: dict[str, Code] = {
     ),
     "schema.type": _c(
         "error",
-        "字段 {field} 应为{expected_zh}，实际是{actual_zh}{value}。{hint_zh}",
+        "字段 {field} 应为 {expected_zh}，实际是 {actual_zh}{value}。{hint_zh}",
         "the field {field} must be {expected_en}, not {actual_en}{value}. {hint_en}",
     ),
     "schema.enum": _c(

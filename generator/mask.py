@@ -10,14 +10,14 @@ import re
 
 # Half- and full-width digits: a number typed with an IME is still a number.
 _D = "[0-9０-９]"
-_MOBILE = re.compile(rf"(?<![0-9０-９])(?:\+86[ -]?)?(1[3-9３-９]{_D}{{9}})(?![0-9０-９])")
+_MOBILE = re.compile(rf"(?<![0-9０-９])(?:\+86[ -]?)?([1１][3-9３-９]{_D}{{9}})(?![0-9０-９])")
 _ID_NUMBER = re.compile(rf"(?<![0-9０-９])({_D}{{17}}[0-9０-９Xx])(?![0-9０-９])")
 _LANDLINE = re.compile(rf"(?<![0-9０-９])(0{_D}{{2,3}}-?)({_D}{{7,8}})(?![0-9０-９])")
 
 
 def mask_phone(value: str) -> str:
     """138****5678 for a mobile; the last four digits kept for anything else."""
-    digits = [c for c in value if c.isdigit()]
+    digits = [str(int(c)) for c in value if c.isdecimal()]  # full-width digits become ASCII
     if len(digits) >= 11:
         return "".join(digits[-11:-8]) + "****" + "".join(digits[-4:])
     if len(digits) > 4:

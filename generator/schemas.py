@@ -107,7 +107,7 @@ _TYPE_NAMES = {
     "string": ("文本", "text"),
     "integer": ("整数", "a whole number"),
     "number": ("数字", "a number"),
-    "boolean": ("true 或 false", "true or false"),
+    "boolean": ("是非值（true/false）", "true or false"),
     "array": ("列表", "a list"),
     "object": ("映射（字段: 值）", "a mapping"),
     "null": ("空值", "empty"),
