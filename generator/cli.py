@@ -25,7 +25,11 @@ class DateType(click.ParamType):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.fail(f"日期应写成 YYYY-MM-DD / expected a date like 2026-11-23, got {value!r}", param, ctx)
+            self.fail(
+                f"日期应写成 YYYY-MM-DD / expected a date like 2026-11-23, got {value!r}",
+                param,
+                ctx,
+            )
 
 
 DATE = DateType()
@@ -78,8 +82,12 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="有警告也算失败 / warnings fail the check too.")
 @today_option
-@click.option("-q", "--quiet", is_flag=True, help="只输出问题，不输出汇总 / problems only, no summary.")
-def check(records_dir: Path, output_format: str, strict: bool, today: date | None, quiet: bool) -> None:
+@click.option(
+    "-q", "--quiet", is_flag=True, help="只输出问题，不输出汇总 / problems only, no summary."
+)
+def check(
+    records_dir: Path, output_format: str, strict: bool, today: date | None, quiet: bool
+) -> None:
     """检查所有记录，列出每个问题的文件、行号和改法 / check every record.
 
     退出码：0 没有错误（--strict 时也没有警告），1 有问题，2 用法或配置错误（team.yaml、policy.yaml）。
@@ -116,10 +124,26 @@ def check(records_dir: Path, output_format: str, strict: bool, today: date | Non
     required=True,
     help="写到哪个目录 / the folder to write the demo records into.",
 )
-@click.option("--customers", type=click.IntRange(1), default=60, show_default=True, help="客户数 / customers.")
-@click.option("--visits", type=click.IntRange(0), default=600, show_default=True, help="回访数 / visits.")
-@click.option("--complaints", type=click.IntRange(0), default=30, show_default=True, help="投诉数 / complaints.")
-@click.option("--seed", type=int, default=2026, show_default=True, help="随机种子，相同种子生成相同数据 / random seed.")
+@click.option(
+    "--customers", type=click.IntRange(1), default=60, show_default=True, help="客户数 / customers."
+)
+@click.option(
+    "--visits", type=click.IntRange(0), default=600, show_default=True, help="回访数 / visits."
+)
+@click.option(
+    "--complaints",
+    type=click.IntRange(0),
+    default=30,
+    show_default=True,
+    help="投诉数 / complaints.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=2026,
+    show_default=True,
+    help="随机种子，相同种子生成相同数据 / random seed.",
+)
 @click.option(
     "--end",
     type=DATE,
@@ -127,8 +151,14 @@ def check(records_dir: Path, output_format: str, strict: bool, today: date | Non
     show_default=True,
     help="数据截止日期（回访覆盖此前 12 个月）/ the last day of the data (visits cover the 12 months before).",
 )
-@click.option("--force", is_flag=True, help="目录不为空时也写入（会替换其中的记录）/ write into a non-empty folder.")
-def demo(out: Path, customers: int, visits: int, complaints: int, seed: int, end: date, force: bool) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="目录不为空时也写入（会替换其中的记录）/ write into a non-empty folder.",
+)
+def demo(
+    out: Path, customers: int, visits: int, complaints: int, seed: int, end: date, force: bool
+) -> None:
     """生成一套虚构公司的示例记录（确定性：同样参数得到同样文件）/ write a deterministic demo data set."""
     from generator.demo import DemoSize, write_demo
 

@@ -12,14 +12,13 @@ import re
 import types
 import typing
 from collections.abc import Mapping
+from contextlib import suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from types import MappingProxyType
 
 LOCAL_TZ = timezone(timedelta(hours=8))  # China time; records without an offset are local
-_DATETIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?(Z|[+-]\d{2}:?\d{2})?"
-)
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?(Z|[+-]\d{2}:?\d{2})?")
 
 
 class _Unusable(Exception):
@@ -32,7 +31,9 @@ def parse_datetime(text: str) -> datetime:
     if not match:
         raise _Unusable(text)
     day, hm, seconds, offset = match.groups()
-    value = datetime.fromisoformat(f"{day}T{hm}{seconds or ':00'}{'+00:00' if offset == 'Z' else offset or ''}")
+    value = datetime.fromisoformat(
+        f"{day}T{hm}{seconds or ':00'}{'+00:00' if offset == 'Z' else offset or ''}"
+    )
     if value.tzinfo is not None:
         value = value.astimezone(LOCAL_TZ).replace(tzinfo=None)
     return value
@@ -65,10 +66,8 @@ def _convert(tp: object, value: object) -> object:
             raise _Unusable(value)
         out = {}
         for key, item in value.items():
-            try:
+            with suppress(_Unusable):
                 out[str(key)] = _convert(item_type, item)
-            except _Unusable:
-                pass
         return MappingProxyType(out)
     if dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
@@ -79,10 +78,8 @@ def _convert(tp: object, value: object) -> object:
 
 def _each(item_type: object, values: list) -> typing.Iterator:
     for item in values:
-        try:
+        with suppress(_Unusable):
             yield _convert(item_type, item)
-        except _Unusable:
-            pass
 
 
 def _scalar(tp: object, value: object) -> object:
@@ -108,12 +105,11 @@ def _scalar(tp: object, value: object) -> object:
                 return parse_datetime(value)
             except ValueError as err:
                 raise _Unusable(value) from err
-    elif tp is date:
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return date.fromisoformat(value)
-            except ValueError as err:
-                raise _Unusable(value) from err
+    elif tp is date and isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError as err:
+            raise _Unusable(value) from err
     raise _Unusable(value)
 
 
@@ -128,8 +124,6 @@ def build(cls: type, data: Mapping, **given: object):
         key = f.metadata.get("key", f.name)
         if data.get(key) is None:
             continue
-        try:
+        with suppress(_Unusable):
             kwargs[f.name] = _convert(hints[f.name], data[key])
-        except _Unusable:
-            pass
     return cls(**kwargs)

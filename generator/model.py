@@ -10,9 +10,9 @@ team's local time (China time). Instances are built by `generator.convert`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-import datetime as dt
 from types import MappingProxyType
 
 from generator.problems import Source

@@ -10,6 +10,7 @@ from generator.checks import run_checks
 from generator.problems import Problem, sorted_problems
 from generator.records import Records, load_records
 from generator.schemas import SchemaSet
+from generator.timing import StageTimer
 
 CONFIG_FILES = ("team.yaml", "policy.yaml")
 
@@ -42,7 +43,13 @@ class CheckReport:
         return 0
 
 
-def check_records(root: Path, today: date, schemas: SchemaSet | None = None) -> CheckReport:
-    loaded = load_records(root, schemas)
-    problems = loaded.problems + run_checks(loaded.records, today)
-    return CheckReport(loaded.records, sorted_problems(problems), loaded.documents)
+def check_records(
+    root: Path, today: date, schemas: SchemaSet | None = None, timer: StageTimer | None = None
+) -> CheckReport:
+    timer = timer or StageTimer()
+    loaded = load_records(root, schemas, timer)
+    with timer("cross-checks"):
+        problems = loaded.problems + run_checks(loaded.records, today)
+    with timer("sort"):
+        ordered = sorted_problems(problems)
+    return CheckReport(loaded.records, ordered, loaded.documents)

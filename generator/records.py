@@ -18,9 +18,15 @@ from generator.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, read
 from generator.model import Complaint, Customer, Policy, Staff, Survey, Visit
 from generator.problems import Problem, Source
 from generator.schemas import SchemaSet
+from generator.timing import StageTimer
 
 RECORD_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
-FOLDER_KINDS = {"customers": "customer", "visits": "visit", "complaints": "complaint", "surveys": "survey"}
+FOLDER_KINDS = {
+    "customers": "customer",
+    "visits": "visit",
+    "complaints": "complaint",
+    "surveys": "survey",
+}
 SINGLE_FILES = {"team": "team", "policy": "policy"}
 IGNORED_NAMES = frozenset({"readme.md", "readme", "license", "license.md"})
 
@@ -136,31 +142,42 @@ def with_defaults(schemas: SchemaSet, kind: str, data: dict, path: tuple = ()) -
 
 
 # --- loading ------------------------------------------------------------------------
-def load_records(root: Path, schemas: SchemaSet | None = None) -> LoadResult:
+def load_records(
+    root: Path, schemas: SchemaSet | None = None, timer: StageTimer | None = None
+) -> LoadResult:
     schemas = schemas or SchemaSet()
+    timer = timer or StageTimer()
     root = root.resolve()
-    files, problems = discover(root)
+    with timer("discover"):
+        files, problems = discover(root)
     by_kind: dict[str, list[tuple[Path, Document]]] = {}
     for kind, path in files:
-        doc = read_document(path, Source(display_path(root, path)))
-        problems += doc.problems
-        problems += schemas.validate(kind, doc)
+        with timer("read+parse"):
+            doc = read_document(path, Source(display_path(root, path)))
+        with timer("schema"):
+            problems += doc.problems
+            problems += schemas.validate(kind, doc)
         by_kind.setdefault(kind, []).append((path, doc))
 
     for name, kind in SINGLE_FILES.items():
         if kind not in by_kind:
-            problems.append(make_problem("file.missing", Source(f"{root.name}/{name}.yaml"), name=f"{name}.yaml"))
+            problems.append(
+                make_problem(
+                    "file.missing", Source(f"{root.name}/{name}.yaml"), name=f"{name}.yaml"
+                )
+            )
 
     unreadable: dict[str, set[str]] = {}
     field_lines: dict[str, Mapping] = {}
     built: dict[str, list] = {}
-    for kind, entries in by_kind.items():
-        for path, doc in entries:
-            field_lines[doc.source.path] = doc.locs
-            if doc.data is None:
-                unreadable.setdefault(kind, set()).add(path.stem)
-                continue
-            built.setdefault(kind, []).extend(_models(kind, path, doc, schemas))
+    with timer("model"):
+        for kind, entries in by_kind.items():
+            for path, doc in entries:
+                field_lines[doc.source.path] = doc.locs
+                if doc.data is None:
+                    unreadable.setdefault(kind, set()).add(path.stem)
+                    continue
+                built.setdefault(kind, []).extend(_models(kind, path, doc, schemas))
 
     # Rules from a policy file with errors cannot be trusted: check with the defaults.
     policy_paths = {doc.source.path for _, doc in by_kind.get("policy", [])}
@@ -176,7 +193,9 @@ def load_records(root: Path, schemas: SchemaSet | None = None) -> LoadResult:
         staff_list=tuple(built.get("team", [])),
         customer_list=tuple(sorted(built.get("customer", []), key=lambda c: (c.id, c.source.path))),
         visits=tuple(sorted(built.get("visit", []), key=_visit_key)),
-        complaint_list=tuple(sorted(built.get("complaint", []), key=lambda c: (c.id, c.source.path))),
+        complaint_list=tuple(
+            sorted(built.get("complaint", []), key=lambda c: (c.id, c.source.path))
+        ),
         survey_list=tuple(sorted(built.get("survey", []), key=lambda s: (s.id, s.source.path))),
         unreadable={k: frozenset(v) for k, v in unreadable.items()},
         field_lines=field_lines,
@@ -185,7 +204,12 @@ def load_records(root: Path, schemas: SchemaSet | None = None) -> LoadResult:
 
 
 def _visit_key(visit: Visit) -> tuple:
-    return (visit.date.isoformat() if visit.date else "", visit.time or "", visit.id, visit.source.path)
+    return (
+        visit.date.isoformat() if visit.date else "",
+        visit.time or "",
+        visit.id,
+        visit.source.path,
+    )
 
 
 def _models(kind: str, path: Path, doc: Document, schemas: SchemaSet) -> list:
@@ -200,5 +224,11 @@ def _models(kind: str, path: Path, doc: Document, schemas: SchemaSet) -> list:
         return [build(Policy, with_defaults(schemas, "policy", data), source=doc.source)]
     body = {"body": doc.body} if kind in ("customer", "visit", "complaint") else {}
     model = {"customer": Customer, "visit": Visit, "complaint": Complaint, "survey": Survey}[kind]
-    ident = path.stem if kind == "visit" else data.get("id") if isinstance(data.get("id"), str) else path.stem
+    ident = (
+        path.stem
+        if kind == "visit"
+        else data.get("id")
+        if isinstance(data.get("id"), str)
+        else path.stem
+    )
     return [build(model, data, id=ident, source=doc.source, **body)]

@@ -76,11 +76,25 @@ def records_page(schemas: SchemaSet) -> str:
     ]
     for kind in KINDS:
         doc = schemas.documents[kind]
-        out += [f"## {doc['title']}", "", f"文件 / file: `{KIND_FILES[kind]}`", "", doc.get("description", ""), ""]
-        out += ["| 字段 field | 名称 | 必填 required | 类型 type | 个人信息 x-pii | 说明 description |", "|---|---|---|---|---|---|"]
+        out += [
+            f"## {doc['title']}",
+            "",
+            f"文件 / file: `{KIND_FILES[kind]}`",
+            "",
+            doc.get("description", ""),
+            "",
+        ]
+        out += [
+            "| 字段 field | 名称 | 必填 required | 类型 type | 个人信息 x-pii | 说明 description |",
+            "|---|---|---|---|---|---|",
+        ]
         for path, node, required in fields(schemas, kind):
             description = node.get("description", "").replace("|", "\\|")
-            default = f" 默认 default: `{node['default']}`" if "default" in node and not isinstance(node["default"], (dict, list)) else ""
+            default = (
+                f" 默认 default: `{node['default']}`"
+                if "default" in node and not isinstance(node["default"], (dict, list))
+                else ""
+            )
             out.append(
                 f"| `{_path_text(path)}` | {node.get('title', '')} | {'是 yes' if required else ''} | "
                 f"{_type_text(node).replace('|', '/')} | {node.get('x-pii', '')} | {description}{default} |"
@@ -115,7 +129,9 @@ def pages() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, metavar="DIR")
     mode.add_argument("--check", type=Path, metavar="DIR")

@@ -295,8 +295,8 @@ class _ErrorReport:
         hint_zh = hint_en = ""
         if raw is not None and "string" in expected:
             shown = mask_value(raw, self.info.pii)
-            hint_zh = f"YAML 把没有引号的 {shown} 读成了{_TYPE_NAMES[actual][0]}；请加引号，写成 \"{shown}\"。"
-            hint_en = f"YAML reads the unquoted {shown} as {_TYPE_NAMES[actual][1]}; put it in quotes: \"{shown}\"."
+            hint_zh = f'YAML 把没有引号的 {shown} 读成了{_TYPE_NAMES[actual][0]}；请加引号，写成 "{shown}"。'
+            hint_en = f'YAML reads the unquoted {shown} as {_TYPE_NAMES[actual][1]}; put it in quotes: "{shown}".'
         elif expected == ["boolean"] and actual == "string":
             hint_zh, hint_en = "请写 true（是）或 false（否）。", "Write true or false."
         return [
@@ -327,9 +327,17 @@ class _ErrorReport:
         hint_zh = hint_en = ""
         text = str(self.value)
         if _FULL_WIDTH.search(text):
-            hint_zh, hint_en = "其中有全角字符，请改用半角数字和符号。", "It contains full-width characters; use ASCII digits and symbols."
-        elif fmt in ("date", "datetime", "date_or_datetime", "birthday") and re.match(r"\d{4}-\d{2}-\d{2}", text):
-            hint_zh, hint_en = "这一天在日历上不存在，请核对。", "That day does not exist in the calendar; check it."
+            hint_zh, hint_en = (
+                "其中有全角字符，请改用半角数字和符号。",
+                "It contains full-width characters; use ASCII digits and symbols.",
+            )
+        elif fmt in ("date", "datetime", "date_or_datetime", "birthday") and re.match(
+            r"\d{4}-\d{2}-\d{2}", text
+        ):
+            hint_zh, hint_en = (
+                "这一天在日历上不存在，请核对。",
+                "That day does not exist in the calendar; check it.",
+            )
         return [
             self.problem(
                 "schema.format",
@@ -346,14 +354,23 @@ class _ErrorReport:
     def _invalid(self) -> Problem:
         limit = self.details.get("limit")
         zh, en = {
-            "minLength": ("不能为空" if limit == 1 else f"至少 {limit} 个字符", f"must have at least {limit} character(s)"),
+            "minLength": (
+                "不能为空" if limit == 1 else f"至少 {limit} 个字符",
+                f"must have at least {limit} character(s)",
+            ),
             "maxLength": (f"最多 {limit} 个字符", f"must have at most {limit} characters"),
             "minimum": (f"不能小于 {limit}", f"must be at least {limit}"),
             "maximum": (f"不能大于 {limit}", f"must be at most {limit}"),
             "minItems": (f"至少要有 {limit} 项", f"needs at least {limit} item(s)"),
             "uniqueItems": ("列表中有重复项", "the list has duplicate items"),
-            "const": (f"必须是 {self.details.get('expected_value')}", f"must be {self.details.get('expected_value')}"),
-            "propertyNames": ("名称只能用小写英文字母、数字和下划线", "names may only use a-z, 0-9 and _"),
+            "const": (
+                f"必须是 {self.details.get('expected_value')}",
+                f"must be {self.details.get('expected_value')}",
+            ),
+            "propertyNames": (
+                "名称只能用小写英文字母、数字和下划线",
+                "names may only use a-z, 0-9 and _",
+            ),
             "anyOf": ("写法不对", "has the wrong form"),
         }.get(self.name, ("不符合规定", "is not valid"))
         return self.problem("schema.invalid", detail_zh=zh, detail=en)

@@ -192,8 +192,8 @@ class _Builder:
                 self.skip -= 1
             return True
         frame = self.stack[-1] if self.stack else None
-        expecting_key = frame is not None and isinstance(frame.value, dict) and (
-            frame.key is _EXPECT_KEY
+        expecting_key = (
+            frame is not None and isinstance(frame.value, dict) and (frame.key is _EXPECT_KEY)
         )
         if isinstance(event, ScalarEvent):
             usable = self.check_node(event)

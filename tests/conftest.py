@@ -122,7 +122,9 @@ def huifang(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def check_json(records: Path, *extra: str) -> tuple[int, dict]:
-    result = huifang("check", "--records", str(records), "--today", TODAY.isoformat(), "--format", "json", *extra)
+    result = huifang(
+        "check", "--records", str(records), "--today", TODAY.isoformat(), "--format", "json", *extra
+    )
     return result.returncode, json.loads(result.stdout)
 
 
@@ -137,5 +139,9 @@ def assert_golden(name: str, text: str) -> None:
     if UPDATE_GOLDEN or not path.exists():
         path.write_text(text, encoding="utf-8")
         if not UPDATE_GOLDEN:
-            pytest.fail(f"golden file {name} was missing and has been written; review and commit it")
-    assert text == path.read_text(encoding="utf-8"), f"differs from tests/golden/{name} (UPDATE_GOLDEN=1 to accept)"
+            pytest.fail(
+                f"golden file {name} was missing and has been written; review and commit it"
+            )
+    assert text == path.read_text(encoding="utf-8"), (
+        f"differs from tests/golden/{name} (UPDATE_GOLDEN=1 to accept)"
+    )

@@ -21,8 +21,19 @@ def test_version():
 def test_python_dash_m_generator_is_the_same_command(tree):
     records = tree()
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--records", str(records), "--today", "2026-11-23"],
-        capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "check",
+            "--records",
+            str(records),
+            "--today",
+            "2026-11-23",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0 and "0 个错误" in result.stdout
 

@@ -22,7 +22,11 @@ def test_same_seed_same_files_and_another_seed_differs():
 def test_shipped_records_are_exactly_what_the_generator_makes():
     """records/ is reproducible with `make demo`; nobody edited it by hand unnoticed."""
     files = generate(DemoSize())
-    shipped = {p.relative_to(SHIPPED).as_posix(): p.read_text(encoding="utf-8") for p in SHIPPED.rglob("*") if p.is_file()}
+    shipped = {
+        p.relative_to(SHIPPED).as_posix(): p.read_text(encoding="utf-8")
+        for p in SHIPPED.rglob("*")
+        if p.is_file()
+    }
     assert shipped == files
 
 
@@ -34,7 +38,11 @@ def test_shipped_demo_has_the_promised_shape():
     assert kinds.count("complaints") == 30
     assert kinds.count("surveys") == 2
     assert files["team.yaml"].count("- id: S") == 8
-    national_day = [n for n in files if n.startswith("complaints/") and ("2026-09-3" in files[n] or "2026-10-0" in files[n])]
+    national_day = [
+        n
+        for n in files
+        if n.startswith("complaints/") and ("2026-09-3" in files[n] or "2026-10-0" in files[n])
+    ]
     assert national_day, "some complaints fall across the National Day holiday"
 
 
@@ -47,19 +55,46 @@ def test_shipped_demo_checks_clean_apart_from_deliberate_warnings():
 
 def test_demo_command_refuses_to_overwrite_without_force(tmp_path):
     (tmp_path / "keep.txt").write_text("x")
-    result = huifang("demo", "--out", str(tmp_path), "--customers", "3", "--visits", "5", "--complaints", "1")
+    result = huifang(
+        "demo", "--out", str(tmp_path), "--customers", "3", "--visits", "5", "--complaints", "1"
+    )
     assert result.returncode == 2 and "--force" in result.stderr
-    assert huifang("demo", "--out", str(tmp_path / "new"), "--customers", "3", "--visits", "5", "--complaints", "1").returncode == 0
+    assert (
+        huifang(
+            "demo",
+            "--out",
+            str(tmp_path / "new"),
+            "--customers",
+            "3",
+            "--visits",
+            "5",
+            "--complaints",
+            "1",
+        ).returncode
+        == 0
+    )
 
 
 HAZARDS = {
     # file (relative to records/) → (text transformation, expected code, expected line)
-    "customers/C0003.md": (lambda t: t.replace("grade: ", "grade: A1\ngrade: ", 1), "yaml.duplicate_key"),
+    "customers/C0003.md": (
+        lambda t: t.replace("grade: ", "grade: A1\ngrade: ", 1),
+        "yaml.duplicate_key",
+    ),
     "customers/C0004.md": (lambda t: t.replace("owner: ", "\towner: ", 1), "yaml.tab"),
-    "customers/C0005.md": (lambda t: t.replace("mobile: '", "mobile: ", 1).replace("'\n  role", "\n  role", 1), "schema.type"),
+    "customers/C0005.md": (
+        lambda t: t.replace("mobile: '", "mobile: ", 1).replace("'\n  role", "\n  role", 1),
+        "schema.type",
+    ),
     "customers/C0006.md": (lambda t: t.replace("kind: ", "kind: &k ", 1), "yaml.anchor"),
-    "customers/C0007.md": (lambda t: t.replace("region: ", "region: \u200b", 1), "text.invisible_char"),
-    "customers/C0008.md": (lambda t: t.replace("since: '", "since: '2026-02-30'\nx_since: '", 1), "schema.format"),
+    "customers/C0007.md": (
+        lambda t: t.replace("region: ", "region: \u200b", 1),
+        "text.invisible_char",
+    ),
+    "customers/C0008.md": (
+        lambda t: t.replace("since: '", "since: '2026-02-30'\nx_since: '", 1),
+        "schema.format",
+    ),
 }
 
 
@@ -76,7 +111,9 @@ def test_every_hazard_in_a_copy_of_the_demo_is_found_in_one_run(tmp_path):
     gbk.write_bytes(gbk.read_text(encoding="utf-8").encode("gb18030"))
     expected.add(("file.encoding_gbk", "records/customers/C0009.md"))
     visit = next((records / "visits/2026").glob("*.md"))
-    visit.write_text(visit.read_text(encoding="utf-8").replace("customer: ", "customer: X", 1), encoding="utf-8")
+    visit.write_text(
+        visit.read_text(encoding="utf-8").replace("customer: ", "customer: X", 1), encoding="utf-8"
+    )
     expected.add(("ref.unknown_customer", f"records/visits/2026/{visit.name}"))
 
     code, payload = check_json(records)

@@ -10,9 +10,9 @@ HAZARD_FILES = {
     ),
     "customers/C0002.md": "---\nid: C0002\nname: 李\t四\ngrade: B\nowner: S01\n---\n",
     "customers/C0003.md": "---\nid: C0003\nname: &n 王五\nalias: *n\ngrade: B\nowner: S01\n---\n",
-    "visits/2026/2026-11-20-C0001-phone.md": VISIT.replace("date: 2026-11-20", "date: ２０２６-１１-２０").replace(
-        "staff: [S01]", "staff: [S01]\nreferral: 是\nsource: no"
-    ),
+    "visits/2026/2026-11-20-C0001-phone.md": VISIT.replace(
+        "date: 2026-11-20", "date: ２０２６-１１-２０"
+    ).replace("staff: [S01]", "staff: [S01]\nreferral: 是\nsource: no"),
 }
 
 
@@ -25,6 +25,8 @@ def test_text_report(tree):
 
 def test_json_report(tree):
     records = tree(HAZARD_FILES)
-    result = huifang("check", "--records", str(records), "--today", "2026-11-23", "--format", "json")
+    result = huifang(
+        "check", "--records", str(records), "--today", "2026-11-23", "--format", "json"
+    )
     assert result.returncode == 1
     assert_golden("check.json", result.stdout)

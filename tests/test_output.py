@@ -10,7 +10,9 @@ from generator.problems import Problem, Source
 
 
 def test_github_annotations_escape_percent_newline_colon_and_comma():
-    problem = Problem("x.y", "error", Source("records/a,b:c.md", 3, 2), "f", "百分之 50% 的\n第二行", "en")
+    problem = Problem(
+        "x.y", "error", Source("records/a,b:c.md", 3, 2), "f", "百分之 50% 的\n第二行", "en"
+    )
     line = as_github([problem])
     assert line.startswith("::error file=records/a%2Cb%3Ac.md,line=3,col=2,title=x.y::")
     assert "50%25" in line and "%0A" in line and "\n" not in line

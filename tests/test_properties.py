@@ -12,7 +12,10 @@ from generator.documents import parse_text, read_document
 from generator.problems import Source
 
 SRC = Source("records/customers/C0001.md")
-yamlish = st.text(alphabet=st.sampled_from(list("-:[]{}&*!|>'\"#%@`?, \n\t\u200babc123张三\x00\ufeff")), max_size=200)
+yamlish = st.text(
+    alphabet=st.sampled_from(list("-:[]{}&*!|>'\"#%@`?, \n\t\u200babc123张三\x00\ufeff")),
+    max_size=200,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -32,7 +35,9 @@ def test_front_matter_wrapping_never_raises(text):
     assert doc.data is None or isinstance(doc.data, dict)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=300))
 def test_reader_never_raises_on_any_bytes(raw):
     with tempfile.TemporaryDirectory() as folder:

@@ -79,7 +79,9 @@ def test_syntax_error_has_line_and_chinese_explanation():
 
 
 def test_second_document_is_refused():
-    assert [p.code for p in load_yaml("a: 1\n---\nb: 2\n", SRC).problems] == ["yaml.multiple_documents"]
+    assert [p.code for p in load_yaml("a: 1\n---\nb: 2\n", SRC).problems] == [
+        "yaml.multiple_documents"
+    ]
 
 
 def test_front_matter_lines_are_file_lines():
@@ -109,7 +111,11 @@ def test_tab_is_reported_with_its_line_without_a_second_syntax_error():
 
 @pytest.mark.parametrize(
     ("char", "code"),
-    [("\u200b", "text.invisible_char"), ("\u202e", "text.bidi_char"), ("\x07", "text.control_char")],
+    [
+        ("\u200b", "text.invisible_char"),
+        ("\u202e", "text.bidi_char"),
+        ("\x07", "text.control_char"),
+    ],
 )
 def test_invisible_and_control_characters_are_errors_with_line_and_column(char, code):
     doc = parse_text(f"---\nid: C1\nname: 张{char}三\n---\n", SRC, markdown=True)

@@ -105,7 +105,9 @@ def completeness(records: Records, today: date) -> list[Problem]:
             continue
         for code, record, path, params in finder(records, today):
             where = records.where(record, *path)
-            problems.append(make_problem(code, where, field_path(path), severity=severity, **params))
+            problems.append(
+                make_problem(code, where, field_path(path), severity=severity, **params)
+            )
     return problems
 
 

@@ -81,13 +81,24 @@ def visit_dates(records: Records, today: date) -> list[Problem]:
     for v in records.visits:
         problems += _not_future(records, "visit", v, ("date",), v.date, today)
         problems += _not_future(records, "visit", v, ("reviewed_on",), v.reviewed_on, today)
-        problems += in_order(records, "visit", v, [(("date",), v.date), (("reviewed_on",), v.reviewed_on)])
+        problems += in_order(
+            records, "visit", v, [(("date",), v.date), (("reviewed_on",), v.reviewed_on)]
+        )
         for i, issue in enumerate(v.issues):
-            steps = [(("date",), v.date)] + [(("issues", i, n), getattr(issue, n)) for n in ISSUE_ORDER]
+            steps = [(("date",), v.date)] + [
+                (("issues", i, n), getattr(issue, n)) for n in ISSUE_ORDER
+            ]
             problems += in_order(records, "visit", v, steps)
         for i, promise in enumerate(v.commitments):
-            problems += in_order(records, "visit", v, [(("date",), v.date), (("commitments", i, "done"), promise.done)])
-            problems += _not_future(records, "visit", v, ("commitments", i, "done"), promise.done, today)
+            problems += in_order(
+                records,
+                "visit",
+                v,
+                [(("date",), v.date), (("commitments", i, "done"), promise.done)],
+            )
+            problems += _not_future(
+                records, "visit", v, ("commitments", i, "done"), promise.done, today
+            )
     return problems
 
 

@@ -12,13 +12,24 @@ from generator.records import Records
 
 def unique_ids(records: Records, today: date) -> list[Problem]:
     problems = []
-    for items in (records.staff_list, records.customer_list, records.complaint_list, records.survey_list):
+    for items in (
+        records.staff_list,
+        records.customer_list,
+        records.complaint_list,
+        records.survey_list,
+    ):
         first: dict[str, object] = {}
         for item in items:
             if item.id in first:
                 other = first[item.id].source  # type: ignore[attr-defined]
                 problems.append(
-                    make_problem("id.duplicate", item.source, "id", id=item.id, other=f"{other.path}:{other.line}")
+                    make_problem(
+                        "id.duplicate",
+                        item.source,
+                        "id",
+                        id=item.id,
+                        other=f"{other.path}:{other.line}",
+                    )
                 )
             else:
                 first[item.id] = item
@@ -78,7 +89,9 @@ def visit_file_names(records: Records, today: date) -> list[Problem]:
         expected = f"{visit.date.isoformat()}-{visit.customer}"
         if not visit.id.startswith(expected):
             problems.append(
-                make_problem("visit.filename_mismatch", visit.source, "", stem=visit.id, expected=expected)
+                make_problem(
+                    "visit.filename_mismatch", visit.source, "", stem=visit.id, expected=expected
+                )
             )
     return problems
 

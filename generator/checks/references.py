@@ -56,7 +56,9 @@ def staff_reference(
     return problems
 
 
-def _unknown(records: Records, kind: str, record: object, path: tuple, ident: str | None) -> list[Problem]:
+def _unknown(
+    records: Records, kind: str, record: object, path: tuple, ident: str | None
+) -> list[Problem]:
     if not ident or records.exists(kind, ident):
         return []
     code = {"customer": "ref.unknown_customer", "complaint": "ref.unknown_complaint"}[kind]
@@ -66,12 +68,18 @@ def _unknown(records: Records, kind: str, record: object, path: tuple, ident: st
 def customer_references(records: Records, today: date) -> list[Problem]:
     problems: list[Problem] = []
     for c in records.customer_list:
-        problems += staff_reference(records, c, ("owner",), c.owner, must_be_active=c.stage != "lost")
+        problems += staff_reference(
+            records, c, ("owner",), c.owner, must_be_active=c.stage != "lost"
+        )
         problems += staff_reference(records, c, ("chief",), c.chief, CHIEF_ROLES)
         for i, contact in enumerate(c.contacts):
-            problems += staff_reference(records, c, ("contacts", i, "our_contact"), contact.our_contact)
+            problems += staff_reference(
+                records, c, ("contacts", i, "our_contact"), contact.our_contact
+            )
         for i, approval in enumerate(c.approvals):
-            problems += staff_reference(records, c, ("approvals", i, "by"), approval.by, APPROVER_ROLES)
+            problems += staff_reference(
+                records, c, ("approvals", i, "by"), approval.by, APPROVER_ROLES
+            )
     return problems
 
 
@@ -133,8 +141,16 @@ def policy_values(records: Records, today: date) -> list[Problem]:
                 )
             )
         if areas and c.area and c.area not in areas:
-            problems.append(make_problem("customer.unknown_area", records.where(c, "area"), "area", area=c.area))
+            problems.append(
+                make_problem("customer.unknown_area", records.where(c, "area"), "area", area=c.area)
+            )
     return problems
 
 
-CHECKS = (customer_references, visit_references, complaint_references, survey_references, policy_values)
+CHECKS = (
+    customer_references,
+    visit_references,
+    complaint_references,
+    survey_references,
+    policy_values,
+)

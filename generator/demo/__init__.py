@@ -30,8 +30,14 @@ DELIBERATE_WARNINGS = (
     "visit.unreviewed",
 )
 
-GRADES = (("A1", "大客户一级"), ("A2", "大客户二级"), ("B1", "重要客户一级"),
-          ("B2", "重要客户二级"), ("C", "普通客户"), ("D", "一般业主"))
+GRADES = (
+    ("A1", "大客户一级"),
+    ("A2", "大客户二级"),
+    ("B1", "重要客户一级"),
+    ("B2", "重要客户二级"),
+    ("C", "普通客户"),
+    ("D", "一般业主"),
+)
 GRADE_SHARE = {"A1": 0.05, "A2": 0.05, "B1": 0.10, "B2": 0.15, "C": 0.35, "D": 0.30}
 VISIT_WEIGHT = {"A1": 16, "A2": 10, "B1": 5, "B2": 4, "C": 2, "D": 0.7}
 REQUIRED_DOCUMENTS = ("客户信息登记", "送货申请表", "营业执照", "担保书", "购销合同", "开票资料")
@@ -69,7 +75,13 @@ class _Demo:
         return f"1{self.rng.choice('3456789')}{self.rng.randint(0, 999999999):09d}"
 
     def at(self, day: date, hour_from: int = 9, hour_to: int = 17) -> datetime:
-        return datetime(day.year, day.month, day.day, self.rng.randint(hour_from, hour_to), self.rng.choice((0, 10, 20, 30, 40, 50)))
+        return datetime(
+            day.year,
+            day.month,
+            day.day,
+            self.rng.randint(hour_from, hour_to),
+            self.rng.choice((0, 10, 20, 30, 40, 50)),
+        )
 
     @staticmethod
     def stamp(moment: datetime) -> str:
@@ -77,8 +89,16 @@ class _Demo:
 
     # --- team and policy --------------------------------------------------------------
     def team(self) -> list[dict]:
-        roles = [("director", None), ("manager", None), ("chief", None), ("supervisor", None),
-                 ("agent", "一区"), ("agent", "二区"), ("agent", "三区"), ("agent", "一区")]
+        roles = [
+            ("director", None),
+            ("manager", None),
+            ("chief", None),
+            ("supervisor", None),
+            ("agent", "一区"),
+            ("agent", "二区"),
+            ("agent", "三区"),
+            ("agent", "一区"),
+        ]
         staff = []
         for index, (role, area) in enumerate(roles, start=1):
             member = {"id": f"S{index:02d}", "name": self.fake.name(), "role": role}
@@ -97,49 +117,153 @@ class _Demo:
             "company": texts.COMPANY,
             "grades": [{"id": g, "label": label} for g, label in GRADES],
             "areas": list(texts.AREAS),
-            "methods": {"phone": ["phone", "wechat", "sms"], "onsite": ["onsite", "meeting"],
-                        "any": ["phone", "onsite", "sms", "wechat", "email", "meeting"]},
+            "methods": {
+                "phone": ["phone", "wechat", "sms"],
+                "onsite": ["onsite", "meeting"],
+                "any": ["phone", "onsite", "sms", "wechat", "email", "meeting"],
+            },
             "cadence": [
-                {"name": "a1_phone", "label": "A1 客户每月电话至少 4 次", "applies": {"grade": ["A1"]},
-                 "methods": "phone", "period": "month", "min": 4, "by": "any"},
-                {"name": "a1_onsite", "label": "A1 客户每月上门至少 1 次（首席客户经理）", "applies": {"grade": ["A1"]},
-                 "methods": "onsite", "period": "month", "min": 1, "by": "chief"},
-                {"name": "a2_phone", "label": "A2 客户每月电话至少 2 次", "applies": {"grade": ["A2"]},
-                 "methods": "phone", "period": "month", "min": 2},
-                {"name": "b_monthly", "label": "B 类客户每月至少联系 1 次", "applies": {"grade": ["B1", "B2"]},
-                 "methods": "any", "period": "month", "min": 1, "by": "owner"},
-                {"name": "c_quarterly", "label": "C 类客户每季度至少联系 1 次", "applies": {"grade": ["C"]},
-                 "methods": "any", "period": "quarter", "min": 1},
-                {"name": "household_onsite", "label": "业主每年至少上门 1 次（主管）",
-                 "applies": {"kind": ["individual"]}, "methods": "onsite", "period": "year", "min": 1, "by": "supervisor"},
+                {
+                    "name": "a1_phone",
+                    "label": "A1 客户每月电话至少 4 次",
+                    "applies": {"grade": ["A1"]},
+                    "methods": "phone",
+                    "period": "month",
+                    "min": 4,
+                    "by": "any",
+                },
+                {
+                    "name": "a1_onsite",
+                    "label": "A1 客户每月上门至少 1 次（首席客户经理）",
+                    "applies": {"grade": ["A1"]},
+                    "methods": "onsite",
+                    "period": "month",
+                    "min": 1,
+                    "by": "chief",
+                },
+                {
+                    "name": "a2_phone",
+                    "label": "A2 客户每月电话至少 2 次",
+                    "applies": {"grade": ["A2"]},
+                    "methods": "phone",
+                    "period": "month",
+                    "min": 2,
+                },
+                {
+                    "name": "b_monthly",
+                    "label": "B 类客户每月至少联系 1 次",
+                    "applies": {"grade": ["B1", "B2"]},
+                    "methods": "any",
+                    "period": "month",
+                    "min": 1,
+                    "by": "owner",
+                },
+                {
+                    "name": "c_quarterly",
+                    "label": "C 类客户每季度至少联系 1 次",
+                    "applies": {"grade": ["C"]},
+                    "methods": "any",
+                    "period": "quarter",
+                    "min": 1,
+                },
+                {
+                    "name": "household_onsite",
+                    "label": "业主每年至少上门 1 次（主管）",
+                    "applies": {"kind": ["individual"]},
+                    "methods": "onsite",
+                    "period": "year",
+                    "min": 1,
+                    "by": "supervisor",
+                },
             ],
             "events": [
-                {"name": "repair_callback", "label": "报修后 10 天内回访", "after": "visit.repair",
-                 "within_days": 10, "methods": "phone"},
-                {"name": "complaint_followup", "label": "投诉处理后 7 天内回访", "after": "complaint.resolved",
-                 "within_days": 7, "methods": "any"},
-                {"name": "new_customer_call", "label": "新客户签约后 7 天内首次回访", "after": "events.contract",
-                 "within_days": 7, "methods": "any", "then": {"period": "quarter", "min": 1}},
+                {
+                    "name": "repair_callback",
+                    "label": "报修后 10 天内回访",
+                    "after": "visit.repair",
+                    "within_days": 10,
+                    "methods": "phone",
+                },
+                {
+                    "name": "complaint_followup",
+                    "label": "投诉处理后 7 天内回访",
+                    "after": "complaint.resolved",
+                    "within_days": 7,
+                    "methods": "any",
+                },
+                {
+                    "name": "new_customer_call",
+                    "label": "新客户签约后 7 天内首次回访",
+                    "after": "events.contract",
+                    "within_days": 7,
+                    "methods": "any",
+                    "then": {"period": "quarter", "min": 1},
+                },
             ],
             "inactivity": [
-                {"name": "no_order_week", "label": "超过一周未订货，一周内电话拜访", "applies": {"kind": ["organisation"], "stage": ["loyal"]},
-                 "no": "order", "days": 7, "within_days": 7, "methods": "phone", "except": ["owes_money"]},
-                {"name": "no_cooperation_month", "label": "超过一个月未合作，每月至少联系 2 次", "applies": {"kind": ["organisation"]},
-                 "no": "order", "days": 30, "period": "month", "min": 2, "methods": "any"},
+                {
+                    "name": "no_order_week",
+                    "label": "超过一周未订货，一周内电话拜访",
+                    "applies": {"kind": ["organisation"], "stage": ["loyal"]},
+                    "no": "order",
+                    "days": 7,
+                    "within_days": 7,
+                    "methods": "phone",
+                    "except": ["owes_money"],
+                },
+                {
+                    "name": "no_cooperation_month",
+                    "label": "超过一个月未合作，每月至少联系 2 次",
+                    "applies": {"kind": ["organisation"]},
+                    "no": "order",
+                    "days": 30,
+                    "period": "month",
+                    "min": 2,
+                    "methods": "any",
+                },
             ],
-            "reminders": {"birthdays": {"days_before": 3},
-                          "festivals": [{"name": "春节", "days_before": 7}, {"name": "中秋节", "days_before": 5},
-                                        {"name": "公司周年庆", "date": "06-18", "days_before": 7}],
-                          "payment": {"days_before": 3}, "archive_review": {"period": "quarter"}},
-            "complaints": {"register_hours": 24, "answer_hours": 24, "resolve_working_days": 3,
-                           "resolve_working_days_special": 7, "feedback_hours": 24, "followup_visit_days": 7},
-            "visits": {"file_within_hours": 24, "issue_forward_minutes": 60, "issue_first_contact_hours": 24},
+            "reminders": {
+                "birthdays": {"days_before": 3},
+                "festivals": [
+                    {"name": "春节", "days_before": 7},
+                    {"name": "中秋节", "days_before": 5},
+                    {"name": "公司周年庆", "date": "06-18", "days_before": 7},
+                ],
+                "payment": {"days_before": 3},
+                "archive_review": {"period": "quarter"},
+            },
+            "complaints": {
+                "register_hours": 24,
+                "answer_hours": 24,
+                "resolve_working_days": 3,
+                "resolve_working_days_special": 7,
+                "feedback_hours": 24,
+                "followup_visit_days": 7,
+            },
+            "visits": {
+                "file_within_hours": 24,
+                "issue_forward_minutes": 60,
+                "issue_first_contact_hours": 24,
+            },
             "workload": {"weekly_contacts": 18},
-            "surveys": {"every_months": 6, "return_rate_target": 0.8, "distribution_rate_target": 1.0,
-                        "min_sample": 10, "items": list(texts.SURVEY_ITEMS)},
-            "calendar": {"extra_holidays": [{"date": "2026-06-18", "name": "公司周年庆"}], "extra_workdays": []},
+            "surveys": {
+                "every_months": 6,
+                "return_rate_target": 0.8,
+                "distribution_rate_target": 1.0,
+                "min_sample": 10,
+                "items": list(texts.SURVEY_ITEMS),
+            },
+            "calendar": {
+                "extra_holidays": [{"date": "2026-06-18", "name": "公司周年庆"}],
+                "extra_workdays": [],
+            },
             "completeness": {
-                "customer_documents": {"severity": "warning", "days": 3, "required": list(REQUIRED_DOCUMENTS), "approval": "documents"},
+                "customer_documents": {
+                    "severity": "warning",
+                    "days": 3,
+                    "required": list(REQUIRED_DOCUMENTS),
+                    "approval": "documents",
+                },
                 "customer_contacts": {"severity": "warning"},
                 "complaint_feedback": {"severity": "warning"},
                 "complaint_resolution": {"severity": "warning"},
@@ -165,12 +289,13 @@ class _Demo:
             grade = self.rng.choices(grades, weights)[0] if n > 3 else ("A1", "A2", "B1")[n - 1]
             individual = grade in ("C", "D") and self.rng.random() < 0.6
             owner = self.rng.choice(agents)
-            c = {"id": f"C{n:04d}",
-                 "name": self.fake.name() if individual else self.fake.company(),
-                 "kind": "individual" if individual else "organisation",
-                 "grade": grade,
-                 "stage": self.rng.choices(("potential", "new", "loyal", "lost"), (1, 1, 7, 1))[0],
-                 }
+            c = {
+                "id": f"C{n:04d}",
+                "name": self.fake.name() if individual else self.fake.company(),
+                "kind": "individual" if individual else "organisation",
+                "grade": grade,
+                "stage": self.rng.choices(("potential", "new", "loyal", "lost"), (1, 1, 7, 1))[0],
+            }
             if not individual:
                 c["industry"] = self.rng.choice(texts.INDUSTRIES)
             c["region"] = self.rng.choices(("local", "province", "other"), (7, 2, 1))[0]
@@ -181,31 +306,54 @@ class _Demo:
                 c["chief"] = chief
             c["since"] = self.day_between(date(2019, 1, 1), self.start).isoformat()
             if not individual:
-                c["last_order"] = self.day_between(self.end - timedelta(days=60), self.end).isoformat()
-                c["credit"] = {"limit": self.rng.choice((50000, 100000, 200000)), "term_days": self.rng.choice((30, 45, 60))}
+                c["last_order"] = self.day_between(
+                    self.end - timedelta(days=60), self.end
+                ).isoformat()
+                c["credit"] = {
+                    "limit": self.rng.choice((50000, 100000, 200000)),
+                    "term_days": self.rng.choice((30, 45, 60)),
+                }
             c["contacts"] = self.contacts(individual, owner["id"])
             if n == 1 or (c["stage"] == "new" and not individual):
                 self.new_customer_file(c, n, director)
             if grade.startswith("A"):
                 c["tags"] = ["重点客户"]
             out.append(c)
-            body = self.rng.choice(texts.CUSTOMER_NOTES[3:] if individual else texts.CUSTOMER_NOTES[:3])
+            body = self.rng.choice(
+                texts.CUSTOMER_NOTES[3:] if individual else texts.CUSTOMER_NOTES[:3]
+            )
             self.files[f"customers/{c['id']}.md"] = _dump(c, body)
         self.customer_data = out
         return out
 
     def contacts(self, individual: bool, owner: str) -> list[dict]:
         if individual:
-            return [{"name": self.fake.name(), "title": "业主", "mobile": self.mobile(),
-                     "role": "decision_maker", "relation": "positive", "our_contact": owner}]
+            return [
+                {
+                    "name": self.fake.name(),
+                    "title": "业主",
+                    "mobile": self.mobile(),
+                    "role": "decision_maker",
+                    "relation": "positive",
+                    "our_contact": owner,
+                }
+            ]
         people = []
         for index in range(self.rng.randint(1, 3)):
-            person = {"name": self.fake.name(), "title": self.rng.choice(texts.TITLES), "mobile": self.mobile(),
-                      "role": ("decision_maker", "influencer", "user", "finance")[index % 4],
-                      "relation": self.rng.choices(("positive", "neutral", "negative", "none"), (5, 3, 1, 1))[0],
-                      "our_contact": owner}
+            person = {
+                "name": self.fake.name(),
+                "title": self.rng.choice(texts.TITLES),
+                "mobile": self.mobile(),
+                "role": ("decision_maker", "influencer", "user", "finance")[index % 4],
+                "relation": self.rng.choices(
+                    ("positive", "neutral", "negative", "none"), (5, 3, 1, 1)
+                )[0],
+                "our_contact": owner,
+            }
             if self.rng.random() < 0.5:
-                person["birthday"] = self.day_between(date(1965, 1, 1), date(1995, 12, 31)).strftime("%m-%d")
+                person["birthday"] = self.day_between(
+                    date(1965, 1, 1), date(1995, 12, 31)
+                ).strftime("%m-%d")
             people.append(person)
         return people
 
@@ -218,25 +366,47 @@ class _Demo:
         have = REQUIRED_DOCUMENTS if n != 1 else REQUIRED_DOCUMENTS[:4]
         if n != 1 and self.rng.random() < 0.3:
             have = REQUIRED_DOCUMENTS[:-1]
-            c["approvals"] = [{"what": "documents", "by": director, "date": (contract + timedelta(days=1)).isoformat()}]
-        c["documents"] = [{"name": name, "received": (contract + timedelta(days=self.rng.randint(0, 2))).isoformat()} for name in have]
+            c["approvals"] = [
+                {
+                    "what": "documents",
+                    "by": director,
+                    "date": (contract + timedelta(days=1)).isoformat(),
+                }
+            ]
+        c["documents"] = [
+            {
+                "name": name,
+                "received": (contract + timedelta(days=self.rng.randint(0, 2))).isoformat(),
+            }
+            for name in have
+        ]
 
     # --- visits -----------------------------------------------------------------------
     def visits(self, complaint_followups: list[tuple[dict, date]]) -> None:
         customers = self.customer_data
-        weights = [VISIT_WEIGHT[c["grade"]] * (0.3 if c["stage"] == "lost" else 1) for c in customers]
+        weights = [
+            VISIT_WEIGHT[c["grade"]] * (0.3 if c["stage"] == "lost" else 1) for c in customers
+        ]
         supervisor = next(s["id"] for s in self.staff if s["role"] == "supervisor")
         left = next(s for s in self.staff if not s["active"])
         left_until = self.start + timedelta(days=120)
-        plan = [(self.rng.choices(customers, weights)[0], None, None) for _ in range(max(0, self.size.visits - len(complaint_followups)))]
-        plan += [(next(c for c in customers if c["id"] == k["customer"]), k, day) for k, day in complaint_followups]
+        plan = [
+            (self.rng.choices(customers, weights)[0], None, None)
+            for _ in range(max(0, self.size.visits - len(complaint_followups)))
+        ]
+        plan += [
+            (next(c for c in customers if c["id"] == k["customer"]), k, day)
+            for k, day in complaint_followups
+        ]
         used: set[str] = set()
         for index, (c, complaint, day) in enumerate(plan):
             day = day or self.day_between(self.start, self.end)
             if day.weekday() == 6 and complaint is None:
                 day -= timedelta(days=1)
             kind = "complaint" if complaint else self.visit_kind(c)
-            method = self.rng.choice(("phone", "onsite")) if complaint else self.visit_method(c, kind)
+            method = (
+                self.rng.choice(("phone", "onsite")) if complaint else self.visit_method(c, kind)
+            )
             staff = [c["owner"]]
             if day <= left_until and c["area"] == left["area"] and self.rng.random() < 0.5:
                 staff = [left["id"]]
@@ -244,23 +414,38 @@ class _Demo:
                 staff = [c["chief"], *staff]
             if method == "onsite" and c["kind"] == "individual" and self.rng.random() < 0.5:
                 staff = [supervisor, *staff]
-            v = {"customer": c["id"], "date": day.isoformat(), "time": f"{self.rng.randint(9, 17):02d}:{self.rng.choice((0, 15, 30, 45)):02d}",
-                 "method": method, "kind": kind}
+            v = {
+                "customer": c["id"],
+                "date": day.isoformat(),
+                "time": f"{self.rng.randint(9, 17):02d}:{self.rng.choice((0, 15, 30, 45)):02d}",
+                "method": method,
+                "kind": kind,
+            }
             purpose = self.rng.sample(sorted(texts.OBJECTIVES), k=self.rng.randint(1, 2))
             v["purpose"] = purpose
             v["staff"] = staff
             met = c["contacts"][0] if c["contacts"] else None
             if met:
-                v["met"] = [{"name": met["name"], "title": met.get("title", "业主"), "decides": met.get("role") == "decision_maker"}]
+                v["met"] = [
+                    {
+                        "name": met["name"],
+                        "title": met.get("title", "业主"),
+                        "decides": met.get("role") == "decision_maker",
+                    }
+                ]
             v["objective"] = self.rng.choice(texts.OBJECTIVES[purpose[0]])
             v["outcome"] = self.rng.choice(texts.OUTCOMES)
             v["achieved"] = self.rng.random() < 0.85
-            v["satisfaction"] = self.rng.choices(("satisfied", "neutral", "dissatisfied"), (8, 2, 1 if not complaint else 2))[0]
+            v["satisfaction"] = self.rng.choices(
+                ("satisfied", "neutral", "dissatisfied"), (8, 2, 1 if not complaint else 2)
+            )[0]
             v["referral"] = v["satisfaction"] == "satisfied" and self.rng.random() < 0.6
             if complaint:
                 v["complaint"] = complaint["id"]
             age = (self.end - day).days
-            if index == 7 or self.rng.random() < 0.12:  # visit 7's issue is deliberately not forwarded
+            if (
+                index == 7 or self.rng.random() < 0.12
+            ):  # visit 7's issue is deliberately not forwarded
                 v["issues"] = [self.issue(day, v["time"], forwarded=index != 7)]
             if self.rng.random() < 0.1:
                 text = self.rng.choice(texts.COMMITMENTS)
@@ -275,7 +460,9 @@ class _Demo:
             # and two older visits were missed (deliberate warnings).
             if age > 5 and index not in (3, 11):
                 v["reviewed_by"] = supervisor
-                v["reviewed_on"] = min(self.end, day + timedelta(days=self.rng.randint(1, 4))).isoformat()
+                v["reviewed_on"] = min(
+                    self.end, day + timedelta(days=self.rng.randint(1, 4))
+                ).isoformat()
             body = self.conversation(method, kind, met)
             name = f"{day.isoformat()}-{c['id']}-{method}"
             stem, suffix = name, 2
@@ -287,13 +474,18 @@ class _Demo:
     def visit_kind(self, c: dict) -> str:
         if c["kind"] == "individual":
             return self.rng.choices(("repair", "routine", "holiday", "survey"), (4, 3, 1, 1))[0]
-        return self.rng.choices(("routine", "after_sales", "maintenance", "holiday", "inactive", "survey"), (6, 2, 2, 1, 1, 1))[0]
+        return self.rng.choices(
+            ("routine", "after_sales", "maintenance", "holiday", "inactive", "survey"),
+            (6, 2, 2, 1, 1, 1),
+        )[0]
 
     def visit_method(self, c: dict, kind: str) -> str:
         if kind == "survey" and c["kind"] == "individual" and self.rng.random() < 0.3:
             return "meeting"
         onsite = 0.45 if c["grade"].startswith(("A", "B")) else 0.2
-        return self.rng.choices(("phone", "onsite", "wechat", "sms", "email"), (1 - onsite, onsite, 0.25, 0.05, 0.05))[0]
+        return self.rng.choices(
+            ("phone", "onsite", "wechat", "sms", "email"), (1 - onsite, onsite, 0.25, 0.05, 0.05)
+        )[0]
 
     def issue(self, day: date, time: str, forwarded: bool) -> dict:
         text, department = self.rng.choice(texts.ISSUES)
@@ -309,8 +501,17 @@ class _Demo:
         return issue
 
     def conversation(self, method: str, kind: str, met: dict | None) -> str:
-        labels = {"routine": "定期回访", "after_sales": "售后回访", "maintenance": "维护回访", "complaint": "投诉回访",
-                  "holiday": "节日回访", "inactive": "未合作回访", "new_customer": "新客户回访", "survey": "满意度调查", "repair": "报修回访"}
+        labels = {
+            "routine": "定期回访",
+            "after_sales": "售后回访",
+            "maintenance": "维护回访",
+            "complaint": "投诉回访",
+            "holiday": "节日回访",
+            "inactive": "未合作回访",
+            "new_customer": "新客户回访",
+            "survey": "满意度调查",
+            "repair": "报修回访",
+        }
         who = f"{met['name'][0]}{'先生' if self.rng.random() < 0.5 else '女士'}" if met else "客户"
         lines = [texts.OPENING[method].format(met=who, kind=labels[kind])]
         lines += self.rng.sample(texts.TOPICS[kind], k=min(2, len(texts.TOPICS[kind])))
@@ -320,11 +521,23 @@ class _Demo:
     # --- complaints -------------------------------------------------------------------
     def complaints(self) -> list[tuple[dict, date]]:
         followups = []
-        responders = [s["id"] for s in self.staff if s["role"] in ("agent", "supervisor") and s["active"]]
+        responders = [
+            s["id"] for s in self.staff if s["role"] in ("agent", "supervisor") and s["active"]
+        ]
         national_day = date(self.end.year, 10, 1)
-        days = sorted(self.day_between(self.start, self.end - timedelta(days=6)) for _ in range(self.size.complaints))
-        if self.size.complaints >= 10 and self.start <= national_day - timedelta(days=2) <= self.end:
-            days[-8:-5] = [national_day - timedelta(days=2), national_day - timedelta(days=1), national_day + timedelta(days=3)]
+        days = sorted(
+            self.day_between(self.start, self.end - timedelta(days=6))
+            for _ in range(self.size.complaints)
+        )
+        if (
+            self.size.complaints >= 10
+            and self.start <= national_day - timedelta(days=2) <= self.end
+        ):
+            days[-8:-5] = [
+                national_day - timedelta(days=2),
+                national_day - timedelta(days=1),
+                national_day + timedelta(days=3),
+            ]
             days[-2:] = [self.end - timedelta(days=2), self.end - timedelta(days=1)]  # still open
             days.sort()
         for n, day in enumerate(days, start=1):
@@ -332,24 +545,43 @@ class _Demo:
             category = self.rng.choices(list(texts.COMPLAINTS), (3, 4, 2, 1, 1))[0]
             summary, detail = self.rng.choice(texts.COMPLAINTS[category])
             received = self.at(day)
-            k = {"id": f"K{day.year}-{n:04d}", "customer": c["id"], "summary": summary, "received": self.stamp(received),
-                 "channel": self.rng.choices(("phone", "written", "verbal", "forwarded", "mailbox", "visit"), (6, 1, 2, 1, 1, 1))[0],
-                 "category": category, "severity": "major" if self.rng.random() < 0.2 else "minor",
-                 "first_responder": self.rng.choice(responders)}
+            k = {
+                "id": f"K{day.year}-{n:04d}",
+                "customer": c["id"],
+                "summary": summary,
+                "received": self.stamp(received),
+                "channel": self.rng.choices(
+                    ("phone", "written", "verbal", "forwarded", "mailbox", "visit"),
+                    (6, 1, 2, 1, 1, 1),
+                )[0],
+                "category": category,
+                "severity": "major" if self.rng.random() < 0.2 else "minor",
+                "first_responder": self.rng.choice(responders),
+            }
             if n == 5:
                 k["special"], k["special_reason"] = True, "需要厂家派技术人员到场鉴定"
-            registered = received + timedelta(hours=self.rng.choice((0, 1, 2, 30 if n % 9 == 0 else 3)))
+            registered = received + timedelta(
+                hours=self.rng.choice((0, 1, 2, 30 if n % 9 == 0 else 3))
+            )
             k["registered"] = self.stamp(registered)
             open_case = day >= self.end - timedelta(days=3)
             if not open_case:
                 answered = registered + timedelta(hours=self.rng.randint(1, 30))
-                late = n % 6 == 0 or (national_day - timedelta(days=3) <= day <= national_day + timedelta(days=7))
-                resolved = answered + timedelta(days=self.rng.randint(4, 9) if late else self.rng.randint(0, 2), hours=3)
+                late = n % 6 == 0 or (
+                    national_day - timedelta(days=3) <= day <= national_day + timedelta(days=7)
+                )
+                resolved = answered + timedelta(
+                    days=self.rng.randint(4, 9) if late else self.rng.randint(0, 2), hours=3
+                )
                 k["answered"] = self.stamp(answered)
                 k["resolved"] = self.stamp(resolved)
                 if n != 4:  # deliberately missing feedback
-                    k["feedback_sent"] = self.stamp(resolved + timedelta(hours=self.rng.randint(1, 20)))
-                k["customer_feedback"] = self.rng.choices(("satisfied", "neutral", "dissatisfied"), (6, 3, 1))[0]
+                    k["feedback_sent"] = self.stamp(
+                        resolved + timedelta(hours=self.rng.randint(1, 20))
+                    )
+                k["customer_feedback"] = self.rng.choices(
+                    ("satisfied", "neutral", "dissatisfied"), (6, 3, 1)
+                )[0]
                 k["resolution"] = self.rng.choice(texts.RESOLUTIONS)
                 if resolved.date() + timedelta(days=3) <= self.end:
                     followups.append((k, resolved.date() + timedelta(days=self.rng.randint(1, 3))))
@@ -361,7 +593,11 @@ class _Demo:
 
     # --- surveys ----------------------------------------------------------------------
     def surveys(self) -> None:
-        levels = [{"name": "满意", "satisfied": True}, {"name": "基本满意", "satisfied": True}, {"name": "不满意", "satisfied": False}]
+        levels = [
+            {"name": "满意", "satisfied": True},
+            {"name": "基本满意", "satisfied": True},
+            {"name": "不满意", "satisfied": False},
+        ]
         owners = [s["id"] for s in self.staff if s["role"] in ("supervisor", "manager")]
         for start in (date(self.end.year - 1, 12, 1), date(self.end.year, 6, 1)):
             half = "H2" if start.month == 12 else "H1"
@@ -374,19 +610,39 @@ class _Demo:
                 satisfied = int(returned * self.rng.uniform(low, 0.97))
                 basic = self.rng.randint(0, (returned - satisfied) // 2)
                 unhappy = self.rng.randint(0, returned - satisfied - basic)
-                items.append({"name": name, "counts": {"满意": satisfied - basic, "基本满意": basic, "不满意": unhappy}})
+                items.append(
+                    {
+                        "name": name,
+                        "counts": {"满意": satisfied - basic, "基本满意": basic, "不满意": unhappy},
+                    }
+                )
             actions = []
             for item, action in texts.SURVEY_ACTIONS:
                 due = start + timedelta(days=self.rng.randint(45, 90))
-                entry = {"item": item, "action": action, "owner": self.rng.choice(owners), "due": due.isoformat()}
+                entry = {
+                    "item": item,
+                    "action": action,
+                    "owner": self.rng.choice(owners),
+                    "due": due.isoformat(),
+                }
                 if due < self.end:
                     entry["done"] = (due - timedelta(days=self.rng.randint(0, 10))).isoformat()
                 actions.append(entry)
-            survey = {"id": f"{year}{half}", "title": f"{year} 年{'下' if half == 'H2' else '上'}半年业主满意度调查",
-                      "period": {"start": start.isoformat(), "end": (start + timedelta(days=20)).isoformat()},
-                      "audience": "全体业主及商户", "distributed": distributed, "returned": returned,
-                      "levels": levels, "items": items,
-                      "opinions": self.rng.sample(texts.SURVEY_OPINIONS, k=3), "actions": actions}
+            survey = {
+                "id": f"{year}{half}",
+                "title": f"{year} 年{'下' if half == 'H2' else '上'}半年业主满意度调查",
+                "period": {
+                    "start": start.isoformat(),
+                    "end": (start + timedelta(days=20)).isoformat(),
+                },
+                "audience": "全体业主及商户",
+                "distributed": distributed,
+                "returned": returned,
+                "levels": levels,
+                "items": items,
+                "opinions": self.rng.sample(texts.SURVEY_OPINIONS, k=3),
+                "actions": actions,
+            }
             self.files[f"surveys/{survey['id']}.yaml"] = _dump(survey)
 
 

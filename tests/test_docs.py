@@ -1,0 +1,71 @@
+"""Documentation stays true: every command and option, every schema field, every problem code."""
+
+from __future__ import annotations
+
+import click
+from conftest import ROOT
+
+from generator import reference
+from generator.cli import main
+from generator.codes import CODES
+from generator.schemas import KINDS, SchemaSet
+
+
+def test_every_cli_command_and_option_is_documented():
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    ctx = click.Context(main)
+    for name in main.list_commands(ctx):
+        command = main.get_command(ctx, name)
+        assert f"## `huifang {name}`" in text, name
+        assert command.help and any("\u4e00" <= ch <= "\u9fff" for ch in command.help), (
+            f"{name} help has Chinese"
+        )
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt != "--help":
+                    assert f"`{opt}" in text, f"{name} {opt} is not in docs/cli.md"
+
+
+def test_every_schema_field_has_a_chinese_title_a_description_and_a_pii_class():
+    schemas = SchemaSet()
+    for kind in KINDS:
+        for path, node, _ in reference.fields(schemas, kind):
+            where = f"{kind}: {'.'.join(map(str, path))}"
+            assert node.get("title"), f"{where} has no title"
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in node["title"]), (
+                f"{where} title is not Chinese"
+            )
+            assert node.get("description"), f"{where} has no description"
+            assert node.get("x-pii") in {
+                "none",
+                "name",
+                "phone",
+                "email",
+                "wechat",
+                "id_number",
+                "address",
+                "birthday",
+                "free_text",
+            }, where
+            if "enum" in node:
+                assert len(node.get("enumDescriptions", [])) == len(node["enum"]), (
+                    f"{where} enum labels"
+                )
+
+
+def test_generated_reference_pages_are_up_to_date():
+    assert reference.main(["--check", str(ROOT / "docs" / "reference")]) == 0, "run: make docs"
+
+
+def test_every_problem_code_is_in_the_reference_and_bilingual():
+    text = (ROOT / "docs" / "reference" / "problems.md").read_text(encoding="utf-8")
+    for code, entry in CODES.items():
+        assert f"`{code}`" in text
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in entry.zh), code
+        assert entry.en and entry.en != entry.zh and entry.en[0].isascii(), code
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make site" in readme and "make test" in readme
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
