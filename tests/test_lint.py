@@ -15,5 +15,7 @@ def test_ruff_check_and_format():
     paths = ["generator", "tests", "scripts"]
     check = subprocess.run([str(RUFF), "check", *paths], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
-    fmt = subprocess.run([str(RUFF), "format", "--check", *paths], cwd=ROOT, capture_output=True, text=True)
+    fmt = subprocess.run(
+        [str(RUFF), "format", "--check", *paths], cwd=ROOT, capture_output=True, text=True
+    )
     assert fmt.returncode == 0, fmt.stdout
