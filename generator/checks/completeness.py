@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from generator.codes import make_problem
-from generator.problems import Problem, field_path
+from generator.checks.common import problem_at
+from generator.problems import Problem
 from generator.records import Records
 
 Finder = Callable[[Records, date], Iterator[tuple[str, object, tuple, dict]]]
@@ -104,10 +104,7 @@ def completeness(records: Records, today: date) -> list[Problem]:
         if severity == "off":
             continue
         for code, record, path, params in finder(records, today):
-            where = records.where(record, *path)
-            problems.append(
-                make_problem(code, where, field_path(path), severity=severity, **params)
-            )
+            problems.append(problem_at(records, code, record, path, severity, **params))
     return problems
 
 

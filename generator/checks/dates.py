@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from generator.codes import make_problem
-from generator.problems import Problem, field_path
+from generator.checks.common import problem_at
+from generator.problems import Problem
 from generator.records import Records
 from generator.schemas import field_label
 
@@ -41,10 +41,11 @@ def in_order(
             earlier_path, earlier = previous
             later_value, earlier_value = _comparable(value, earlier)
             if later_value < earlier_value:
-                yield make_problem(
+                yield problem_at(
+                    records,
                     "dates.out_of_order",
-                    records.where(record, *path),
-                    field_path(path),
+                    record,
+                    path,
                     later=field_label(kind, path),
                     later_value=_shown(value),
                     earlier=field_label(kind, earlier_path),
@@ -56,10 +57,11 @@ def in_order(
 
 def _not_future(records: Records, kind: str, record: object, path: tuple, value, today: date):
     if value is not None and _day(value) > today:
-        yield make_problem(
+        yield problem_at(
+            records,
             "dates.in_future",
-            records.where(record, *path),
-            field_path(path),
+            record,
+            path,
             field=field_label(kind, path),
             value=_shown(value),
             today=today.isoformat(),

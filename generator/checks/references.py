@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.checks.common import problem_at
 from generator.codes import make_problem
 from generator.problems import Problem, field_path
 from generator.records import Records
@@ -62,7 +63,7 @@ def _unknown(
     if not ident or records.exists(kind, ident):
         return []
     code = {"customer": "ref.unknown_customer", "complaint": "ref.unknown_complaint"}[kind]
-    return [make_problem(code, records.where(record, *path), field_path(path), ref=ident)]
+    return [problem_at(records, code, record, path, ref=ident)]
 
 
 def customer_references(records: Records, today: date) -> list[Problem]:

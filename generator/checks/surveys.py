@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.codes import make_problem
+from generator.checks.common import problem_at
 from generator.problems import Problem
 from generator.records import Records
 
@@ -14,10 +14,11 @@ def survey_counts(records: Records, today: date) -> list[Problem]:
     for s in records.survey_list:
         if s.returned > s.distributed:
             problems.append(
-                make_problem(
+                problem_at(
+                    records,
                     "survey.returned_exceeds_distributed",
-                    records.where(s, "returned"),
-                    "returned",
+                    s,
+                    ("returned",),
                     returned=s.returned,
                     distributed=s.distributed,
                 )
@@ -27,10 +28,11 @@ def survey_counts(records: Records, today: date) -> list[Problem]:
             for name in item.counts:
                 if name not in levels:
                     problems.append(
-                        make_problem(
+                        problem_at(
+                            records,
                             "survey.unknown_level",
-                            records.where(s, "items", i, "counts", name),
-                            f"items[{i}].counts.{name}",
+                            s,
+                            ("items", i, "counts", name),
                             item=item.name,
                             level=name,
                             allowed="、".join(levels),
@@ -39,10 +41,11 @@ def survey_counts(records: Records, today: date) -> list[Problem]:
             total = sum(item.counts.values())
             if total > s.returned:
                 problems.append(
-                    make_problem(
+                    problem_at(
+                        records,
                         "survey.counts_exceed_returned",
-                        records.where(s, "items", i),
-                        f"items[{i}]",
+                        s,
+                        ("items", i),
                         item=item.name,
                         total=total,
                         returned=s.returned,
