@@ -45,6 +45,8 @@ class Records:
     survey_list: tuple[Survey, ...] = ()
     # kind → file stems that exist but could not be read (references to them are not "unknown")
     unreadable: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # False when team.yaml is missing or unreadable: staff references cannot be verified
+    team_readable: bool = True
     # source path → field path → (line, column)
     field_lines: Mapping[str, Mapping[tuple, tuple[int, int]]] = field(default_factory=dict)
 
@@ -65,6 +67,9 @@ class Records:
         return _first_by_id(self.survey_list)
 
     def exists(self, kind: str, ident: str) -> bool:
+        """Known, or unverifiable because its file could not be read (so not "unknown")."""
+        if kind == "staff" and not self.team_readable:
+            return True
         index = {"customer": self.customers, "complaint": self.complaints, "staff": self.staff}
         return ident in index[kind] or ident in self.unreadable.get(kind, ())
 
@@ -198,6 +203,7 @@ def load_records(
         ),
         survey_list=tuple(sorted(built.get("survey", []), key=lambda s: (s.id, s.source.path))),
         unreadable={k: frozenset(v) for k, v in unreadable.items()},
+        team_readable="team" in by_kind and "team" not in unreadable,
         field_lines=field_lines,
     )
     return LoadResult(records, problems, documents=len(files))

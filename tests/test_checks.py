@@ -219,10 +219,14 @@ def test_policy_error_is_a_configuration_error(tree):
     assert all(p["file"] == "records/policy.yaml" for p in payload["problems"])
 
 
-def test_missing_team_file_is_a_configuration_error(tree):
-    code, payload = check_json(tree({"team.yaml": None}))
+@pytest.mark.parametrize(
+    ("team", "reported"), [(None, "file.missing"), ("staff: [oops\n", "yaml.syntax")]
+)
+def test_missing_or_broken_team_file_is_a_configuration_error_without_cascade(tree, team, reported):
+    """Without a readable team.yaml, staff references cannot be judged: no ref.unknown_staff flood."""
+    code, payload = check_json(tree({"team.yaml": team}))
     assert code == 2
-    assert "file.missing" in {p["code"] for p in payload["problems"]}
+    assert {p["code"] for p in payload["problems"]} == {reported}
 
 
 def test_one_bad_file_never_hides_the_others(tree):
