@@ -147,9 +147,9 @@ def check(
 @click.option(
     "--end",
     type=DATE,
-    default="2026-11-20",
-    show_default=True,
-    help="数据截止日期（回访覆盖此前 12 个月）/ the last day of the data (visits cover the 12 months before).",
+    default=None,
+    help="数据截止日期，默认与示例数据相同（回访覆盖此前 12 个月）"
+    " / the last day of the data, by default the shipped demo's (visits cover the 12 months before).",
 )
 @click.option(
     "--force",
@@ -157,17 +157,23 @@ def check(
     help="目录不为空时也写入（会替换其中的记录）/ write into a non-empty folder.",
 )
 def demo(
-    out: Path, customers: int, visits: int, complaints: int, seed: int, end: date, force: bool
+    out: Path,
+    customers: int,
+    visits: int,
+    complaints: int,
+    seed: int,
+    end: date | None,
+    force: bool,
 ) -> None:
     """生成一套虚构公司的示例记录（确定性：同样参数得到同样文件）/ write a deterministic demo data set."""
-    from generator.demo import DemoSize, write_demo
+    from generator.demo import DEMO_END, DemoSize, write_demo
 
     if out.exists() and any(out.iterdir()) and not force:
         raise click.UsageError(
             f"{out} 不是空目录；确认要替换其中的记录请加 --force / {out} is not empty; add --force to replace its records"
         )
     size = DemoSize(customers=customers, visits=visits, complaints=complaints)
-    written = write_demo(out, size, seed=seed, end=end)
+    written = write_demo(out, size, seed=seed, end=end or DEMO_END)
     click.echo(f"已写入 {written} 个文件到 {out} / wrote {written} files to {out}")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,12 +37,16 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: tuple) -> Source:
-        """The source position of a field, or of its nearest parent that has one."""
-        for n in range(len(path), -1, -1):
-            loc = self.locs.get(path[:n])
-            if loc:
-                return self.source.at(*loc)
-        return self.source
+        return locate(self.source, self.locs, path)
+
+
+def locate(source: Source, locs: Mapping[tuple, tuple[int, int]], path: tuple) -> Source:
+    """The position of a field, or of its nearest parent that has one."""
+    for n in range(len(path), -1, -1):
+        loc = locs.get(path[:n])
+        if loc:
+            return source.at(*loc)
+    return source
 
 
 def decode(raw: bytes, source: Source) -> tuple[str | None, list[Problem]]:

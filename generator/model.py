@@ -263,8 +263,9 @@ class Policy:
         severity = self.completeness.get(check, {}).get("severity", "off")
         return severity if severity in ("error", "warning") else "off"
 
-    def param(self, check: str, name: str, default: object = None) -> object:
-        return self.completeness.get(check, {}).get(name, default)
+    def param(self, check: str, name: str) -> object:
+        """A completeness check's parameter; its default comes from schema/policy.json."""
+        return self.completeness[check][name]
 
 
 RECORD_TYPES = {

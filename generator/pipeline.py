@@ -8,11 +8,9 @@ from pathlib import Path
 
 from generator.checks import run_checks
 from generator.problems import Problem, sorted_problems
-from generator.records import Records, load_records
+from generator.records import Records, is_config_path, load_records
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
-
-CONFIG_FILES = ("team.yaml", "policy.yaml")
 
 
 @dataclass
@@ -32,7 +30,8 @@ class CheckReport:
     @property
     def config_error(self) -> bool:
         """An error in team.yaml or policy.yaml: the rules themselves cannot be trusted."""
-        return any(p.is_error and p.source.path.endswith(CONFIG_FILES) for p in self.problems)
+        root = self.records.root
+        return any(p.is_error and is_config_path(root, p.source.path) for p in self.problems)
 
     def exit_code(self, strict: bool = False) -> int:
         """0 clean (warnings allowed unless strict), 1 problems, 2 configuration error."""

@@ -10,12 +10,18 @@ import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.codes import make_problem
 from generator.convert import build
-from generator.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, read_document
-from generator.model import Complaint, Customer, Policy, Staff, Survey, Visit
+from generator.documents import (
+    MARKDOWN_SUFFIXES,
+    YAML_SUFFIXES,
+    Document,
+    locate,
+    read_document,
+)
+from generator.model import RECORD_TYPES, Complaint, Customer, Policy, Staff, Survey, Visit
 from generator.problems import Problem, Source
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
@@ -76,12 +82,7 @@ class Records:
     def where(self, record: object, *path: object) -> Source:
         """The line of a field of a record that has a file of its own (not staff)."""
         source: Source = record.source  # type: ignore[attr-defined]
-        lines = self.field_lines.get(source.path, {})
-        for n in range(len(path), -1, -1):
-            loc = lines.get(path[:n])
-            if loc:
-                return source.at(*loc)
-        return source
+        return locate(source, self.field_lines.get(source.path, {}), path)
 
 
 def _first_by_id(items: Iterable) -> dict:
@@ -99,6 +100,12 @@ class LoadResult:
 
 
 # --- discovery ----------------------------------------------------------------------
+def is_config_path(root: Path, shown: str) -> bool:
+    """Is this displayed path team.yaml or policy.yaml (any record suffix) of `root`?"""
+    path = PurePosixPath(shown)
+    return path.parent == PurePosixPath(root.name) and path.stem in SINGLE_FILES
+
+
 def display_path(root: Path, path: Path) -> str:
     """Paths in messages are relative to the folder holding `records/`: records/visits/…"""
     return (Path(root.name) / path.relative_to(root)).as_posix()
@@ -229,7 +236,7 @@ def _models(kind: str, path: Path, doc: Document, schemas: SchemaSet) -> list:
     if kind == "policy":
         return [build(Policy, with_defaults(schemas, "policy", data), source=doc.source)]
     body = {"body": doc.body} if kind in ("customer", "visit", "complaint") else {}
-    model = {"customer": Customer, "visit": Visit, "complaint": Complaint, "survey": Survey}[kind]
+    model = RECORD_TYPES[kind]
     ident = (
         path.stem
         if kind == "visit"

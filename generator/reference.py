@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.codes import CODES
-from generator.schemas import KINDS, SchemaSet
+from generator.schemas import KINDS, FieldInfo, SchemaSet
 
 KIND_FILES = {
     "team": "records/team.yaml",
@@ -28,11 +28,8 @@ KIND_FILES = {
 
 def _type_text(node: dict) -> str:
     if "enum" in node:
-        labels = node.get("enumDescriptions", [])
-        return "；".join(
-            f"`{v}` {labels[i].split(' / ')[0]}" if i < len(labels) else f"`{v}`"
-            for i, v in enumerate(node["enum"])
-        )
+        labels = FieldInfo(node).enum_labels
+        return "；".join(f"`{value}` {zh}" for value, (zh, _) in labels.items())
     kind = node.get("type")
     if isinstance(kind, list):
         kind = " | ".join(kind)

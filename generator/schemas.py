@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 import jsonschema_rs
@@ -157,6 +157,17 @@ class FieldInfo:
     def format(self) -> str | None:
         return self.node.get("x-format") or self.node.get("format")
 
+    @property
+    def enum_labels(self) -> dict[object, tuple[str, str]]:
+        """value → (中文, English), from enumDescriptions written "中文 / English"."""
+        descriptions = self.node.get("enumDescriptions", [])
+        labels = {}
+        for index, value in enumerate(self.node.get("enum", [])):
+            text = descriptions[index] if index < len(descriptions) else str(value)
+            zh, _, en = text.partition(" / ")
+            labels[value] = (zh, en or str(value))
+        return labels
+
     def label(self, path: tuple) -> str:
         name = field_path(path) or "(文件)"
         return f"{name}（{self.title}）" if self.title else name
@@ -189,11 +200,6 @@ class SchemaSet:
             for kind in KINDS
         }
         self._fields: dict[tuple, FieldInfo] = {}
-
-    @cached_property
-    def fingerprint(self) -> str:
-        """Changes whenever a schema changes (for caches)."""
-        return json.dumps(self.documents, sort_keys=True, ensure_ascii=False)
 
     # --- the field index -----------------------------------------------------------
     def _expand(self, node: dict, base: str) -> tuple[dict, str]:
@@ -313,12 +319,8 @@ class _ErrorReport:
         ]
 
     def _enum(self) -> list[Problem]:
-        options = self.details.get("options") or self.info.node.get("enum", [])
-        labels = self.info.node.get("enumDescriptions", [])
-        allowed = ", ".join(
-            f"{v}（{labels[i].split(' / ')[0]}）" if i < len(labels) else str(v)
-            for i, v in enumerate(options)
-        )
+        labels = self.info.enum_labels
+        allowed = ", ".join(f"{value}（{zh}）" for value, (zh, _) in labels.items())
         return [self.problem("schema.enum", value=self.shown, allowed=allowed)]
 
     def _format(self) -> list[Problem]:
@@ -385,3 +387,8 @@ def default_schemas() -> SchemaSet:
 def field_label(kind: str, path: tuple) -> str:
     """`registered（登记时间）` — a field as messages name it."""
     return default_schemas().field(kind, path).label(path)
+
+
+def enum_label(kind: str, path: tuple, value: object) -> tuple[str, str]:
+    """(中文, English) label of an allowed value, e.g. a staff role."""
+    return default_schemas().field(kind, path).enum_labels.get(value, (str(value), str(value)))

@@ -19,9 +19,9 @@ Finder = Callable[[Records, date], Iterator[tuple[str, object, tuple, dict]]]
 def customer_documents(records: Records, today: date):
     """New cooperating customers: the required documents within N days of the contract."""
     policy = records.policy
-    days = int(policy.param("customer_documents", "days", 3))
-    required = list(policy.param("customer_documents", "required", []))
-    waiver = policy.param("customer_documents", "approval", "documents")
+    days = int(policy.param("customer_documents", "days"))
+    required = list(policy.param("customer_documents", "required"))
+    waiver = policy.param("customer_documents", "approval")
     for c in records.customer_list:
         contract = c.events.get("contract")
         if contract is None or (today - contract).days <= days:
@@ -66,7 +66,7 @@ def visit_issue_forwarded(records: Records, today: date):
 
 
 def visit_review(records: Records, today: date):
-    days = int(records.policy.param("visit_review", "days", 7))
+    days = int(records.policy.param("visit_review", "days"))
     for v in records.visits:
         if v.date and not v.reviewed_by and (today - v.date).days > days:
             yield "visit.unreviewed", v, ("date",), {"age": (today - v.date).days}

@@ -8,14 +8,9 @@ from generator.checks.common import problem_at
 from generator.codes import make_problem
 from generator.problems import Problem, field_path
 from generator.records import Records
+from generator.schemas import enum_label
 
-ROLE_NAMES = {
-    "agent": ("客服专员", "agent"),
-    "supervisor": ("主管", "supervisor"),
-    "chief": ("首席客户经理", "chief account manager"),
-    "manager": ("部门经理", "manager"),
-    "director": ("总监/总经理", "director"),
-}
+ROLE_PATH = ("staff", 0, "role")
 CHIEF_ROLES = ("chief", "manager", "director")
 REVIEWER_ROLES = ("supervisor", "chief", "manager", "director")
 APPROVER_ROLES = ("manager", "director")
@@ -46,10 +41,10 @@ def staff_reference(
                 where,
                 field,
                 ref=ident,
-                roles_zh="、".join(ROLE_NAMES[r][0] for r in roles),
-                roles_en=" or ".join(ROLE_NAMES[r][1] for r in roles),
-                role_zh=ROLE_NAMES.get(member.role, (member.role,))[0],
-                role_en=ROLE_NAMES.get(member.role, ("", member.role))[1],
+                roles_zh="、".join(enum_label("team", ROLE_PATH, r)[0] for r in roles),
+                roles_en=" or ".join(enum_label("team", ROLE_PATH, r)[1] for r in roles),
+                role_zh=enum_label("team", ROLE_PATH, member.role)[0],
+                role_en=enum_label("team", ROLE_PATH, member.role)[1],
             )
         )
     if must_be_active and not member.active:

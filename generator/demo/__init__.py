@@ -21,6 +21,7 @@ import yaml
 from faker import Faker
 
 from generator.demo import texts
+from generator.schemas import enum_label
 
 # The warnings the shipped demo shows on purpose, as of 2026-11-23.
 DELIBERATE_WARNINGS = (
@@ -40,6 +41,7 @@ GRADES = (
 )
 GRADE_SHARE = {"A1": 0.05, "A2": 0.05, "B1": 0.10, "B2": 0.15, "C": 0.35, "D": 0.30}
 VISIT_WEIGHT = {"A1": 16, "A2": 10, "B1": 5, "B2": 4, "C": 2, "D": 0.7}
+DEMO_END = date(2026, 11, 20)  # fixed, so the shipped demo never depends on the clock
 REQUIRED_DOCUMENTS = ("客户信息登记", "送货申请表", "营业执照", "担保书", "购销合同", "开票资料")
 
 
@@ -501,19 +503,10 @@ class _Demo:
         return issue
 
     def conversation(self, method: str, kind: str, met: dict | None) -> str:
-        labels = {
-            "routine": "定期回访",
-            "after_sales": "售后回访",
-            "maintenance": "维护回访",
-            "complaint": "投诉回访",
-            "holiday": "节日回访",
-            "inactive": "未合作回访",
-            "new_customer": "新客户回访",
-            "survey": "满意度调查",
-            "repair": "报修回访",
-        }
         who = f"{met['name'][0]}{'先生' if self.rng.random() < 0.5 else '女士'}" if met else "客户"
-        lines = [texts.OPENING[method].format(met=who, kind=labels[kind])]
+        lines = [
+            texts.OPENING[method].format(met=who, kind=enum_label("visit", ("kind",), kind)[0])
+        ]
         lines += self.rng.sample(texts.TOPICS[kind], k=min(2, len(texts.TOPICS[kind])))
         lines.append(self.rng.choice(texts.CLOSING))
         return "## 会谈记录\n\n" + "\n\n".join(lines)
@@ -646,7 +639,7 @@ class _Demo:
             self.files[f"surveys/{survey['id']}.yaml"] = _dump(survey)
 
 
-def generate(size: DemoSize, seed: int = 2026, end: date = date(2026, 11, 20)) -> dict[str, str]:
+def generate(size: DemoSize, seed: int = 2026, end: date = DEMO_END) -> dict[str, str]:
     """The demo's files as {relative path: text}, in a fixed order."""
     demo = _Demo(size, seed, end)
     demo.team()
@@ -661,7 +654,7 @@ def generate(size: DemoSize, seed: int = 2026, end: date = date(2026, 11, 20)) -
 RECORD_FOLDERS = ("customers", "visits", "complaints", "surveys")
 
 
-def write_demo(out: Path, size: DemoSize, seed: int = 2026, end: date = date(2026, 11, 20)) -> int:
+def write_demo(out: Path, size: DemoSize, seed: int = 2026, end: date = DEMO_END) -> int:
     """Write the demo into `out` (its record folders are replaced); returns the number of files."""
     files = generate(size, seed, end)
     out.mkdir(parents=True, exist_ok=True)
