@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import PurePosixPath
 
+from generator.checks.common import problem_at
 from generator.codes import make_problem
 from generator.problems import Problem
 from generator.records import Records
@@ -42,10 +43,11 @@ def file_names_match_ids(records: Records, today: date) -> list[Problem]:
         path = PurePosixPath(item.source.path)
         if path.stem != item.id:
             problems.append(
-                make_problem(
+                problem_at(
+                    records,
                     "id.filename_mismatch",
-                    records.where(item, "id"),
-                    "id",
+                    item,
+                    ("id",),
                     stem=path.stem,
                     id=item.id,
                     expected=item.id + path.suffix,
@@ -68,10 +70,11 @@ def year_folders(records: Records, today: date) -> list[Problem]:
         if folder != str(day.year):
             expected = "/".join((*parts[:2], str(day.year))) + "/"
             problems.append(
-                make_problem(
+                problem_at(
+                    records,
                     "path.year_mismatch",
-                    records.where(item, field),
-                    field,
+                    item,
+                    (field,),
                     year=day.year,
                     folder="/".join(parts[:-1]) + "/",
                     expected=expected,

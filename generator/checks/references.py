@@ -90,10 +90,11 @@ def visit_references(records: Records, today: date) -> list[Problem]:
         complaint = records.complaints.get(v.complaint or "")
         if complaint and complaint.customer != v.customer:
             problems.append(
-                make_problem(
+                problem_at(
+                    records,
                     "ref.complaint_customer_mismatch",
-                    records.where(v, "complaint"),
-                    "complaint",
+                    v,
+                    ("complaint",),
                     ref=v.complaint,
                     other=complaint.customer,
                     customer=v.customer,
@@ -128,18 +129,17 @@ def policy_values(records: Records, today: date) -> list[Problem]:
     for c in records.customer_list:
         if c.grade and c.grade not in grades:
             problems.append(
-                make_problem(
+                problem_at(
+                    records,
                     "customer.unknown_grade",
-                    records.where(c, "grade"),
-                    "grade",
+                    c,
+                    ("grade",),
                     grade=c.grade,
                     allowed=", ".join(grades),
                 )
             )
         if areas and c.area and c.area not in areas:
-            problems.append(
-                make_problem("customer.unknown_area", records.where(c, "area"), "area", area=c.area)
-            )
+            problems.append(problem_at(records, "customer.unknown_area", c, ("area",), area=c.area))
     return problems
 
 
