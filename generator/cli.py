@@ -6,7 +6,7 @@ Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import click
@@ -38,6 +38,52 @@ DATE = DateType()
 def today_or_clock(today: date | None) -> date:
     """`today` is read from the clock once, here at the edge, and passed down."""
     return today or date.today()
+
+
+def as_of_or_clock(today: date | None):
+    """`--today DATE` means the start of that day; without it, the clock's date and time."""
+    from generator.rules import AsOf
+
+    if today:
+        return AsOf.day(today)
+    now = datetime.now(timezone(timedelta(hours=8))).replace(tzinfo=None, microsecond=0)
+    return AsOf(now.date(), now)
+
+
+def load_for_rules(records_dir: Path, today: date):
+    """Records checked once; a broken team.yaml or policy.yaml stops here (exit 2)."""
+    from generator.output import as_text
+    from generator.pipeline import check_records
+
+    if not records_dir.is_dir():
+        raise click.UsageError(
+            f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
+        )
+    report = check_records(records_dir, today)
+    if report.config_error:
+        click.echo(as_text([p for p in report.problems if p.is_error]), err=True)
+        click.echo(
+            "team.yaml 或 policy.yaml 有错误，无法计算。/ team.yaml or policy.yaml has errors.",
+            err=True,
+        )
+        sys.exit(2)
+    if report.errors:
+        click.echo(
+            f"注意：记录中有 {report.errors} 个错误，出错的记录未计入；运行 huifang check 查看。"
+            f" / note: {report.errors} error(s) in the records; run huifang check.",
+            err=True,
+        )
+    return report.records
+
+
+def profile_option(func):
+    return click.option(
+        "--profile",
+        type=click.Choice(["full", "masked"]),
+        default="full",
+        show_default=True,
+        help="masked 隐去个人客户姓名、联系人姓名等个人信息 / masked hides personal data.",
+    )(func)
 
 
 def records_option(func):
@@ -115,6 +161,114 @@ def check(
         if not quiet:
             click.echo(summary)
     sys.exit(report.exit_code(strict))
+
+
+@main.command(context_settings=CONTEXT)
+@records_option
+@today_option
+@click.option(
+    "--staff", metavar="ID", help="只看这位员工的事项，例如 S05 / one staff member's items."
+)
+@click.option(
+    "--within",
+    type=click.IntRange(0),
+    metavar="DAYS",
+    help="只列出 N 天内到期的事项（逾期的总会列出）/ only items due within N days (overdue always).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "ics", "csv"]),
+    default="text",
+    show_default=True,
+    help="text 按员工分组；json（带版本号）；ics 日历（手机可订阅）；csv（Excel）"
+    " / grouped text, versioned JSON, an iCalendar feed, or CSV for Excel.",
+)
+@click.option(
+    "--all", "show_done", is_flag=True, help="也列出刚完成的事项 / include items just done."
+)
+@profile_option
+def due(
+    records_dir: Path,
+    today: date | None,
+    staff: str | None,
+    within: int | None,
+    output_format: str,
+    show_done: bool,
+    profile: str,
+) -> None:
+    """待访清单：谁在什么时候之前要联系哪位客户，逾期的在前 / who must contact whom by when.
+
+    按 policy.yaml 的规则（定期回访、事件回访、不活跃跟进、约定回访、承诺、提醒、投诉时限）计算。
+    Computed from the rules in policy.yaml; see docs/rules.md for the exact semantics.
+    """
+    from generator import due_output
+    from generator.rules import derive_agenda
+
+    as_of = as_of_or_clock(today)
+    records = load_for_rules(records_dir, as_of.today)
+    if staff and staff not in records.staff:
+        raise click.BadParameter(
+            f"没有编号为 {staff} 的员工 / no staff member {staff}", param_hint="--staff"
+        )
+    agenda = derive_agenda(records, as_of)
+    items = due_output.select(agenda, staff, within, show_done)
+    view = due_output.View(records, masked=profile == "masked")
+    for problem in agenda.problems:
+        click.echo(f"{problem.severity} {problem.code}: {problem.message_zh}", err=True)
+    if output_format == "ics":
+        sys.stdout.buffer.write(due_output.as_ics(agenda, items, view))
+    elif output_format == "json":
+        click.echo(due_output.as_json(agenda, items, view))
+    elif output_format == "csv":
+        click.echo(due_output.as_csv(items, view), nl=False)
+    else:
+        click.echo(due_output.as_text(agenda, items, view))
+
+
+@main.command(context_settings=CONTEXT)
+@records_option
+@today_option
+@click.option(
+    "--open",
+    "open_only",
+    is_flag=True,
+    help="只列出还有环节在进行或已超时的投诉 / only complaints with a stage running or breached.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text 文本（含月度分析）；json（带版本号）；csv（Excel）/ text, versioned JSON, or CSV.",
+)
+@profile_option
+def complaints(
+    records_dir: Path, today: date | None, open_only: bool, output_format: str, profile: str
+) -> None:
+    """投诉时限：每件投诉各环节按时、超时、进行中，以及月度分析 / complaint limits per stage.
+
+    登记、答复、处理（工作日，含调休）、反馈、投诉回访，时限都在 policy.yaml 的 complaints 中。
+    Register, answer, resolve (working days), feedback and follow-up visit; limits in policy.yaml.
+    """
+    from generator import complaint_output
+    from generator.due_output import View
+    from generator.rules import derive_complaints
+
+    as_of = as_of_or_clock(today)
+    records = load_for_rules(records_dir, as_of.today)
+    report = derive_complaints(records, as_of)
+    statuses = complaint_output.select(report, open_only)
+    view = View(records, masked=profile == "masked")
+    for problem in report.problems:
+        click.echo(f"{problem.severity} {problem.code}: {problem.message_zh}", err=True)
+    if output_format == "json":
+        click.echo(complaint_output.as_json(report, statuses, view))
+    elif output_format == "csv":
+        click.echo(complaint_output.as_csv(statuses, view), nl=False)
+    else:
+        click.echo(complaint_output.as_text(report, statuses, view))
 
 
 @main.command(context_settings=CONTEXT)

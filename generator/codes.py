@@ -337,6 +337,39 @@ CODES: dict[str, Code] = {
         "below the closing ---.",
     ),
     # --- configuration ----------------------------------------------------------------
+    "policy.unknown_method_group": _c(
+        "error",
+        "方式组 {name} 没有在 methods 中定义。请在 methods 下添加它，或改用 phone、onsite、any"
+        "或方式列表（例如 [phone, wechat]）。",
+        "the method group {name} is not defined under methods. Add it there, or use phone, "
+        "onsite, any or a list of methods such as [phone, wechat].",
+    ),
+    "policy.duplicate_rule": _c(
+        "error",
+        "规则名 {name} 重复（第 {first} 行已有）。每条规则的 name 必须唯一，请改名。",
+        "the rule name {name} is used twice (first on line {first}). Give each rule its own name.",
+    ),
+    "policy.unknown_visit_kind": _c(
+        "error",
+        "after: visit.{name} 中的回访类型 {name} 不存在。可用：{allowed}。",
+        "after: visit.{name} names an unknown visit kind. Known kinds: {allowed}.",
+    ),
+    "policy.unknown_festival": _c(
+        "error",
+        "无法确定节日“{name}”的日期。法定节日请写 {allowed} 之一，其它节日请加 date: MM-DD。",
+        "cannot place the festival {name}. Use an official holiday name ({allowed}) or add "
+        "date: MM-DD.",
+    ),
+    "calendar.unknown_year": _c(
+        "warning",
+        "{year} 年的法定节假日和调休安排还不在 holidays 库中，该年按周一至周五计算工作日"
+        "（加上 calendar 中本团队的假日和工作日）。请升级 holidays，"
+        "或把国务院公布的安排写进 calendar.extra_holidays / extra_workdays。",
+        "the official holidays and adjusted working days of {year} are not in the holidays "
+        "library yet; working days in {year} are counted Monday to Friday (plus the team's "
+        "calendar entries). Upgrade holidays, or add the State Council's arrangement to "
+        "calendar.extra_holidays / extra_workdays.",
+    ),
     "policy.invalid": _c(
         "error",
         "policy.yaml 有误，无法使用其中的规则：{detail}。请先修正 policy.yaml。",

@@ -237,18 +237,103 @@ class Grade:
 
 
 @dataclass(frozen=True)
+class Applies:
+    """Which customers a rule is for: every given condition must hold (tags: any of them)."""
+
+    grade: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    stage: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    area: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Repeat:
+    period: str = "quarter"
+    min: int = 1
+    until: str | None = None  # events.X: repeat while this customer date is not yet past
+
+
+@dataclass(frozen=True)
+class CadenceRule:
+    name: str = ""
+    label: str = ""
+    applies: Applies = Applies()
+    methods: str | tuple[str, ...] = "any"
+    period: str | None = None  # a calendar period, or …
+    every_days: int | None = None  # … a rolling interval since the last matching contact
+    min: int = 1
+    by: str = "any"
+
+
+@dataclass(frozen=True)
+class EventRule:
+    name: str = ""
+    label: str = ""
+    applies: Applies = Applies()
+    after: str = ""
+    within_days: int = 0
+    min: int = 1
+    methods: str | tuple[str, ...] = "any"
+    by: str = "any"
+    then: Repeat | None = None
+
+
+@dataclass(frozen=True)
+class InactivityRule:
+    name: str = ""
+    label: str = ""
+    applies: Applies = Applies()
+    no: str = "order"
+    days: int = 1
+    within_days: int | None = None
+    period: str | None = None
+    min: int = 1
+    methods: str | tuple[str, ...] = "any"
+    by: str = "any"
+    exceptions: tuple[str, ...] = field(default=(), metadata={"key": "except"})
+
+
+@dataclass(frozen=True)
+class DaysBefore:
+    days_before: int = 3
+
+
+@dataclass(frozen=True)
+class Festival:
+    name: str = ""
+    date: str | None = None  # MM-DD; without it, `name` is an official holiday's name
+    days_before: int = 7
+    applies: Applies = Applies()
+
+
+@dataclass(frozen=True)
+class ArchiveReview:
+    period: str = "quarter"
+
+
+@dataclass(frozen=True)
+class Reminders:
+    birthdays: DaysBefore | None = None
+    festivals: tuple[Festival, ...] = ()
+    payment: DaysBefore | None = None
+    archive_review: ArchiveReview | None = None
+
+
+@dataclass(frozen=True)
 class Policy:
-    """The team's rules. Sections the rules engine interprets stay plain mappings here."""
+    """The team's rules; the numeric sections stay mappings with their defaults filled in."""
 
     version: int = 1
     company: str | None = None
     grades: tuple[Grade, ...] = ()
     areas: tuple[str, ...] = ()
     methods: Mapping[str, tuple[str, ...]] = empty_mapping()
-    cadence: tuple[Mapping, ...] = ()
-    events: tuple[Mapping, ...] = ()
-    inactivity: tuple[Mapping, ...] = ()
-    reminders: Mapping = empty_mapping()
+    cadence: tuple[CadenceRule, ...] = ()
+    events: tuple[EventRule, ...] = ()
+    inactivity: tuple[InactivityRule, ...] = ()
+    reminders: Reminders = Reminders()
     complaints: Mapping = empty_mapping()
     visits: Mapping = empty_mapping()
     due: Mapping = empty_mapping()

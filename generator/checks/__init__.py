@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from generator.checks import completeness, dates, identity, references, surveys
+from generator.checks import completeness, dates, identity, policy_rules, references, surveys
 from generator.problems import Problem
 from generator.records import Records
 
@@ -22,6 +22,7 @@ CHECKS: tuple[Check, ...] = (
     *dates.CHECKS,
     *surveys.CHECKS,
     *completeness.CHECKS,
+    *policy_rules.CHECKS,
 )
 
 

@@ -187,13 +187,6 @@ class _Demo:
                     "methods": "phone",
                 },
                 {
-                    "name": "complaint_followup",
-                    "label": "投诉处理后 7 天内回访",
-                    "after": "complaint.resolved",
-                    "within_days": 7,
-                    "methods": "any",
-                },
-                {
                     "name": "new_customer_call",
                     "label": "新客户签约后 7 天内首次回访",
                     "after": "events.contract",
@@ -247,6 +240,8 @@ class _Demo:
                 "issue_forward_minutes": 60,
                 "issue_first_contact_hours": 24,
             },
+            # The demo's visits begin at self.start: the team started using Huifang then.
+            "due": {"soon_days": 7, "start": self.start.isoformat()},
             "workload": {"weekly_contacts": 18},
             "surveys": {
                 "every_months": 6,

@@ -1,0 +1,273 @@
+"""Due lists for people and programs: text grouped by staff, versioned JSON, CSV for Excel,
+and an iCalendar feed a phone can subscribe to. docs/rules.md documents the JSON shape."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from generator.mask import mask_name, mask_value
+from generator.model import Customer
+from generator.records import Records
+from generator.rules import Agenda
+from generator.rules.items import KIND_LABELS, METHOD_LABELS, STATE_LABELS, STATES, DueItem
+from generator.rules.periods import Span
+
+JSON_VERSION = 1
+BY_LABELS = {
+    "any": "",
+    "owner": "负责人",
+    "chief": "首席客户经理",
+    "area_agent": "片区专员",
+    "supervisor": "主管",
+    "manager": "部门经理",
+    "director": "总监",
+}
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def select(
+    agenda: Agenda, staff: str | None = None, within: int | None = None, done: bool = False
+) -> list[DueItem]:
+    """Items for one staff member, due within N days (overdue always), done ones if asked."""
+    last = agenda.as_of.today + dt.timedelta(days=within) if within is not None else None
+    return [
+        item
+        for item in agenda.items
+        if (done or item.state != "done")
+        and (staff is None or staff in item.staff)
+        and (last is None or item.state == "overdue" or item.deadline.day <= last)
+    ]
+
+
+@dataclass(frozen=True)
+class View:
+    """How items are shown: with names looked up, personal data masked in the masked profile."""
+
+    records: Records
+    masked: bool = False
+
+    def customer_name(self, ident: str) -> str:
+        customer: Customer | None = self.records.customers.get(ident)
+        if customer is None:
+            return ""
+        private = customer.kind == "individual"
+        return mask_name(customer.name) if self.masked and private else customer.name
+
+    def staff_name(self, ident: str) -> str:
+        member = self.records.staff.get(ident)
+        return member.name if member else ""
+
+    def subject(self, item: DueItem) -> str:
+        if self.masked and item.subject:
+            return mask_value(item.subject, item.subject_pii)
+        return item.subject
+
+    def describe(self, item: DueItem) -> str:
+        subject = self.subject(item)
+        return f"{item.label}：{subject}" if subject else item.label
+
+    @staticmethod
+    def progress(item: DueItem) -> str:
+        """'已 1/4 次（电话/微信，首席客户经理）' for counted requirements, else ''."""
+        need = item.need
+        if not need.methods:
+            return ""
+        if set(need.methods) >= set(METHOD_LABELS):
+            methods = "任何方式"
+        else:
+            methods = "/".join(METHOD_LABELS.get(m, m) for m in need.methods)
+        by = BY_LABELS.get(need.by, need.by)
+        text = f"已 {need.done}/{need.count} 次（{methods}{'，' + by if by else ''}）"
+        if item.missed:
+            text += f"，漏访 {len(item.missed)} 个周期（自 {item.missed[0].start.isoformat()}）"
+        return text
+
+
+# --- JSON ---------------------------------------------------------------------------
+def _span(span: Span | None) -> dict | None:
+    return {"start": span.start.isoformat(), "end": span.end.isoformat()} if span else None
+
+
+def item_json(view: View, item: DueItem) -> dict:
+    return {
+        "kind": item.kind,
+        "kind_label": KIND_LABELS[item.kind],
+        "rule": item.rule,
+        "label": item.label,
+        "subject": view.subject(item),
+        "customer": item.customer,
+        "customer_name": view.customer_name(item.customer),
+        "staff": list(item.staff),
+        "deadline": item.deadline.day.isoformat(),
+        "deadline_time": item.deadline.at.strftime("%H:%M") if item.deadline.at else None,
+        "state": item.state,
+        "state_label": STATE_LABELS[item.state],
+        "need": {
+            "count": item.need.count,
+            "done": item.need.done,
+            "methods": list(item.need.methods),
+            "by": item.need.by,
+        },
+        "evidence": list(item.evidence),
+        "window": _span(item.window),
+        "missed": [_span(s) for s in item.missed],
+        "file": item.source.path,
+        "line": item.source.line,
+    }
+
+
+def as_json(agenda: Agenda, items: list[DueItem], view: View) -> str:
+    counts = {state: sum(i.state == state for i in items) for state in STATES}
+    payload = {
+        "version": JSON_VERSION,
+        "as_of": agenda.as_of.today.isoformat(),
+        "now": agenda.as_of.now.isoformat(timespec="minutes"),
+        "summary": counts,
+        "items": [item_json(view, i) for i in items],
+        "workload": [
+            {
+                "staff": w.staff,
+                "week": _span(w.week),
+                "customers": w.customers,
+                "target": w.target,
+            }
+            for w in agenda.workload
+        ],
+        "problems": [{"code": p.code, "message": p.message_zh} for p in agenda.problems],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+# --- text ---------------------------------------------------------------------------
+def by_staff(items: Iterable[DueItem]) -> dict[str, list[DueItem]]:
+    """Each item under every person responsible for it, people in id order."""
+    groups: dict[str, list[DueItem]] = {}
+    for item in items:
+        for person in item.staff or ("",):
+            groups.setdefault(person, []).append(item)
+    return {person: groups[person] for person in sorted(groups)}
+
+
+def as_text(agenda: Agenda, items: list[DueItem], view: View) -> str:
+    today = agenda.as_of.today.isoformat()
+    lines = [f"待访清单 · 截至 {today} / due list as of {today}"]
+    lines.append(_counts_line(items, "共 ") + f"（{len(items)} 项 / items）")
+    workload = {w.staff: w for w in agenda.workload}
+    for person, group in by_staff(items).items():
+        name = view.staff_name(person) or "（未指定 / unassigned）"
+        head = f"\n{person} {name} · {_counts_line(group)}"
+        if person in workload:
+            w = workload[person]
+            head += f" · 本周已联系 {w.customers}/{w.target} 位客户"
+        lines.append(head)
+        for item in group:
+            lines.append(_item_line(view, item))
+    return "\n".join(lines)
+
+
+def _counts_line(items: list[DueItem], prefix: str = "") -> str:
+    parts = [
+        f"{STATE_LABELS[s]} {n}" for s in STATES if (n := sum(i.state == s for i in items)) > 0
+    ]
+    return prefix + ("，".join(parts) if parts else "无待办")
+
+
+def _item_line(view: View, item: DueItem) -> str:
+    who = f"{item.customer} {view.customer_name(item.customer)}".strip() or "全体 / team"
+    state = STATE_LABELS[item.state]
+    state += " " * (8 - cell_len(state))  # Chinese characters take two columns
+    parts = [f"  {state}", f"{item.deadline!s:<16}", who, view.describe(item)]
+    progress = view.progress(item)
+    if progress:
+        parts.append(progress)
+    return "  ".join(parts)
+
+
+# --- CSV ----------------------------------------------------------------------------
+CSV_COLUMNS = (
+    "状态",
+    "截止",
+    "负责人",
+    "客户编号",
+    "客户名称",
+    "类型",
+    "规则",
+    "事项",
+    "完成情况",
+    "依据",
+    "文件",
+)
+
+
+def excel_csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """CSV in UTF-8 with a byte-order mark, so Excel on Chinese Windows opens it correctly."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def as_csv(items: list[DueItem], view: View) -> str:
+    return excel_csv(
+        CSV_COLUMNS,
+        (
+            (
+                STATE_LABELS[item.state],
+                str(item.deadline),
+                " ".join(item.staff),
+                item.customer,
+                view.customer_name(item.customer),
+                KIND_LABELS[item.kind],
+                item.rule,
+                view.describe(item),
+                view.progress(item),
+                " ".join(item.evidence),
+                item.source.path,
+            )
+            for item in items
+        ),
+    )
+
+
+# --- iCalendar ----------------------------------------------------------------------
+def as_ics(agenda: Agenda, items: list[DueItem], view: View, name: str = "回访台 待访") -> bytes:
+    """One all-day event per open item on its deadline; overdue items sit on the as-of day
+    (a calendar shows today, not last month). Stable UIDs, so a subscribed phone updates."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Huifang//回访台//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    stamp = dt.datetime.combine(agenda.as_of.today, dt.time(), CHINA).astimezone(dt.UTC)
+    for item in items:
+        if item.state == "done":
+            continue
+        day = agenda.as_of.today if item.state == "overdue" else item.deadline.day
+        event = Event()
+        event.add("uid", _uid(item))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        prefix = "【逾期】" if item.state == "overdue" else ""
+        who = f"{item.customer} {view.customer_name(item.customer)}".strip()
+        event.add("summary", f"{prefix}{who} {view.describe(item)}".strip())
+        details = [f"截止 {item.deadline}", view.progress(item), f"记录 {item.source.path}"]
+        event.add("description", "\n".join(d for d in details if d))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _uid(item: DueItem) -> str:
+    key = "|".join((item.rule, item.customer, item.subject, str(item.deadline)))
+    return hashlib.sha1(key.encode()).hexdigest()[:20] + "@huifang"

@@ -1,0 +1,68 @@
+"""Counts that managers read: complaints per month by category, channel and responder;
+contacts per staff member this week against their weekly target."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.rules.context import RuleContext
+from generator.rules.periods import Span, period_of
+from generator.rules.sla import ComplaintStatus
+
+
+@dataclass
+class ComplaintMonth:
+    month: str  # YYYY-MM of receipt
+    total: int = 0
+    resolved: int = 0
+    resolved_in_time: int = 0
+    with_breach: int = 0  # complaints with a stage breached or met late
+    by_category: Counter = field(default_factory=Counter)
+    by_channel: Counter = field(default_factory=Counter)
+    by_responder: Counter = field(default_factory=Counter)
+
+
+def complaint_months(statuses: list[ComplaintStatus]) -> list[ComplaintMonth]:
+    months: dict[str, ComplaintMonth] = {}
+    for status in statuses:
+        complaint = status.complaint
+        key = complaint.received.strftime("%Y-%m")
+        month = months.setdefault(key, ComplaintMonth(key))
+        month.total += 1
+        month.by_category[complaint.category or "other"] += 1
+        month.by_channel[complaint.channel or "other"] += 1
+        month.by_responder[complaint.first_responder or "-"] += 1
+        resolve = next(s for s in status.stages if s.name == "resolve")
+        month.resolved += resolve.state in ("met", "met_late")
+        month.resolved_in_time += resolve.state == "met"
+        month.with_breach += bool(status.breaches)
+    return [months[k] for k in sorted(months)]
+
+
+@dataclass(frozen=True)
+class Workload:
+    staff: str
+    week: Span
+    customers: int  # distinct customers contacted this week
+    target: int
+
+
+def weekly_workload(ctx: RuleContext) -> list[Workload]:
+    """Agents get policy workload.weekly_contacts unless their own weekly_target is set;
+    other roles only when they have their own target."""
+    week = period_of("week", ctx.as_of.today)
+    default = int(ctx.records.policy.workload.get("weekly_contacts", 0))
+    reached: dict[str, set[str]] = {}
+    for contacts in ctx.contacts.values():
+        for visit in contacts.between(week.start, week.end):
+            for person in visit.staff:
+                reached.setdefault(person, set()).add(visit.customer)
+    rows = []
+    for staff in ctx.active_staff:
+        target = staff.weekly_target
+        if target is None and staff.role == "agent":
+            target = default
+        if target:
+            rows.append(Workload(staff.id, week, len(reached.get(staff.id, ())), target))
+    return rows

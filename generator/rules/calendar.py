@@ -1,0 +1,103 @@
+"""Working days: the official Chinese calendar with adjusted weekends (调休), plus the team's own.
+
+The `holidays` package knows the State Council's yearly arrangement — the days
+off and the Saturdays/Sundays that become working days — for the years it has
+been told about (`ChinaStaticHolidays.special_public_holidays` lists them).
+For any other year the calendar falls back to Monday–Friday plus the team's
+`calendar.extra_holidays` / `extra_workdays`, and records the year so the
+caller can warn once (docs/rules.md, "Working days").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import holidays
+from holidays.countries.china import ChinaStaticHolidays
+
+# Years whose official arrangement the installed `holidays` release contains.
+KNOWN_YEARS = range(
+    min(ChinaStaticHolidays.special_public_holidays),
+    max(ChinaStaticHolidays.special_public_holidays) + 1,
+)
+
+
+def _dates(entries: Iterable[Mapping]) -> dict[dt.date, str]:
+    found: dict[dt.date, str] = {}
+    for entry in entries or ():
+        try:
+            found[dt.date.fromisoformat(str(entry["date"]))] = str(entry.get("name") or "")
+        except (KeyError, TypeError, ValueError):
+            continue  # the schema stage reports a malformed entry
+    return found
+
+
+class WorkCalendar:
+    """Is a day a working day? Adds working days to a date. Remembers unknown years asked about."""
+
+    def __init__(self, settings: Mapping | None = None, known_years: range = KNOWN_YEARS) -> None:
+        settings = settings or {}
+        self.extra_holidays = _dates(settings.get("extra_holidays", ()))
+        self.extra_workdays = _dates(settings.get("extra_workdays", ()))
+        self.known_years = known_years
+        self.unknown_years: set[int] = set()
+        self._official: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
+        self._festivals: dict[int, dict[str, dt.date]] = {}
+
+    def _year(self, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+        """(official days off, official working weekend days) of a year the library knows."""
+        if year not in self._official:
+            china = holidays.China(years=year)
+            days_off = frozenset(d for d in china if d.year == year)
+            workdays = frozenset(d for d in china.weekend_workdays if d.year == year)
+            self._official[year] = (days_off, workdays)
+        return self._official[year]
+
+    def is_workday(self, day: dt.date) -> bool:
+        if day in self.extra_workdays:
+            return True
+        if day in self.extra_holidays:
+            return False
+        if day.year not in self.known_years:
+            self.unknown_years.add(day.year)
+            return day.weekday() < 5
+        days_off, workdays = self._year(day.year)
+        if day in workdays:
+            return True
+        return day.weekday() < 5 and day not in days_off
+
+    def add_workdays(self, start: dt.date, count: int) -> dt.date:
+        """The `count`-th working day after `start` (`start` itself never counts); 0 → start."""
+        day = start
+        while count > 0:
+            day += dt.timedelta(days=1)
+            if self.is_workday(day):
+                count -= 1
+        return day
+
+    def workdays_between(self, first: dt.date, last: dt.date) -> int:
+        """Working days in (first, last]: how many working days from `first` until `last` ends."""
+        count, day = 0, first
+        while day < last:
+            day += dt.timedelta(days=1)
+            count += self.is_workday(day)
+        return count
+
+    def festival(self, name: str, year: int) -> dt.date | None:
+        """The first day of an official holiday by its Chinese name (春节, 中秋节…) in `year`."""
+        if year not in self._festivals:
+            found: dict[str, dt.date] = {}
+            for day, label in sorted(holidays.China(years=year, language="zh_CN").items()):
+                for part in label.split("; "):
+                    found.setdefault(part, day)
+            self._festivals[year] = found
+        return self._festivals[year].get(name)
+
+
+def festival_names() -> frozenset[str]:
+    """Every official holiday name the calendar can place, e.g. 春节, 中秋节, 国庆节."""
+    sample = holidays.China(years=range(2024, 2029), language="zh_CN")
+    return frozenset(
+        part for label in sample.values() for part in label.split("; ") if "（" not in part
+    )

@@ -1,0 +1,68 @@
+"""Inactivity rules: no order (`last_order`) or no matching contact for more than N days.
+
+The lapse begins the day after those N days (`last + days + 1`). From then on
+either one matching contact is due within `within_days`, or at least `min`
+contacts in every `period` while the lapse lasts. Without a last order the
+customer's `since` is used; a customer with neither is skipped. `except:
+[owes_money]` leaves out customers that still owe money.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.model import Customer, InactivityRule
+from generator.rules.cadence import Requirement, judge
+from generator.rules.context import RuleContext
+from generator.rules.items import Deadline, DueItem, Need, state_of
+from generator.rules.periods import Span
+
+
+def _last_activity(ctx: RuleContext, rule: InactivityRule, customer: Customer, methods):
+    if rule.no == "order":
+        return customer.last_order or customer.since
+    staff = ctx.counting_staff(rule.by, customer)
+    hits = ctx.matching(customer, methods, staff, dt.date.min)
+    return hits[-1].date if hits else customer.since
+
+
+def inactivity_items(ctx: RuleContext, rule: InactivityRule) -> list[DueItem]:
+    methods = ctx.methods(rule.methods)
+    items: list[DueItem] = []
+    for customer in ctx.customers(rule.applies):
+        if "owes_money" in rule.exceptions and customer.owes_money:
+            continue
+        last = _last_activity(ctx, rule, customer, methods)
+        if last is None:
+            continue
+        lapse = last + dt.timedelta(days=rule.days + 1)
+        if ctx.start:
+            lapse = max(lapse, ctx.start)
+        if lapse > ctx.as_of.today:
+            continue
+        if rule.period:
+            need = Requirement(
+                "inactivity", rule.name, rule.label, methods, rule.min, rule.by, rule.period
+            )
+            items += [i for i in judge(ctx, customer, need, lapse) if ctx.keep(i)]
+            continue
+        deadline = Deadline(lapse + dt.timedelta(days=rule.within_days or 0))
+        staff = ctx.counting_staff(rule.by, customer)
+        hits = ctx.matching(customer, methods, staff, lapse)
+        item = DueItem(
+            kind="inactivity",
+            rule=rule.name,
+            label=rule.label,
+            customer=customer.id,
+            staff=ctx.responsible(rule.by, customer),
+            deadline=deadline,
+            state=state_of(deadline, bool(hits), ctx.as_of, ctx.soon_days),
+            need=Need(1, methods, rule.by, done=min(len(hits), 1)),
+            evidence=tuple(v.id for v in hits[:1]),
+            window=Span(lapse, deadline.day),
+            subject=f"上次{'订货' if rule.no == 'order' else '联系'} {last.isoformat()}",
+            source=customer.source,
+        )
+        if ctx.keep(item):
+            items.append(item)
+    return items

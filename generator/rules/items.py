@@ -1,0 +1,129 @@
+"""What the rules engine produces: due items with a deadline, a state and their evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.problems import Source
+from generator.rules.periods import Span
+
+NOWHERE = Source("")
+# Display order: the most urgent first.
+STATES = ("overdue", "due_today", "due_soon", "upcoming", "done")
+STATE_LABELS = {
+    "overdue": "逾期",
+    "due_today": "今天到期",
+    "due_soon": "即将到期",
+    "upcoming": "以后",
+    "done": "已完成",
+}
+KIND_LABELS = {
+    "cadence": "定期回访",
+    "event": "事件回访",
+    "inactivity": "不活跃跟进",
+    "agreed": "约定回访",
+    "commitment": "承诺事项",
+    "issue": "问题处理",
+    "reminder": "提醒",
+    "complaint": "投诉时限",
+}
+METHOD_LABELS = {
+    "phone": "电话",
+    "onsite": "上门",
+    "sms": "短信",
+    "wechat": "微信",
+    "email": "邮件",
+    "meeting": "会议",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Deadline:
+    """A day, or a moment on it. Without `at` the deadline is the end of `day`."""
+
+    day: dt.date
+    at: dt.time | None = None
+
+    @classmethod
+    def of(cls, moment: dt.datetime) -> Deadline:
+        return cls(moment.date(), moment.time().replace(microsecond=0))
+
+    @property
+    def moment(self) -> dt.datetime:
+        """The last moment allowed: `at` on `day`, or the end of `day` (midnight after it)."""
+        if self.at is None:
+            return dt.datetime.combine(self.day + dt.timedelta(days=1), dt.time())
+        return dt.datetime.combine(self.day, self.at)
+
+    def allows(self, moment: dt.datetime | dt.date) -> bool:
+        """Is something done at `moment` (or on a day) in time?"""
+        if isinstance(moment, dt.datetime):
+            return moment < self.moment if self.at is None else moment <= self.moment
+        return moment <= self.day
+
+    def __str__(self) -> str:
+        if self.at is None:
+            return self.day.isoformat()
+        return f"{self.day.isoformat()} {self.at.strftime('%H:%M')}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.day, self.at or dt.time.max)
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """When the rules are judged: `today` for days, `now` for hour limits (both from the edge)."""
+
+    today: dt.date
+    now: dt.datetime
+
+    @classmethod
+    def day(cls, today: dt.date) -> AsOf:
+        """As of the start of `today` (what `--today DATE` means)."""
+        return cls(today, dt.datetime.combine(today, dt.time()))
+
+
+@dataclass(frozen=True)
+class Need:
+    """What the item asks for: `count` contacts by these methods, made by `by`."""
+
+    count: int = 1
+    methods: tuple[str, ...] = ()
+    by: str = "any"
+    done: int = 0
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str  # a key of KIND_LABELS
+    rule: str  # the rule's name in policy.yaml (or a built-in name such as next_contact)
+    label: str  # the Chinese label shown to people
+    customer: str  # customer id; "" for a team-wide item
+    staff: tuple[str, ...]  # who is responsible
+    deadline: Deadline
+    state: str  # one of STATES
+    need: Need = Need()
+    evidence: tuple[str, ...] = ()  # ids of the visits that counted
+    window: Span | None = None  # the period judged, or from the event to the deadline
+    missed: tuple[Span, ...] = ()  # earlier periods that ended short (cadence)
+    subject: str = ""  # what it is about: a contact's name, a promise, a complaint id…
+    subject_pii: str = "none"  # its personal-data class (schema x-pii), for masking
+    source: Source = NOWHERE  # the record that gave rise to it
+
+    @property
+    def sort_key(self) -> tuple:
+        return (STATES.index(self.state), self.deadline.sort_key, self.customer, self.rule)
+
+
+def state_of(deadline: Deadline, done: bool, as_of: AsOf, soon_days: int) -> str:
+    if done:
+        return "done"
+    if not deadline.allows(as_of.now) or deadline.day < as_of.today:
+        return "overdue"
+    if deadline.day == as_of.today:
+        return "due_today"
+    if (deadline.day - as_of.today).days <= soon_days:
+        return "due_soon"
+    return "upcoming"

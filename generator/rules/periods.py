@@ -1,0 +1,63 @@
+"""Calendar periods: week (Monday first), two weeks, month, quarter, half year, year.
+
+Two-week periods are consecutive fortnights counted from Monday 2001-01-01, so
+every team and every year agrees on them (2026-11-16 – 2026-11-29 is one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+FORTNIGHT_EPOCH = dt.date(2001, 1, 1)  # a Monday
+MONTHS_IN = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+LABELS = {
+    "week": "每周",
+    "two_weeks": "每两周",
+    "month": "每月",
+    "quarter": "每季度",
+    "half_year": "每半年",
+    "year": "每年",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A closed range of days."""
+
+    start: dt.date
+    end: dt.date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}–{self.end.isoformat()}"
+
+
+def period_of(kind: str, day: dt.date) -> Span:
+    """The calendar period of this kind that contains `day`."""
+    if kind == "week":
+        start = day - dt.timedelta(days=day.weekday())
+        return Span(start, start + dt.timedelta(days=6))
+    if kind == "two_weeks":
+        start = day - dt.timedelta(days=(day - FORTNIGHT_EPOCH).days % 14)
+        return Span(start, start + dt.timedelta(days=13))
+    months = MONTHS_IN[kind]
+    first_month = (day.month - 1) // months * months + 1
+    start = dt.date(day.year, first_month, 1)
+    return Span(start, _add_months(start, months) - dt.timedelta(days=1))
+
+
+def periods_between(kind: str, first: dt.date, last: dt.date) -> Iterator[Span]:
+    """Every period from the one containing `first` to the one containing `last`."""
+    span = period_of(kind, first)
+    while span.start <= last:
+        yield span
+        span = period_of(kind, span.end + dt.timedelta(days=1))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    return dt.date(day.year + index // 12, index % 12 + 1, 1)
