@@ -145,3 +145,73 @@ def assert_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8"), (
         f"differs from tests/golden/{name} (UPDATE_GOLDEN=1 to accept)"
     )
+
+
+# --- rules: small trees with a policy of their own -------------------------------------
+RULES_TEAM = """\
+staff:
+  - {id: S01, name: 王芳, role: agent, area: 一区}
+  - {id: S02, name: 李强, role: supervisor, area: 一区}
+  - {id: S03, name: 赵敏, role: chief}
+  - {id: S04, name: 孙丽, role: manager}
+  - {id: S05, name: 周杰, role: agent, area: 一区}
+"""
+
+
+def customer_file(ident: str = "C0001", **fields: object) -> str:
+    """A customer record; `fields` override the defaults (lists/dicts as YAML flow)."""
+    values = {
+        "id": ident,
+        "name": "示例贸易有限公司",
+        "kind": "organisation",
+        "grade": "A",
+        "owner": "S01",
+        "area": "一区",
+        "since": "2026-01-01",
+        **fields,
+    }
+    lines = [f"{key}: {_flow(value)}" for key, value in values.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n客户概况。\n"
+
+
+def visit_file(
+    day: str, method: str = "phone", customer: str = "C0001", suffix: str = "", **fields: object
+):
+    """(path, text) of a visit record on `day`; `suffix` tells apart two on one day."""
+    values = {"customer": customer, "date": day, "method": method, "staff": ["S01"], **fields}
+    lines = [f"{key}: {_flow(value)}" for key, value in values.items() if value is not None]
+    path = f"visits/{day[:4]}/{day}-{customer}-{method}{suffix}.md"
+    return path, "---\n" + "\n".join(lines) + "\n---\n会谈记录。\n"
+
+
+def _flow(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def rules_tree(tree, policy: str, customers: dict[str, str] | None = None, visits=(), **more):
+    """A records folder with RULES_TEAM, this policy, these customers and visits."""
+    files: dict[str, str | None] = {
+        "team.yaml": RULES_TEAM,
+        "policy.yaml": textwrap.dedent(policy),
+        "customers/C0001.md": None,
+        "visits/2026/2026-11-20-C0001-phone.md": None,
+        "complaints/2026/K2026-0001.md": None,
+    }
+    for ident, text in (customers or {"C0001": customer_file()}).items():
+        files[f"customers/{ident}.md"] = text
+    for path, text in visits:
+        files[path] = text
+    files.update(more)
+    return tree(files)
+
+
+def agenda_for(records_dir: Path, today: str = "2026-11-23"):
+    from generator.records import load_records
+    from generator.rules import AsOf, derive_agenda
+
+    records = load_records(records_dir).records
+    return derive_agenda(records, AsOf.day(date.fromisoformat(today)))
+
+
+def open_items(agenda, rule: str | None = None) -> list:
+    return [i for i in agenda.items if i.state != "done" and (rule is None or i.rule == rule)]

@@ -3,7 +3,8 @@
 The lapse begins the day after those N days (`last + days + 1`). From then on
 either one matching contact is due within `within_days`, or at least `min`
 contacts in every `period` while the lapse lasts. Without a last order the
-customer's `since` is used; a customer with neither is skipped. `except:
+customer's `since` is used; a customer with neither is skipped. For `no: contact`
+anyone's contact by one of the rule's methods counts; `by` names who must follow up. `except:
 [owes_money]` leaves out customers that still owe money.
 """
 
@@ -21,8 +22,7 @@ from generator.rules.periods import Span
 def _last_activity(ctx: RuleContext, rule: InactivityRule, customer: Customer, methods):
     if rule.no == "order":
         return customer.last_order or customer.since
-    staff = ctx.counting_staff(rule.by, customer)
-    hits = ctx.matching(customer, methods, staff, dt.date.min)
+    hits = ctx.matching(customer, methods, None, dt.date.min)  # anyone's contact ends a lapse
     return hits[-1].date if hits else customer.since
 
 
