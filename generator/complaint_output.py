@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from generator.due_output import View, excel_csv
+from generator.due_output import View, excel_csv, pad
 from generator.rules import ComplaintReport
 from generator.rules.sla import SLA_STATE_LABELS, ComplaintStatus, Stage
 from generator.schemas import enum_label
@@ -64,7 +64,7 @@ def as_text(report: ComplaintReport, statuses: list[ComplaintStatus], view: View
             f"{' · 特殊' if c.special else ''} · 首问 {who} · {SLA_STATE_LABELS[status.state]}"
         )
         for stage in status.stages:
-            lines.append(f"    {stage.label:<6} {stage_note(stage)}")
+            lines.append(f"    {pad(stage.label, 8)}  {stage_note(stage)}")
     lines.append("\n月度分析 / monthly analysis（按接到月份）")
     lines.append("  月份     投诉  已处理  按时处理  有超时  类别 / 渠道 / 首问责任人")
     for m in report.months:

@@ -147,6 +147,11 @@ def as_json(agenda: Agenda, items: list[DueItem], view: View) -> str:
 
 
 # --- text ---------------------------------------------------------------------------
+def pad(text: str, cells: int) -> str:
+    """Left-aligned in `cells` terminal columns (a Chinese character takes two)."""
+    return text + " " * max(0, cells - cell_len(text))
+
+
 def by_staff(items: Iterable[DueItem]) -> dict[str, list[DueItem]]:
     """Each item under every person responsible for it, people in id order."""
     groups: dict[str, list[DueItem]] = {}
@@ -182,8 +187,7 @@ def _counts_line(items: list[DueItem], prefix: str = "") -> str:
 
 def _item_line(view: View, item: DueItem) -> str:
     who = f"{item.customer} {view.customer_name(item.customer)}".strip() or "全体 / team"
-    state = STATE_LABELS[item.state]
-    state += " " * (8 - cell_len(state))  # Chinese characters take two columns
+    state = pad(STATE_LABELS[item.state], 8)
     parts = [f"  {state}", f"{item.deadline!s:<16}", who, view.describe(item)]
     progress = view.progress(item)
     if progress:
