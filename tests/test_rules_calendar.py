@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -87,4 +88,4 @@ def test_calendar_periods(kind, day, start, end):
 def test_periods_between_covers_both_ends_without_gaps():
     spans = list(periods_between("month", date(2026, 1, 31), date(2026, 4, 1)))
     assert [s.start.month for s in spans] == [1, 2, 3, 4]
-    assert all(a.end.toordinal() + 1 == b.start.toordinal() for a, b in zip(spans, spans[1:]))
+    assert all(a.end.toordinal() + 1 == b.start.toordinal() for a, b in pairwise(spans))
