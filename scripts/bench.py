@@ -1,4 +1,4 @@
-"""`make bench`: stage timings of `huifang check` on a generated set, against a parse floor.
+"""`make bench`: stage timings of `huifang check` and of the rules on a generated set.
 
 The set is made by the same demo generator (fixed seed) in a temp dir. The
 "parse floor" is the least any checker must do: read every file and parse its
@@ -23,6 +23,7 @@ import yaml
 
 from generator.demo import DemoSize, write_demo
 from generator.pipeline import check_records
+from generator.rules import AsOf, derive_agenda, derive_complaints
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
@@ -72,6 +73,10 @@ def main() -> int:
         start = time.perf_counter()
         report = check_records(root, TODAY, schemas, timer)
         total = time.perf_counter() - start
+        start = time.perf_counter()
+        agenda = derive_agenda(report.records, AsOf.day(TODAY))
+        complaints = derive_complaints(report.records, AsOf.day(TODAY))
+        derived = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print()
@@ -86,11 +91,13 @@ def main() -> int:
         print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} |")
     print(f"| **check total** | **{total:.2f}** | |")
     print(f"| parse floor (read + C loader) | {floor:.2f} | |")
+    print(f"| derive (due lists + complaint limits) | {derived:.2f} | |")
     print()
     print(f"check cold / parse floor: {total / floor:.2f}")
     print(f"files per second: {count / total:.0f}")
     print(f"peak memory (process): {peak_mb:.0f} MB")
     print(f"problems: {report.errors} errors, {report.warnings} warnings")
+    print(f"due items: {len(agenda.items)}; complaints judged: {len(complaints.statuses)}")
     return 0
 
 
