@@ -76,6 +76,12 @@ def load_for_rules(records_dir: Path, today: date):
     return report.records
 
 
+def warn(problems) -> None:
+    """Warnings about the computation itself (e.g. an unknown calendar year) on standard error."""
+    for problem in problems:
+        click.echo(f"{problem.severity} {problem.code}: {problem.message_zh}", err=True)
+
+
 def profile_option(func):
     return click.option(
         "--profile",
@@ -214,8 +220,7 @@ def due(
     agenda = derive_agenda(records, as_of)
     items = due_output.select(agenda, staff, within, show_done)
     view = due_output.View(records, masked=profile == "masked")
-    for problem in agenda.problems:
-        click.echo(f"{problem.severity} {problem.code}: {problem.message_zh}", err=True)
+    warn(agenda.problems)
     if output_format == "ics":
         sys.stdout.buffer.write(due_output.as_ics(agenda, items, view))
     elif output_format == "json":
@@ -261,8 +266,7 @@ def complaints(
     report = derive_complaints(records, as_of)
     statuses = complaint_output.select(report, open_only)
     view = View(records, masked=profile == "masked")
-    for problem in report.problems:
-        click.echo(f"{problem.severity} {problem.code}: {problem.message_zh}", err=True)
+    warn(report.problems)
     if output_format == "json":
         click.echo(complaint_output.as_json(report, statuses, view))
     elif output_format == "csv":

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from generator.model import CadenceRule, Customer
+from generator.problems import Source
 from generator.rules.context import RuleContext
 from generator.rules.items import Deadline, DueItem, Need, state_of
 from generator.rules.periods import Span, period_of, periods_between
@@ -110,6 +111,27 @@ def _item(ctx, customer, need, deadline, done, hits, window, count) -> DueItem:
         window=window,
         source=customer.source,
     )
+
+
+def judge_once(
+    ctx: RuleContext,
+    customer: Customer,
+    need: Requirement,
+    start: dt.date,
+    deadline: Deadline,
+    exclude: str | None = None,
+    subject: str = "",
+    source: Source | None = None,
+) -> DueItem:
+    """`need.count` matching contacts dated from `start` on, due by `deadline` (event and
+    inactivity rules). Contacts after the deadline still complete it, late."""
+    staff = ctx.counting_staff(need.by, customer)
+    hits = ctx.matching(customer, need.methods, staff, start, exclude=exclude)
+    done, counted = len(hits) >= need.count, min(len(hits), need.count)
+    item = _item(
+        ctx, customer, need, deadline, done, hits[:counted], Span(start, deadline.day), counted
+    )
+    return replace(item, subject=subject, source=source or customer.source)
 
 
 def cadence_items(ctx: RuleContext, rule: CadenceRule) -> list[DueItem]:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from generator.model import Customer, EventRule
 from generator.problems import Source
-from generator.rules.cadence import Requirement, judge
+from generator.rules.cadence import Requirement, judge, judge_once
 from generator.rules.context import RuleContext
-from generator.rules.items import Deadline, DueItem, Need, state_of
-from generator.rules.periods import LABELS, Span, period_of
+from generator.rules.items import Deadline, DueItem
+from generator.rules.periods import LABELS, period_of
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,9 @@ def triggers(ctx: RuleContext, rule: EventRule, customer: Customer) -> list[Trig
 
 def event_items(ctx: RuleContext, rule: EventRule) -> list[DueItem]:
     methods = ctx.methods(rule.methods)
+    need = Requirement("event", rule.name, rule.label, methods, rule.min, rule.by)
     items: list[DueItem] = []
     for customer in ctx.customers(rule.applies):
-        staff = ctx.counting_staff(rule.by, customer)
         found = [
             t
             for t in triggers(ctx, rule, customer)
@@ -61,18 +61,13 @@ def event_items(ctx: RuleContext, rule: EventRule) -> list[DueItem]:
         ]
         for trigger in found:
             deadline = Deadline(trigger.day + dt.timedelta(days=rule.within_days))
-            hits = ctx.matching(customer, methods, staff, trigger.day, exclude=trigger.visit)
-            item = DueItem(
-                kind="event",
-                rule=rule.name,
-                label=rule.label,
-                customer=customer.id,
-                staff=ctx.responsible(rule.by, customer),
-                deadline=deadline,
-                state=state_of(deadline, len(hits) >= rule.min, ctx.as_of, ctx.soon_days),
-                need=Need(rule.min, methods, rule.by, done=min(len(hits), rule.min)),
-                evidence=tuple(v.id for v in hits[: rule.min]),
-                window=Span(trigger.day, deadline.day),
+            item = judge_once(
+                ctx,
+                customer,
+                need,
+                trigger.day,
+                deadline,
+                exclude=trigger.visit,
                 subject=trigger.subject,
                 source=trigger.source,
             )

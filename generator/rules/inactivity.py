@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Customer, InactivityRule
-from generator.rules.cadence import Requirement, judge
+from generator.rules.cadence import Requirement, judge, judge_once
 from generator.rules.context import RuleContext
-from generator.rules.items import Deadline, DueItem, Need, state_of
-from generator.rules.periods import Span
+from generator.rules.items import Deadline, DueItem
 
 
 def _last_activity(ctx: RuleContext, rule: InactivityRule, customer: Customer, methods):
@@ -47,22 +46,9 @@ def inactivity_items(ctx: RuleContext, rule: InactivityRule) -> list[DueItem]:
             items += [i for i in judge(ctx, customer, need, lapse) if ctx.keep(i)]
             continue
         deadline = Deadline(lapse + dt.timedelta(days=rule.within_days or 0))
-        staff = ctx.counting_staff(rule.by, customer)
-        hits = ctx.matching(customer, methods, staff, lapse)
-        item = DueItem(
-            kind="inactivity",
-            rule=rule.name,
-            label=rule.label,
-            customer=customer.id,
-            staff=ctx.responsible(rule.by, customer),
-            deadline=deadline,
-            state=state_of(deadline, bool(hits), ctx.as_of, ctx.soon_days),
-            need=Need(1, methods, rule.by, done=min(len(hits), 1)),
-            evidence=tuple(v.id for v in hits[:1]),
-            window=Span(lapse, deadline.day),
-            subject=f"上次{'订货' if rule.no == 'order' else '联系'} {last.isoformat()}",
-            source=customer.source,
-        )
+        once = Requirement("inactivity", rule.name, rule.label, methods, 1, rule.by)
+        noun = "订货" if rule.no == "order" else "联系"
+        item = judge_once(ctx, customer, once, lapse, deadline, subject=f"上次{noun} {last}")
         if ctx.keep(item):
             items.append(item)
     return items
