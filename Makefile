@@ -14,9 +14,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## site: check the shipped records (the site build itself arrives with issue 4)
+## site: check the shipped records and build the site into site/ (masked profile)
 site: check
-	@echo "记录已检查；网站生成（huifang build）尚未实现，见 README。/ Records checked; the site build (huifang build) is not implemented yet, see README."
+	$(BIN)/huifang build --records records --out site $(if $(TODAY),--today $(TODAY))
 
 check: $(STAMP)
 	$(BIN)/huifang check --records records $(if $(TODAY),--today $(TODAY))

@@ -276,6 +276,51 @@ def complaints(
 
 
 @main.command(context_settings=CONTEXT)
+@records_option
+@today_option
+@click.option(
+    "--profile",
+    type=click.Choice(["masked", "full"]),
+    default="masked",
+    show_default=True,
+    help="masked 按字段的个人信息级别打码（可公开给全体员工）；full 显示全部，只用于有访问控制的部署"
+    " / masked hides personal data; full is only for a deployment behind access control.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="网站写到哪个目录 / where the site goes.",
+)
+@click.option(
+    "--work",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build"),
+    show_default=True,
+    help="中间文件（Markdown 页面和 mkdocs.yml）目录 / folder for the generated docs tree and mkdocs.yml.",
+)
+def build(records_dir: Path, today: date | None, profile: str, out: Path, work: Path) -> None:
+    """生成网站：首页、客户、待访、投诉、数据质量（MkDocs + Material）/ build the static site.
+
+    从不写入记录目录。/ Never writes into the records folder.
+    """
+    from generator.site import BuildError, build_site
+
+    as_of = as_of_or_clock(today)
+    load_for_rules(records_dir, as_of.today)  # a broken team.yaml or policy.yaml stops here
+    try:
+        result = build_site(records_dir, out, as_of, masked=profile == "masked", work=work)
+    except BuildError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    click.echo(
+        f"已生成 {result.pages} 个页面到 {out}（{profile}，截至 {as_of.today}）"
+        f" / built {result.pages} pages into {out} ({profile}, as of {as_of.today})"
+    )
+
+
+@main.command(context_settings=CONTEXT)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),

@@ -1,0 +1,97 @@
+"""The `pages / render` stages and the MkDocs build: records → docs tree → site/.
+
+`build_site` never writes into the records folder: the docs tree goes to a
+work folder (default `build/docs`), the site to `--out` (default `site/`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.due_output import View, as_csv, as_ics, select
+from generator.pipeline import check_records
+from generator.rules import AsOf, derive_agenda, derive_complaints
+from generator.site.pages import BUILDERS, SiteData
+from generator.site.render import environment, mkdocs_config, write_page
+from generator.site.scan import scan_site
+from generator.site.view import Privacy
+
+
+class BuildError(Exception):
+    """The site could not be built (the message says why, in Chinese and English)."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int
+    docs: Path
+    site: Path
+
+
+def write_docs(records_dir: Path, docs: Path, as_of: AsOf, masked: bool) -> tuple[SiteData, int]:
+    report = check_records(records_dir, as_of.today)
+    data = SiteData(
+        report=report,
+        agenda=derive_agenda(report.records, as_of),
+        complaints=derive_complaints(report.records, as_of),
+        privacy=Privacy(masked),
+    )
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    env = environment()
+    count = 0
+    for builder in BUILDERS:
+        for page in builder(data):
+            write_page(env, docs, page)
+            count += 1
+    _downloads(data, docs)
+    return data, count
+
+
+def _downloads(data: SiteData, docs: Path) -> None:
+    """Per staff member: the due list as an iCalendar feed and as CSV, beside their page."""
+    view = View(data.records, masked=data.privacy.masked)
+    for staff in data.records.staff_list:
+        items = select(data.agenda, staff.id)
+        if not items:
+            continue
+        (docs / "due" / f"{staff.id}.ics").write_bytes(as_ics(data.agenda, items, view))
+        (docs / "due" / f"{staff.id}.csv").write_text(as_csv(items, view), encoding="utf-8")
+
+
+def build_site(
+    records_dir: Path, out: Path, as_of: AsOf, masked: bool = True, work: Path | None = None
+) -> BuildResult:
+    work = work or Path("build")
+    docs = work / "docs"
+    data, count = write_docs(records_dir, docs, as_of, masked)
+    config = work / "mkdocs.yml"
+    settings = mkdocs_config(docs.resolve(), out.resolve(), data.records.policy.company or "")
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
+    # The sitemap's dates come from SOURCE_DATE_EPOCH: the as-of day, so builds are byte-identical.
+    epoch = int(dt.datetime.combine(as_of.today, dt.time(), dt.UTC).timestamp())
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)},
+    )
+    if result.returncode != 0:
+        raise BuildError(f"MkDocs 构建失败 / the MkDocs build failed:\n{result.stderr[-4000:]}")
+    findings = scan_site(out, masked)
+    if findings:
+        listed = "\n".join(f"  {f}" for f in findings[:50])
+        raise BuildError(
+            "构建后检查未通过，网站不能发布 / the post-build scan failed; do not publish this site:\n"
+            + listed
+        )
+    return BuildResult(count, docs, out)

@@ -1,0 +1,274 @@
+"""Page builders: each returns the pages of one section as (path, template, context).
+
+Builders assemble plain data (already masked by the profile); templates only
+format it. Paths are relative to the docs tree; links between pages are
+relative `.html` paths (`use_directory_urls: false`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from generator.complaint_output import stage_note
+from generator.due_output import View
+from generator.pipeline import CheckReport
+from generator.rules import Agenda, ComplaintReport
+from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
+from generator.rules.periods import period_of
+from generator.rules.sla import SLA_STATE_LABELS
+from generator.schemas import enum_label
+from generator.site.sanitise import body_html
+from generator.site.view import Privacy
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # in the docs tree, e.g. customers/C0001.md
+    title: str  # plain text; escaped when written
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+@dataclass
+class SiteData:
+    report: CheckReport
+    agenda: Agenda
+    complaints: ComplaintReport
+    privacy: Privacy
+
+    @property
+    def records(self):
+        return self.report.records
+
+    @property
+    def today(self) -> dt.date:
+        return self.agenda.as_of.today
+
+    def view(self) -> View:
+        return View(self.records, masked=self.privacy.masked)
+
+
+def label(kind: str, name: str, value: object) -> str:
+    return enum_label(kind, (name,), value)[0] if value not in (None, "") else ""
+
+
+def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
+    view = data.view()
+    return {
+        "state": item.state,
+        "state_label": STATE_LABELS[item.state],
+        "deadline": str(item.deadline),
+        "customer": item.customer,
+        "customer_name": view.customer_name(item.customer),
+        "link": f"{prefix}customers/{item.customer}.html" if item.customer else "",
+        "what": view.describe(item),
+        "progress": view.progress(item),
+        "kind": KIND_LABELS[item.kind],
+        "staff": " ".join(item.staff),
+    }
+
+
+def open_items(data: SiteData) -> list[DueItem]:
+    return [i for i in data.agenda.items if i.state != "done"]
+
+
+# --- dashboard ----------------------------------------------------------------------
+def dashboard(data: SiteData) -> list[Page]:
+    week = period_of("week", data.today)
+    items = open_items(data)
+    workload = {w.staff: w for w in data.agenda.workload}
+    rows = []
+    for staff in data.records.staff_list:
+        mine = [i for i in items if staff.id in i.staff]
+        if not mine and staff.id not in workload:
+            continue
+        w = workload.get(staff.id)
+        rows.append(
+            {
+                "id": staff.id,
+                "name": staff.name,
+                "overdue": sum(i.state == "overdue" for i in mine),
+                "today": sum(i.state == "due_today" for i in mine),
+                "week": sum(i.state != "overdue" and i.deadline.day <= week.end for i in mine),
+                "contacts": f"{w.customers}/{w.target}" if w else "",
+            }
+        )
+    open_complaints = [s for s in data.complaints.statuses if s.state in ("running", "breached")]
+    context = {
+        "as_of": data.today.isoformat(),
+        "company": data.records.policy.company or "",
+        "staff_rows": rows,
+        "totals": Counter(i.state for i in items),
+        "complaints": [complaint_row(data, s, "") for s in open_complaints],
+        "errors": data.report.errors,
+        "warnings": data.report.warnings,
+    }
+    return [Page("index.md", "首页", "dashboard.md.j2", context)]
+
+
+def complaint_row(data: SiteData, status, prefix: str) -> dict:
+    c = status.complaint
+    customer = data.records.customers.get(c.customer)
+    return {
+        "id": c.id,
+        "customer": c.customer,
+        "customer_name": data.privacy.customer_name(customer),
+        "link": f"{prefix}customers/{c.customer}.html",
+        "category": label("complaint", "category", c.category),
+        "channel": label("complaint", "channel", c.channel),
+        "state": status.state,
+        "state_label": SLA_STATE_LABELS[status.state],
+        "stages": [
+            {"label": s.label, "state": s.state, "note": stage_note(s)} for s in status.stages
+        ],
+        "summary": data.privacy.free_text(c.summary),
+    }
+
+
+# --- customers ----------------------------------------------------------------------
+def customers(data: SiteData) -> list[Page]:
+    records, privacy = data.records, data.privacy
+    visits_of: dict[str, list] = defaultdict(list)
+    for visit in records.visits:
+        visits_of[visit.customer].append(visit)
+    items_of: dict[str, list[DueItem]] = defaultdict(list)
+    for item in open_items(data):
+        items_of[item.customer].append(item)
+    complaints_of = defaultdict(list)
+    for status in data.complaints.statuses:
+        complaints_of[status.complaint.customer].append(status)
+
+    index_rows, pages = [], []
+    for customer in records.customer_list:
+        visits = [v for v in visits_of[customer.id] if v.date and v.date <= data.today]
+        due = items_of[customer.id]
+        owner = records.staff.get(customer.owner)
+        row = {
+            "id": customer.id,
+            "name": privacy.customer_name(customer),
+            "grade": customer.grade,
+            "stage": label("customer", "stage", customer.stage),
+            "owner": f"{customer.owner} {owner.name}" if owner else customer.owner,
+            "region": label("customer", "region", customer.region),
+            "area": customer.area or "",
+            "last_contact": visits[-1].date.isoformat() if visits else "",
+            "next_due": min((str(i.deadline) for i in due), default=""),
+            "overdue": any(i.state == "overdue" for i in due),
+        }
+        index_rows.append(row)
+        context = {
+            "as_of": data.today.isoformat(),
+            "row": row,
+            "kind": label("customer", "kind", customer.kind),
+            "industry": customer.industry or "",
+            "address": privacy.address(customer.address),
+            "chief": customer.chief or "",
+            "since": customer.since.isoformat() if customer.since else "",
+            "last_order": customer.last_order.isoformat() if customer.last_order else "",
+            "tags": list(customer.tags),
+            "contacts": [privacy.contact(c, records) for c in customer.contacts],
+            "documents": [d.name for d in customer.documents],
+            "due": [due_row(data, i, "../") for i in due],
+            "timeline": timeline(data, visits, complaints_of[customer.id]),
+            "notes": body_html(customer.body, privacy.masked),
+        }
+        title = f"{customer.id} {row['name']}"
+        pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context))
+    index = Page("customers/index.md", "客户", "customers.md.j2", {"rows": index_rows})
+    return [index, *pages]
+
+
+def timeline(data: SiteData, visits, statuses) -> list[dict]:
+    """Visits (with the conversation record) and complaints (with their limits), newest first."""
+    records, privacy = data.records, data.privacy
+    entries = []
+    for visit in visits:
+        staff = [f"{s} {records.staff[s].name}" if s in records.staff else s for s in visit.staff]
+        entries.append(
+            {
+                "sort": (visit.date.isoformat(), visit.time or "", visit.id),
+                "type": "visit",
+                "date": visit.date.isoformat(),
+                "title": f"{label('visit', 'method', visit.method)}"
+                f"{' · ' + label('visit', 'kind', visit.kind) if visit.kind else ''}",
+                "staff": "、".join(staff),
+                "satisfaction": label("visit", "satisfaction", visit.satisfaction),
+                "outcome": privacy.free_text(visit.outcome),
+                "commitments": [
+                    {
+                        "text": privacy.free_text(c.text),
+                        "due": c.due.isoformat() if c.due else "",
+                        "done": c.done.isoformat() if c.done else "",
+                    }
+                    for c in visit.commitments
+                ],
+                "body": body_html(visit.body, privacy.masked),
+            }
+        )
+    for status in statuses:
+        c = status.complaint
+        entries.append(
+            {
+                "sort": (c.received.isoformat(), "", c.id),
+                "type": "complaint",
+                "date": c.received.date().isoformat(),
+                "title": f"投诉 {c.id}",
+                "complaint": complaint_row(data, status, "../"),
+                "body": body_html(c.body, privacy.masked),
+            }
+        )
+    return sorted(entries, key=lambda e: e["sort"], reverse=True)
+
+
+# --- due lists ----------------------------------------------------------------------
+def due_pages(data: SiteData) -> list[Page]:
+    items = open_items(data)
+    team = [due_row(data, i, "../") for i in items]
+    people = []
+    pages = []
+    for staff in data.records.staff_list:
+        mine = [due_row(data, i, "../") for i in items if staff.id in i.staff]
+        if not mine:
+            continue
+        people.append({"id": staff.id, "name": staff.name, "count": len(mine)})
+        context = {"as_of": data.today.isoformat(), "rows": mine, "staff": staff.id}
+        pages.append(
+            Page(f"due/{staff.id}.md", f"待访 {staff.id} {staff.name}", "due.md.j2", context)
+        )
+    index_context = {"as_of": data.today.isoformat(), "rows": team, "people": people, "staff": ""}
+    return [Page("due/index.md", "待访", "due.md.j2", index_context), *pages]
+
+
+# --- complaints and data quality ----------------------------------------------------
+def complaint_pages(data: SiteData) -> list[Page]:
+    statuses = data.complaints.statuses
+    context = {
+        "as_of": data.today.isoformat(),
+        "open": [
+            complaint_row(data, s, "../") for s in statuses if s.state in ("running", "breached")
+        ],
+        "all": [complaint_row(data, s, "../") for s in statuses],
+        "months": data.complaints.months,
+        "category": lambda v: label("complaint", "category", v),
+        "channel": lambda v: label("complaint", "channel", v),
+    }
+    return [Page("complaints/index.md", "投诉", "complaints.md.j2", context)]
+
+
+def quality(data: SiteData) -> list[Page]:
+    groups: dict[str, list] = defaultdict(list)
+    for problem in data.report.problems:
+        groups[problem.code].append(
+            {
+                "where": str(problem.source),
+                "severity": problem.severity,
+                "message": problem.message_zh,
+            }
+        )
+    context = {"as_of": data.today.isoformat(), "groups": sorted(groups.items())}
+    return [Page("quality.md", "数据质量", "quality.md.j2", context)]
+
+
+BUILDERS = (dashboard, customers, due_pages, complaint_pages, quality)

@@ -1,0 +1,78 @@
+"""What a page may show of a record, by profile: masked (the default) or full.
+
+Masking follows each field's `x-pii` class (schema/): names 张*, phones 138****5678,
+addresses to the district, birthdays hidden, free text scanned for phone and ID
+numbers. Organisation names are not personal data; a household's name is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.mask import mask_name, mask_phone, mask_text
+from generator.model import Contact, Customer
+from generator.records import Records
+from generator.schemas import enum_label
+
+_DISTRICT = re.compile(r"^.*?[区县旗]")
+
+
+def mask_address(address: str) -> str:
+    """上海市浦东新区… → 上海市浦东新区***; without a district, nothing is shown."""
+    match = _DISTRICT.match(address)
+    return match.group(0) + "***" if match else "***"
+
+
+@dataclass(frozen=True)
+class Privacy:
+    masked: bool = True
+
+    def customer_name(self, customer: Customer | None) -> str:
+        if customer is None:
+            return ""
+        private = customer.kind == "individual"
+        return mask_name(customer.name) if self.masked and private else customer.name
+
+    def person(self, name: str) -> str:
+        return mask_name(name) if self.masked else name
+
+    def phone(self, value: str | None) -> str:
+        if not value:
+            return ""
+        return mask_phone(value) if self.masked else value
+
+    def address(self, value: str | None) -> str:
+        if not value:
+            return ""
+        return mask_address(value) if self.masked else value
+
+    def free_text(self, value: str | None) -> str:
+        if not value:
+            return ""
+        return mask_text(value) if self.masked else value
+
+    def birthday(self, value: str | None) -> str:
+        if not value:
+            return ""
+        return "（已隐藏）" if self.masked else value
+
+    def contact(self, contact: Contact, records: Records) -> dict:
+        holder = records.staff.get(contact.our_contact or "")
+        return {
+            "name": self.person(contact.name),
+            "title": contact.title or "",
+            "phone": self.phone(contact.mobile or contact.phone),
+            "birthday": self.birthday(contact.birthday),
+            "role": enum_label("customer", ("contacts", 0, "role"), contact.role)[0]
+            if contact.role
+            else "",
+            "relation": contact.relation or "none",
+            "relation_label": enum_label("customer", ("contacts", 0, "relation"), contact.relation)[
+                0
+            ]
+            if contact.relation
+            else "尚未建立关系",
+            "our_contact": contact.our_contact or "",
+            "our_contact_name": holder.name if holder else "",
+        }

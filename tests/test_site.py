@@ -1,0 +1,152 @@
+"""`huifang build`: a real MkDocs + Material build of the demo and of hostile records."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, assert_golden, customer_file, huifang
+
+PAGES = (
+    "index.html",
+    "customers/index.html",
+    "customers/C0001.html",
+    "due/index.html",
+    "due/S05.html",
+    "due/S05.ics",
+    "due/S05.csv",
+    "complaints/index.html",
+    "quality.html",
+)
+
+
+def build(records: Path, out: Path, *extra: str):
+    work = out.parent / f"{out.name}-work"
+    result = huifang(
+        "build", "--records", str(records), "--today", "2026-11-23", "--out", str(out),
+        "--work", str(work), *extra,
+    )  # fmt: skip
+    return result, work
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result, work = build(ROOT / "records", out)
+    assert result.returncode == 0, result.stderr
+    return out, work
+
+
+def test_the_demo_site_has_every_section(demo_site):
+    site, _ = demo_site
+    for page in PAGES:
+        assert (site / page).is_file(), page
+    assert len(list((site / "customers").glob("C*.html"))) == 60
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'lang="zh"' in index and "数据截至" in index and "2026-11-23" in index
+
+
+def test_the_nav_lists_section_pages_only(demo_site):
+    _, work = demo_site
+    config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert len(config["nav"]) == 5
+    assert config["theme"]["font"] is False and config["theme"]["language"] == "zh"
+
+
+def test_no_request_to_another_host(demo_site):
+    site, _ = demo_site
+    hosts = set()
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        hosts |= set(re.findall(r'(?:src|href)="(?:https?:)?//([^/"]+)', text))
+    assert hosts <= {
+        "squidfunk.github.io",
+        "www.mkdocs.org",
+    }  # the theme's footer credit links only
+    assert not any("googleapis" in h or "gstatic" in h or "cdn" in h for h in hosts)
+
+
+def test_a_masked_site_leaks_no_phone_number(demo_site):
+    site, _ = demo_site
+    numbers = set()
+    for path in (ROOT / "records").rglob("*.md"):
+        numbers |= set(re.findall(r"1[3-9]\d{9}", path.read_text(encoding="utf-8")))
+    assert numbers
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".csv", ".ics"):
+            text = path.read_text(encoding="utf-8")
+            assert not any(n in text for n in numbers), path
+
+
+def test_generated_markdown_matches_golden_files(demo_site):
+    _, work = demo_site
+    for page in ("index.md", "customers/C0001.md", "due/S05.md"):
+        text = (work / "docs" / page).read_text(encoding="utf-8")
+        assert_golden("site-" + page.replace("/", "-"), text)
+
+
+def test_two_builds_give_the_same_bytes(demo_site, tmp_path):
+    site, _ = demo_site
+    again, _ = build(ROOT / "records", tmp_path / "site")
+    assert again.returncode == 0, again.stderr
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {
+        p.relative_to(tmp_path / "site"): p.read_bytes()
+        for p in (tmp_path / "site").rglob("*")
+        if p.is_file()
+    }
+    assert first == second
+
+
+XSS_BODY = """\
+<script>alert('body')</script>
+<img src=x onerror="alert('img')">
+[点我](javascript:alert('link'))
+<!-- 隐藏的注释 -->
+<a href="https://example.com" onclick="alert('a')">正常链接</a>
+"""
+
+
+def test_hostile_records_build_without_any_payload_surviving(tree, tmp_path):
+    customer = customer_file(
+        name=json.dumps('"><script>alert("name")</script><svg onload=alert(1)>'),
+        address=json.dumps("<img src=x onerror=alert(2)>"),
+    ).replace("客户概况。", XSS_BODY)
+    visit = (
+        "---\ncustomer: C0001\ndate: 2026-11-20\nmethod: phone\nstaff: [S01]\n"
+        "outcome: '<b onmouseover=alert(3)>x</b>'\n---\n" + XSS_BODY
+    )
+    root = tree({"customers/C0001.md": customer, "visits/2026/2026-11-20-C0001-phone.md": visit})
+    result, _ = build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "customers" / "C0001.html").read_text(encoding="utf-8")
+    article = page.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    for tag in ("<script", "<svg", "<img", "javascript:", "<!--"):
+        assert tag not in article, tag  # escaped text such as &lt;svg … is harmless
+    assert not re.search(r"<[^>]+\son[a-z]+\s*=", article)  # no event handler on a real tag
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert "<script" not in title and "<svg" not in title
+    assert "正常链接" in article and 'href="https://example.com"' in article
+
+
+def test_the_post_build_scan_catches_what_slips_through(tmp_path):
+    from generator.site.scan import scan_site
+
+    (tmp_path / "p.html").write_text(
+        '<article class="md-content__inner md-typeset"><p onclick="x()">13812345678</p></article>',
+        encoding="utf-8",
+    )
+    found = {f.what for f in scan_site(tmp_path, masked=True)}
+    assert found == {"event handler", "mobile number"}
+    assert {f.what for f in scan_site(tmp_path, masked=False)} == {"event handler"}
+
+
+def test_build_never_writes_into_records(tree, tmp_path):
+    root = tree()
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    result, _ = build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert before == {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
