@@ -34,28 +34,25 @@ class Privacy:
         private = customer.kind == "individual"
         return mask_name(customer.name) if self.masked and private else customer.name
 
+    def _shown(self, value: str | None, mask) -> str:
+        if not value:
+            return ""
+        return mask(value) if self.masked else value
+
     def person(self, name: str) -> str:
-        return mask_name(name) if self.masked else name
+        return self._shown(name, mask_name)
 
     def phone(self, value: str | None) -> str:
-        if not value:
-            return ""
-        return mask_phone(value) if self.masked else value
+        return self._shown(value, mask_phone)
 
     def address(self, value: str | None) -> str:
-        if not value:
-            return ""
-        return mask_address(value) if self.masked else value
+        return self._shown(value, mask_address)
 
     def free_text(self, value: str | None) -> str:
-        if not value:
-            return ""
-        return mask_text(value) if self.masked else value
+        return self._shown(value, mask_text)
 
     def birthday(self, value: str | None) -> str:
-        if not value:
-            return ""
-        return "（已隐藏）" if self.masked else value
+        return self._shown(value, lambda _: "（已隐藏）")
 
     def contact(self, contact: Contact, records: Records) -> dict:
         holder = records.staff.get(contact.our_contact or "")
