@@ -6,7 +6,7 @@ Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -35,23 +35,20 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
-def today_or_clock(today: date | None) -> date:
-    """`today` is read from the clock once, here at the edge, and passed down."""
-    return today or date.today()
-
-
 def as_of_or_clock(today: date | None):
-    """`--today DATE` means the start of that day; without it, the clock's date and time."""
+    """The clock is read once, here at the edge, and passed down: `--today DATE` means the
+    start of that day; without it, the team's local date and time now."""
+    from generator.convert import LOCAL_TZ
     from generator.rules import AsOf
 
     if today:
         return AsOf.day(today)
-    now = datetime.now(timezone(timedelta(hours=8))).replace(tzinfo=None, microsecond=0)
+    now = datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0)
     return AsOf(now.date(), now)
 
 
 def load_for_rules(records_dir: Path, today: date):
-    """Records checked once; a broken team.yaml or policy.yaml stops here (exit 2)."""
+    """The records checked once; a broken team.yaml or policy.yaml stops here (exit 2)."""
     from generator.output import as_text
     from generator.pipeline import check_records
 
@@ -73,7 +70,7 @@ def load_for_rules(records_dir: Path, today: date):
             f" / note: {report.errors} error(s) in the records; run huifang check.",
             err=True,
         )
-    return report.records
+    return report
 
 
 def warn(problems) -> None:
@@ -152,7 +149,7 @@ def check(
         raise click.UsageError(
             f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
         )
-    report = check_records(records_dir, today_or_clock(today))
+    report = check_records(records_dir, as_of_or_clock(today).today)
     summary = summary_text(report.documents, report.errors, report.warnings)
     if output_format == "json":
         click.echo(as_json(report.problems, report.documents))
@@ -212,7 +209,7 @@ def due(
     from generator.rules import derive_agenda
 
     as_of = as_of_or_clock(today)
-    records = load_for_rules(records_dir, as_of.today)
+    records = load_for_rules(records_dir, as_of.today).records
     if staff and staff not in records.staff:
         raise click.BadParameter(
             f"没有编号为 {staff} 的员工 / no staff member {staff}", param_hint="--staff"
@@ -262,7 +259,7 @@ def complaints(
     from generator.rules import derive_complaints
 
     as_of = as_of_or_clock(today)
-    records = load_for_rules(records_dir, as_of.today)
+    records = load_for_rules(records_dir, as_of.today).records
     report = derive_complaints(records, as_of)
     statuses = complaint_output.select(report, open_only)
     view = View(records, masked=profile == "masked")
@@ -308,9 +305,9 @@ def build(records_dir: Path, today: date | None, profile: str, out: Path, work: 
     from generator.site import BuildError, build_site
 
     as_of = as_of_or_clock(today)
-    load_for_rules(records_dir, as_of.today)  # a broken team.yaml or policy.yaml stops here
+    report = load_for_rules(records_dir, as_of.today)
     try:
-        result = build_site(records_dir, out, as_of, masked=profile == "masked", work=work)
+        result = build_site(report, out, as_of, masked=profile == "masked", work=work)
     except BuildError as err:
         click.echo(str(err), err=True)
         sys.exit(1)

@@ -370,11 +370,6 @@ CODES: dict[str, Code] = {
         "calendar entries). Upgrade holidays, or add the State Council's arrangement to "
         "calendar.extra_holidays / extra_workdays.",
     ),
-    "policy.invalid": _c(
-        "error",
-        "policy.yaml 有误，无法使用其中的规则：{detail}。请先修正 policy.yaml。",
-        "policy.yaml is not usable: {detail}. Fix policy.yaml first.",
-    ),
 }
 
 for _name, _code in CODES.items():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from generator.due_output import View, excel_csv, pad
+from generator.due_output import View, excel_csv, pad, problems_json
 from generator.rules import ComplaintReport
 from generator.rules.sla import SLA_STATE_LABELS, ComplaintStatus, Stage
-from generator.schemas import enum_label
+from generator.schemas import enum_text
 
 JSON_VERSION = 1
 
@@ -17,7 +17,7 @@ def select(report: ComplaintReport, open_only: bool = False) -> list[ComplaintSt
     """All complaints, or (open_only) those with a stage still running or breached."""
     if not open_only:
         return list(report.statuses)
-    return [s for s in report.statuses if any(x.state in ("running", "breached") for x in s.stages)]
+    return [s for s in report.statuses if s.pending]
 
 
 def duration(delta: dt.timedelta | None) -> str:
@@ -49,7 +49,7 @@ def stage_note(stage: Stage) -> str:
 
 
 def _label(field: str, value: str | None) -> str:
-    return enum_label("complaint", (field,), value)[0] if value else ""
+    return enum_text("complaint", (field,), value)
 
 
 def as_text(report: ComplaintReport, statuses: list[ComplaintStatus], view: View) -> str:
@@ -136,7 +136,7 @@ def as_json(report: ComplaintReport, statuses: list[ComplaintStatus], view: View
             }
             for m in report.months
         ],
-        "problems": [{"code": p.code, "message": p.message_zh} for p in report.problems],
+        "problems": problems_json(report.problems),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 

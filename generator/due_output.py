@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from generator.mask import mask_name, mask_value
-from generator.model import Customer
+from generator.convert import LOCAL_TZ
+from generator.mask import mask_value
+from generator.privacy import Privacy
 from generator.records import Records
 from generator.rules import Agenda
 from generator.rules.items import KIND_LABELS, METHOD_LABELS, STATE_LABELS, STATES, DueItem
@@ -30,7 +31,6 @@ BY_LABELS = {
     "manager": "部门经理",
     "director": "总监",
 }
-CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def select(
@@ -54,12 +54,12 @@ class View:
     records: Records
     masked: bool = False
 
+    @property
+    def privacy(self) -> Privacy:
+        return Privacy(self.masked)
+
     def customer_name(self, ident: str) -> str:
-        customer: Customer | None = self.records.customers.get(ident)
-        if customer is None:
-            return ""
-        private = customer.kind == "individual"
-        return mask_name(customer.name) if self.masked and private else customer.name
+        return self.privacy.customer_name(self.records.customers.get(ident))
 
     def staff_name(self, ident: str) -> str:
         member = self.records.staff.get(ident)
@@ -141,9 +141,14 @@ def as_json(agenda: Agenda, items: list[DueItem], view: View) -> str:
             }
             for w in agenda.workload
         ],
-        "problems": [{"code": p.code, "message": p.message_zh} for p in agenda.problems],
+        "problems": problems_json(agenda.problems),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def problems_json(problems) -> list[dict]:
+    """Warnings about the computation itself (e.g. calendar.unknown_year)."""
+    return [{"code": p.code, "message": p.message_zh} for p in problems]
 
 
 # --- text ---------------------------------------------------------------------------
@@ -253,7 +258,7 @@ def as_ics(agenda: Agenda, items: list[DueItem], view: View, name: str = "回访
     calendar.add("prodid", "-//Huifang//回访台//ZH")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    stamp = dt.datetime.combine(agenda.as_of.today, dt.time(), CHINA).astimezone(dt.UTC)
+    stamp = dt.datetime.combine(agenda.as_of.today, dt.time(), LOCAL_TZ).astimezone(dt.UTC)
     for item in items:
         if item.state == "done":
             continue

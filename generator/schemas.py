@@ -389,6 +389,11 @@ def field_label(kind: str, path: tuple) -> str:
     return default_schemas().field(kind, path).label(path)
 
 
+def enum_text(kind: str, path: tuple, value: object) -> str:
+    """The Chinese label of an allowed value for display, '' for no value."""
+    return enum_label(kind, path, value)[0] if value not in (None, "") else ""
+
+
 def enum_label(kind: str, path: tuple, value: object) -> tuple[str, str]:
     """(中文, English) label of an allowed value, e.g. a staff role."""
     return default_schemas().field(kind, path).enum_labels.get(value, (str(value), str(value)))

@@ -23,7 +23,7 @@ import yaml
 
 from generator.demo import DemoSize, write_demo
 from generator.pipeline import check_records
-from generator.rules import AsOf, derive_agenda, derive_complaints
+from generator.rules import AsOf, derive_all
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
@@ -74,8 +74,7 @@ def main() -> int:
         report = check_records(root, TODAY, schemas, timer)
         total = time.perf_counter() - start
         start = time.perf_counter()
-        agenda = derive_agenda(report.records, AsOf.day(TODAY))
-        complaints = derive_complaints(report.records, AsOf.day(TODAY))
+        agenda, complaints = derive_all(report.records, AsOf.day(TODAY))
         derived = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

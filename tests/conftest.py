@@ -170,8 +170,7 @@ def customer_file(ident: str = "C0001", **fields: object) -> str:
         "since": "2026-01-01",
         **fields,
     }
-    lines = [f"{key}: {_flow(value)}" for key, value in values.items() if value is not None]
-    return "---\n" + "\n".join(lines) + "\n---\n客户概况。\n"
+    return _front_matter(values) + "客户概况。\n"
 
 
 def visit_file(
@@ -179,13 +178,18 @@ def visit_file(
 ):
     """(path, text) of a visit record on `day`; `suffix` tells apart two on one day."""
     values = {"customer": customer, "date": day, "method": method, "staff": ["S01"], **fields}
-    lines = [f"{key}: {_flow(value)}" for key, value in values.items() if value is not None]
     path = f"visits/{day[:4]}/{day}-{customer}-{method}{suffix}.md"
-    return path, "---\n" + "\n".join(lines) + "\n---\n会谈记录。\n"
+    return path, _front_matter(values) + "会谈记录。\n"
 
 
-def _flow(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+def _front_matter(values: dict) -> str:
+    """Strings as written (so a test can write YAML), anything else as JSON (valid YAML flow)."""
+    lines = [
+        f"{key}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}"
+        for key, value in values.items()
+        if value is not None
+    ]
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 def rules_tree(tree, policy: str, customers: dict[str, str] | None = None, visits=(), **more):

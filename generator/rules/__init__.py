@@ -23,7 +23,14 @@ from generator.rules.items import AsOf, DueItem
 from generator.rules.reminders import reminder_items
 from generator.rules.sla import ComplaintStatus, complaint_items, complaint_statuses
 
-__all__ = ["Agenda", "AsOf", "ComplaintReport", "derive_agenda", "derive_complaints"]
+__all__ = [
+    "Agenda",
+    "AsOf",
+    "ComplaintReport",
+    "derive_agenda",
+    "derive_all",
+    "derive_complaints",
+]
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,23 @@ def _calendar_problems(ctx: RuleContext) -> tuple[Problem, ...]:
 def derive_agenda(records: Records, as_of: AsOf) -> Agenda:
     """Every due item the policy asks for, as of `as_of`."""
     ctx = _context(records, as_of)
-    policy = records.policy
+    return _agenda(ctx, complaint_statuses(ctx))
+
+
+def derive_complaints(records: Records, as_of: AsOf) -> ComplaintReport:
+    ctx = _context(records, as_of)
+    return _complaint_report(ctx, complaint_statuses(ctx))
+
+
+def derive_all(records: Records, as_of: AsOf) -> tuple[Agenda, ComplaintReport]:
+    """Both, judging each complaint once (the site needs both)."""
+    ctx = _context(records, as_of)
+    statuses = complaint_statuses(ctx)
+    return _agenda(ctx, statuses), _complaint_report(ctx, statuses)
+
+
+def _agenda(ctx: RuleContext, statuses: list[ComplaintStatus]) -> Agenda:
+    policy = ctx.records.policy
     items: list[DueItem] = []
     for rule in policy.cadence:
         items += cadence_items(ctx, rule)
@@ -66,13 +89,13 @@ def derive_agenda(records: Records, as_of: AsOf) -> Agenda:
         items += inactivity_items(ctx, rule)
     items += agreed_items(ctx)
     items += reminder_items(ctx)
-    items += complaint_items(ctx, complaint_statuses(ctx))
+    items += complaint_items(ctx, statuses)
     items.sort(key=lambda i: i.sort_key)
-    return Agenda(as_of, tuple(items), tuple(weekly_workload(ctx)), _calendar_problems(ctx))
+    workload = tuple(weekly_workload(ctx))
+    return Agenda(ctx.as_of, tuple(items), workload, _calendar_problems(ctx))
 
 
-def derive_complaints(records: Records, as_of: AsOf) -> ComplaintReport:
-    ctx = _context(records, as_of)
-    statuses = sorted(complaint_statuses(ctx), key=lambda s: s.complaint.id)
-    months = complaint_months(statuses)
-    return ComplaintReport(as_of, tuple(statuses), tuple(months), _calendar_problems(ctx))
+def _complaint_report(ctx: RuleContext, statuses: list[ComplaintStatus]) -> ComplaintReport:
+    ordered = sorted(statuses, key=lambda s: s.complaint.id)
+    months = tuple(complaint_months(ordered))
+    return ComplaintReport(ctx.as_of, tuple(ordered), months, _calendar_problems(ctx))

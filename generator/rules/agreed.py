@@ -24,11 +24,11 @@ def _moment(visit: Visit) -> dt.datetime:
         return dt.datetime.combine(visit.date + dt.timedelta(days=1), dt.time())
 
 
-def _item(ctx: RuleContext, visit: Visit, rule: str, label: str, deadline, done, **extra):
+def _item(ctx: RuleContext, visit: Visit, rule: str, label: str, deadline, done, *, kind, **extra):
     customer = ctx.records.customers.get(visit.customer)
     staff = visit.staff or ((customer.owner,) if customer else ())
     return DueItem(
-        kind=extra.pop("kind"),
+        kind=kind,
         rule=rule,
         label=label,
         customer=visit.customer,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import holidays
 from holidays.countries.china import ChinaStaticHolidays
@@ -33,6 +34,28 @@ def _dates(entries: Iterable[Mapping]) -> dict[dt.date, str]:
     return found
 
 
+@dataclass(frozen=True)
+class _Year:
+    """What the library says of one year: days off, working weekend days, holidays by name."""
+
+    days_off: frozenset[dt.date]
+    workdays: frozenset[dt.date]
+    first_days: dict[str, dt.date]  # 春节 → its first day
+
+    @classmethod
+    def load(cls, year: int) -> _Year:
+        china = holidays.China(years=year, language="zh_CN")
+        first_days: dict[str, dt.date] = {}
+        for day, label in sorted(china.items()):
+            for part in label.split("; "):
+                first_days.setdefault(part, day)
+        return cls(
+            days_off=frozenset(d for d in china if d.year == year),
+            workdays=frozenset(d for d in china.weekend_workdays if d.year == year),
+            first_days=first_days,
+        )
+
+
 class WorkCalendar:
     """Is a day a working day? Adds working days to a date. Remembers unknown years asked about."""
 
@@ -42,17 +65,12 @@ class WorkCalendar:
         self.extra_workdays = _dates(settings.get("extra_workdays", ()))
         self.known_years = known_years
         self.unknown_years: set[int] = set()
-        self._official: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
-        self._festivals: dict[int, dict[str, dt.date]] = {}
+        self._years: dict[int, _Year] = {}
 
-    def _year(self, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-        """(official days off, official working weekend days) of a year the library knows."""
-        if year not in self._official:
-            china = holidays.China(years=year)
-            days_off = frozenset(d for d in china if d.year == year)
-            workdays = frozenset(d for d in china.weekend_workdays if d.year == year)
-            self._official[year] = (days_off, workdays)
-        return self._official[year]
+    def _year(self, year: int) -> _Year:
+        if year not in self._years:
+            self._years[year] = _Year.load(year)
+        return self._years[year]
 
     def is_workday(self, day: dt.date) -> bool:
         if day in self.extra_workdays:
@@ -62,10 +80,10 @@ class WorkCalendar:
         if day.year not in self.known_years:
             self.unknown_years.add(day.year)
             return day.weekday() < 5
-        days_off, workdays = self._year(day.year)
-        if day in workdays:
+        official = self._year(day.year)
+        if day in official.workdays:
             return True
-        return day.weekday() < 5 and day not in days_off
+        return day.weekday() < 5 and day not in official.days_off
 
     def add_workdays(self, start: dt.date, count: int) -> dt.date:
         """The `count`-th working day after `start` (`start` itself never counts); 0 → start."""
@@ -86,13 +104,7 @@ class WorkCalendar:
 
     def festival(self, name: str, year: int) -> dt.date | None:
         """The first day of an official holiday by its Chinese name (春节, 中秋节…) in `year`."""
-        if year not in self._festivals:
-            found: dict[str, dt.date] = {}
-            for day, label in sorted(holidays.China(years=year, language="zh_CN").items()):
-                for part in label.split("; "):
-                    found.setdefault(part, day)
-            self._festivals[year] = found
-        return self._festivals[year].get(name)
+        return self._year(year).first_days.get(name)
 
 
 def festival_names() -> frozenset[str]:

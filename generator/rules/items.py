@@ -56,6 +56,10 @@ class Deadline:
             return dt.datetime.combine(self.day + dt.timedelta(days=1), dt.time())
         return dt.datetime.combine(self.day, self.at)
 
+    def passed(self, as_of: AsOf) -> bool:
+        """Is it too late as of this moment (a day deadline: from the next day on)?"""
+        return not self.allows(as_of.now) or self.day < as_of.today
+
     def allows(self, moment: dt.datetime | dt.date) -> bool:
         """Is something done at `moment` (or on a day) in time?"""
         if isinstance(moment, dt.datetime):
@@ -120,7 +124,7 @@ class DueItem:
 def state_of(deadline: Deadline, done: bool, as_of: AsOf, soon_days: int) -> str:
     if done:
         return "done"
-    if not deadline.allows(as_of.now) or deadline.day < as_of.today:
+    if deadline.passed(as_of):
         return "overdue"
     if deadline.day == as_of.today:
         return "due_today"

@@ -63,6 +63,11 @@ class ComplaintStatus:
         return self.complaint.resolved is None
 
     @property
+    def pending(self) -> bool:
+        """Something is still to do: a stage is running or already breached."""
+        return self.state in ("running", "breached")
+
+    @property
     def breaches(self) -> tuple[Stage, ...]:
         return tuple(s for s in self.stages if s.state in ("breached", "met_late"))
 
@@ -81,7 +86,7 @@ def _judge(ctx, name, limit, deadline, done_at, workdays=False, evidence="") -> 
             return Stage(name, limit, "met", deadline, done_at, evidence=evidence)
         late = done_at - deadline.moment
         return Stage(name, limit, "met_late", deadline, done_at, late, evidence=evidence)
-    if not deadline.allows(now) or deadline.day < ctx.as_of.today:
+    if deadline.passed(ctx.as_of):
         return Stage(name, limit, "breached", deadline, late_by=now - deadline.moment)
     left = ctx.calendar.workdays_between(ctx.as_of.today, deadline.day) if workdays else None
     return Stage(

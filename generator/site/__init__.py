@@ -17,12 +17,12 @@ from pathlib import Path
 import yaml
 
 from generator.due_output import View, as_csv, as_ics, select
-from generator.pipeline import check_records
-from generator.rules import AsOf, derive_agenda, derive_complaints
+from generator.pipeline import CheckReport
+from generator.privacy import Privacy
+from generator.rules import AsOf, derive_all
 from generator.site.pages import BUILDERS, SiteData
 from generator.site.render import environment, mkdocs_config, write_page
 from generator.site.scan import scan_site
-from generator.site.view import Privacy
 
 
 class BuildError(Exception):
@@ -36,14 +36,9 @@ class BuildResult:
     site: Path
 
 
-def write_docs(records_dir: Path, docs: Path, as_of: AsOf, masked: bool) -> tuple[SiteData, int]:
-    report = check_records(records_dir, as_of.today)
-    data = SiteData(
-        report=report,
-        agenda=derive_agenda(report.records, as_of),
-        complaints=derive_complaints(report.records, as_of),
-        privacy=Privacy(masked),
-    )
+def write_docs(report: CheckReport, docs: Path, as_of: AsOf, masked: bool) -> tuple[SiteData, int]:
+    agenda, complaints = derive_all(report.records, as_of)
+    data = SiteData(report, agenda, complaints, Privacy(masked))
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
@@ -69,11 +64,12 @@ def _downloads(data: SiteData, docs: Path) -> None:
 
 
 def build_site(
-    records_dir: Path, out: Path, as_of: AsOf, masked: bool = True, work: Path | None = None
+    report: CheckReport, out: Path, as_of: AsOf, masked: bool = True, work: Path | None = None
 ) -> BuildResult:
+    """The site of checked records (`check_records`, judged as of the same day)."""
     work = work or Path("build")
     docs = work / "docs"
-    data, count = write_docs(records_dir, docs, as_of, masked)
+    data, count = write_docs(report, docs, as_of, masked)
     config = work / "mkdocs.yml"
     settings = mkdocs_config(docs.resolve(), out.resolve(), data.records.policy.company or "")
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")

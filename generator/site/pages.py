@@ -10,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.complaint_output import stage_note
-from generator.due_output import View
+from generator.due_output import View, select
 from generator.pipeline import CheckReport
+from generator.privacy import Privacy
 from generator.rules import Agenda, ComplaintReport
 from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
 from generator.rules.periods import period_of
 from generator.rules.sla import SLA_STATE_LABELS
-from generator.schemas import enum_label
+from generator.schemas import enum_text
 from generator.site.sanitise import body_html
-from generator.site.view import Privacy
 
 
 @dataclass(frozen=True)
@@ -46,16 +47,17 @@ class SiteData:
     def today(self) -> dt.date:
         return self.agenda.as_of.today
 
+    @cached_property
     def view(self) -> View:
         return View(self.records, masked=self.privacy.masked)
 
-
-def label(kind: str, name: str, value: object) -> str:
-    return enum_label(kind, (name,), value)[0] if value not in (None, "") else ""
+    @cached_property
+    def open_items(self) -> list[DueItem]:
+        return select(self.agenda)
 
 
 def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
-    view = data.view()
+    view = data.view
     return {
         "state": item.state,
         "state_label": STATE_LABELS[item.state],
@@ -70,14 +72,10 @@ def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
     }
 
 
-def open_items(data: SiteData) -> list[DueItem]:
-    return [i for i in data.agenda.items if i.state != "done"]
-
-
 # --- dashboard ----------------------------------------------------------------------
 def dashboard(data: SiteData) -> list[Page]:
     week = period_of("week", data.today)
-    items = open_items(data)
+    items = data.open_items
     workload = {w.staff: w for w in data.agenda.workload}
     rows = []
     for staff in data.records.staff_list:
@@ -95,7 +93,7 @@ def dashboard(data: SiteData) -> list[Page]:
                 "contacts": f"{w.customers}/{w.target}" if w else "",
             }
         )
-    open_complaints = [s for s in data.complaints.statuses if s.state in ("running", "breached")]
+    open_complaints = [s for s in data.complaints.statuses if s.pending]
     context = {
         "as_of": data.today.isoformat(),
         "company": data.records.policy.company or "",
@@ -116,8 +114,8 @@ def complaint_row(data: SiteData, status, prefix: str) -> dict:
         "customer": c.customer,
         "customer_name": data.privacy.customer_name(customer),
         "link": f"{prefix}customers/{c.customer}.html",
-        "category": label("complaint", "category", c.category),
-        "channel": label("complaint", "channel", c.channel),
+        "category": enum_text("complaint", ("category",), c.category),
+        "channel": enum_text("complaint", ("channel",), c.channel),
         "state": status.state,
         "state_label": SLA_STATE_LABELS[status.state],
         "stages": [
@@ -134,7 +132,7 @@ def customers(data: SiteData) -> list[Page]:
     for visit in records.visits:
         visits_of[visit.customer].append(visit)
     items_of: dict[str, list[DueItem]] = defaultdict(list)
-    for item in open_items(data):
+    for item in data.open_items:
         items_of[item.customer].append(item)
     complaints_of = defaultdict(list)
     for status in data.complaints.statuses:
@@ -149,9 +147,9 @@ def customers(data: SiteData) -> list[Page]:
             "id": customer.id,
             "name": privacy.customer_name(customer),
             "grade": customer.grade,
-            "stage": label("customer", "stage", customer.stage),
+            "stage": enum_text("customer", ("stage",), customer.stage),
             "owner": f"{customer.owner} {owner.name}" if owner else customer.owner,
-            "region": label("customer", "region", customer.region),
+            "region": enum_text("customer", ("region",), customer.region),
             "area": customer.area or "",
             "last_contact": visits[-1].date.isoformat() if visits else "",
             "next_due": min((str(i.deadline) for i in due), default=""),
@@ -161,7 +159,7 @@ def customers(data: SiteData) -> list[Page]:
         context = {
             "as_of": data.today.isoformat(),
             "row": row,
-            "kind": label("customer", "kind", customer.kind),
+            "kind": enum_text("customer", ("kind",), customer.kind),
             "industry": customer.industry or "",
             "address": privacy.address(customer.address),
             "chief": customer.chief or "",
@@ -191,10 +189,10 @@ def timeline(data: SiteData, visits, statuses) -> list[dict]:
                 "sort": (visit.date.isoformat(), visit.time or "", visit.id),
                 "type": "visit",
                 "date": visit.date.isoformat(),
-                "title": f"{label('visit', 'method', visit.method)}"
-                f"{' · ' + label('visit', 'kind', visit.kind) if visit.kind else ''}",
+                "title": f"{enum_text('visit', ('method',), visit.method)}"
+                f"{' · ' + enum_text('visit', ('kind',), visit.kind) if visit.kind else ''}",
                 "staff": "、".join(staff),
-                "satisfaction": label("visit", "satisfaction", visit.satisfaction),
+                "satisfaction": enum_text("visit", ("satisfaction",), visit.satisfaction),
                 "outcome": privacy.free_text(visit.outcome),
                 "commitments": [
                     {
@@ -224,7 +222,7 @@ def timeline(data: SiteData, visits, statuses) -> list[dict]:
 
 # --- due lists ----------------------------------------------------------------------
 def due_pages(data: SiteData) -> list[Page]:
-    items = open_items(data)
+    items = data.open_items
     team = [due_row(data, i, "../") for i in items]
     people = []
     pages = []
@@ -246,13 +244,11 @@ def complaint_pages(data: SiteData) -> list[Page]:
     statuses = data.complaints.statuses
     context = {
         "as_of": data.today.isoformat(),
-        "open": [
-            complaint_row(data, s, "../") for s in statuses if s.state in ("running", "breached")
-        ],
+        "open": [complaint_row(data, s, "../") for s in statuses if s.pending],
         "all": [complaint_row(data, s, "../") for s in statuses],
         "months": data.complaints.months,
-        "category": lambda v: label("complaint", "category", v),
-        "channel": lambda v: label("complaint", "channel", v),
+        "category": lambda v: enum_text("complaint", ("category",), v),
+        "channel": lambda v: enum_text("complaint", ("channel",), v),
     }
     return [Page("complaints/index.md", "投诉", "complaints.md.j2", context)]
 

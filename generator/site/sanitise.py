@@ -9,8 +9,6 @@ are masked before rendering.
 
 from __future__ import annotations
 
-import html
-
 import markdown
 import nh3
 
@@ -48,8 +46,3 @@ def _shift_headings(rendered: str) -> str:
             f"</h{level}>", f"</h{level + 2}>"
         )
     return rendered
-
-
-def text(value: object) -> str:
-    """Plain text for HTML (what Jinja's autoescape does, for code outside templates)."""
-    return html.escape(str(value), quote=True)

@@ -1,4 +1,4 @@
-"""What a page may show of a record, by profile: masked (the default) or full.
+"""What may be shown of a record, by profile: masked or full (site pages, due lists, downloads).
 
 Masking follows each field's `x-pii` class (schema/): names 张*, phones 138****5678,
 addresses to the district, birthdays hidden, free text scanned for phone and ID
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from generator.mask import mask_name, mask_phone, mask_text
 from generator.model import Contact, Customer
 from generator.records import Records
-from generator.schemas import enum_label
+from generator.schemas import enum_text
 
 _DISTRICT = re.compile(r"^.*?[区县旗]")
 
@@ -61,15 +61,10 @@ class Privacy:
             "title": contact.title or "",
             "phone": self.phone(contact.mobile or contact.phone),
             "birthday": self.birthday(contact.birthday),
-            "role": enum_label("customer", ("contacts", 0, "role"), contact.role)[0]
-            if contact.role
-            else "",
+            "role": enum_text("customer", ("contacts", 0, "role"), contact.role),
             "relation": contact.relation or "none",
-            "relation_label": enum_label("customer", ("contacts", 0, "relation"), contact.relation)[
-                0
-            ]
-            if contact.relation
-            else "尚未建立关系",
+            "relation_label": enum_text("customer", ("contacts", 0, "relation"), contact.relation)
+            or "尚未建立关系",
             "our_contact": contact.our_contact or "",
             "our_contact_name": holder.name if holder else "",
         }
