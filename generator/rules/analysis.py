@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.model import Policy, Staff
 from generator.rules.context import RuleContext
 from generator.rules.periods import Span, period_of
 from generator.rules.sla import ComplaintStatus
@@ -33,9 +34,8 @@ def complaint_months(statuses: list[ComplaintStatus]) -> list[ComplaintMonth]:
         month.by_category[complaint.category or "other"] += 1
         month.by_channel[complaint.channel or "other"] += 1
         month.by_responder[complaint.first_responder or "-"] += 1
-        resolve = next(s for s in status.stages if s.name == "resolve")
-        month.resolved += resolve.state in ("met", "met_late")
-        month.resolved_in_time += resolve.state == "met"
+        month.resolved += status.resolve_state in ("met", "met_late")
+        month.resolved_in_time += status.resolve_state == "met"
         month.with_breach += bool(status.breaches)
     return [months[k] for k in sorted(months)]
 
@@ -48,11 +48,16 @@ class Workload:
     target: int
 
 
-def weekly_workload(ctx: RuleContext) -> list[Workload]:
+def weekly_target(staff: Staff, policy: Policy) -> int:
     """Agents get policy workload.weekly_contacts unless their own weekly_target is set;
-    other roles only when they have their own target."""
+    other roles only when they have their own target (0: none)."""
+    if staff.weekly_target is not None:
+        return staff.weekly_target
+    return int(policy.workload.get("weekly_contacts", 0)) if staff.role == "agent" else 0
+
+
+def weekly_workload(ctx: RuleContext) -> list[Workload]:
     week = period_of("week", ctx.as_of.today)
-    default = int(ctx.records.policy.workload.get("weekly_contacts", 0))
     reached: dict[str, set[str]] = {}
     for contacts in ctx.contacts.values():
         for visit in contacts.between(week.start, week.end):
@@ -60,9 +65,7 @@ def weekly_workload(ctx: RuleContext) -> list[Workload]:
                 reached.setdefault(person, set()).add(visit.customer)
     rows = []
     for staff in ctx.active_staff:
-        target = staff.weekly_target
-        if target is None and staff.role == "agent":
-            target = default
+        target = weekly_target(staff, ctx.records.policy)
         if target:
             rows.append(Workload(staff.id, week, len(reached.get(staff.id, ())), target))
     return rows

@@ -72,6 +72,11 @@ class ComplaintStatus:
         return tuple(s for s in self.stages if s.state in ("breached", "met_late"))
 
     @property
+    def resolve_state(self) -> str:
+        """How the resolve stage went: met, met_late, running, breached or waiting."""
+        return next(s.state for s in self.stages if s.name == "resolve")
+
+    @property
     def state(self) -> str:
         """The most urgent stage state: breached before running before met late…"""
         return min((s.state for s in self.stages), key=SLA_STATES.index)

@@ -20,9 +20,15 @@ from generator.due_output import View, as_csv, as_ics, select
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.rules import AsOf, derive_all
-from generator.site.pages import BUILDERS, SiteData
+from generator.site.dashboard import dashboard
+from generator.site.data import SiteData
+from generator.site.pages import complaint_pages, customers, due_pages, quality
 from generator.site.render import environment, mkdocs_config, write_page
+from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
+from generator.site.search import SearchIndexError, index_site
+
+BUILDERS = (dashboard, customers, due_pages, complaint_pages, satisfaction, reports, quality)
 
 
 class BuildError(Exception):
@@ -83,6 +89,10 @@ def build_site(
     )
     if result.returncode != 0:
         raise BuildError(f"MkDocs 构建失败 / the MkDocs build failed:\n{result.stderr[-4000:]}")
+    try:
+        index_site(out)
+    except SearchIndexError as error:
+        raise BuildError(str(error)) from error
     findings = scan_site(out, masked)
     if findings:
         listed = "\n".join(f"  {f}" for f in findings[:50])

@@ -7,103 +7,15 @@ relative `.html` paths (`use_directory_urls: false`).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections import defaultdict
 
 from generator.complaint_output import stage_note
-from generator.due_output import View, select
-from generator.pipeline import CheckReport
-from generator.privacy import Privacy
-from generator.rules import Agenda, ComplaintReport
-from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
-from generator.rules.periods import period_of
+from generator.rules.items import DueItem
 from generator.rules.sla import SLA_STATE_LABELS
 from generator.schemas import enum_text
+from generator.site.charts import relationship_map
+from generator.site.data import Page, SiteData, due_row
 from generator.site.sanitise import body_html
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # in the docs tree, e.g. customers/C0001.md
-    title: str  # plain text; escaped when written
-    template: str
-    context: dict = field(default_factory=dict)
-
-
-@dataclass
-class SiteData:
-    report: CheckReport
-    agenda: Agenda
-    complaints: ComplaintReport
-    privacy: Privacy
-
-    @property
-    def records(self):
-        return self.report.records
-
-    @property
-    def today(self) -> dt.date:
-        return self.agenda.as_of.today
-
-    @cached_property
-    def view(self) -> View:
-        return View(self.records, masked=self.privacy.masked)
-
-    @cached_property
-    def open_items(self) -> list[DueItem]:
-        return select(self.agenda)
-
-
-def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
-    view = data.view
-    return {
-        "state": item.state,
-        "state_label": STATE_LABELS[item.state],
-        "deadline": str(item.deadline),
-        "customer": item.customer,
-        "customer_name": view.customer_name(item.customer),
-        "link": f"{prefix}customers/{item.customer}.html" if item.customer else "",
-        "what": view.describe(item),
-        "progress": view.progress(item),
-        "kind": KIND_LABELS[item.kind],
-        "staff": " ".join(item.staff),
-    }
-
-
-# --- dashboard ----------------------------------------------------------------------
-def dashboard(data: SiteData) -> list[Page]:
-    week = period_of("week", data.today)
-    items = data.open_items
-    workload = {w.staff: w for w in data.agenda.workload}
-    rows = []
-    for staff in data.records.staff_list:
-        mine = [i for i in items if staff.id in i.staff]
-        if not mine and staff.id not in workload:
-            continue
-        w = workload.get(staff.id)
-        rows.append(
-            {
-                "id": staff.id,
-                "name": staff.name,
-                "overdue": sum(i.state == "overdue" for i in mine),
-                "today": sum(i.state == "due_today" for i in mine),
-                "week": sum(i.state != "overdue" and i.deadline.day <= week.end for i in mine),
-                "contacts": f"{w.customers}/{w.target}" if w else "",
-            }
-        )
-    open_complaints = [s for s in data.complaints.statuses if s.pending]
-    context = {
-        "as_of": data.today.isoformat(),
-        "company": data.records.policy.company or "",
-        "staff_rows": rows,
-        "totals": Counter(i.state for i in items),
-        "complaints": [complaint_row(data, s, "") for s in open_complaints],
-        "errors": data.report.errors,
-        "warnings": data.report.warnings,
-    }
-    return [Page("index.md", "首页", "dashboard.md.j2", context)]
 
 
 def complaint_row(data: SiteData, status, prefix: str) -> dict:
@@ -125,6 +37,9 @@ def complaint_row(data: SiteData, status, prefix: str) -> dict:
     }
 
 
+TIMELINE_OPEN = 20  # newest timeline entries shown open; older ones folded (page size)
+
+
 # --- customers ----------------------------------------------------------------------
 def customers(data: SiteData) -> list[Page]:
     records, privacy = data.records, data.privacy
@@ -142,13 +57,12 @@ def customers(data: SiteData) -> list[Page]:
     for customer in records.customer_list:
         visits = [v for v in visits_of[customer.id] if v.date and v.date <= data.today]
         due = items_of[customer.id]
-        owner = records.staff.get(customer.owner)
         row = {
             "id": customer.id,
             "name": privacy.customer_name(customer),
             "grade": customer.grade,
             "stage": enum_text("customer", ("stage",), customer.stage),
-            "owner": f"{customer.owner} {owner.name}" if owner else customer.owner,
+            "owner": data.staff_label(customer.owner),
             "region": enum_text("customer", ("region",), customer.region),
             "area": customer.area or "",
             "last_contact": visits[-1].date.isoformat() if visits else "",
@@ -156,20 +70,32 @@ def customers(data: SiteData) -> list[Page]:
             "overdue": any(i.state == "overdue" for i in due),
         }
         index_rows.append(row)
+        contacts = [privacy.contact(c, records) for c in customer.contacts]
+        kind = enum_text("customer", ("kind",), customer.kind)
         context = {
             "as_of": data.today.isoformat(),
             "row": row,
-            "kind": enum_text("customer", ("kind",), customer.kind),
+            "kind": kind,
             "industry": customer.industry or "",
             "address": privacy.address(customer.address),
-            "chief": customer.chief or "",
+            "chief": data.staff_label(customer.chief) if customer.chief else "",
             "since": customer.since.isoformat() if customer.since else "",
             "last_order": customer.last_order.isoformat() if customer.last_order else "",
             "tags": list(customer.tags),
-            "contacts": [privacy.contact(c, records) for c in customer.contacts],
-            "documents": [d.name for d in customer.documents],
+            "contacts": contacts,
+            "relationship_map": relationship_map(
+                f"{row['name']}的关键人物与我方联系人", row["name"], contacts
+            ),
+            "filters": {
+                "等级": customer.grade,
+                "负责人": row["owner"],
+                "地域": row["region"],
+                "客户类型": kind,
+            },
+            "documents": document_checklist(records, customer),
             "due": [due_row(data, i, "../") for i in due],
             "timeline": timeline(data, visits, complaints_of[customer.id]),
+            "timeline_open": TIMELINE_OPEN,
             "notes": body_html(customer.body, privacy.masked),
         }
         title = f"{customer.id} {row['name']}"
@@ -178,12 +104,31 @@ def customers(data: SiteData) -> list[Page]:
     return [index, *pages]
 
 
+def document_checklist(records, customer) -> dict:
+    """The policy's required documents with what was received, plus any others on file."""
+    policy = records.policy
+    required = list(policy.param("customer_documents", "required"))
+    waiver = policy.param("customer_documents", "approval")
+    received = {d.name: d.received for d in customer.documents}
+    rows = [
+        {"name": name, "required": name in required, "have": name in received,
+         "received": received[name].isoformat() if received.get(name) else ""}
+        for name in [*required, *(n for n in received if n not in required)]
+    ]  # fmt: skip
+    approval = next((a for a in customer.approvals if a.what == waiver), None)
+    return {
+        "rows": rows,
+        "missing": sum(r["required"] and not r["have"] for r in rows),
+        "waived": f"{approval.by} {approval.date or ''}".strip() if approval else "",
+    }
+
+
 def timeline(data: SiteData, visits, statuses) -> list[dict]:
     """Visits (with the conversation record) and complaints (with their limits), newest first."""
-    records, privacy = data.records, data.privacy
+    privacy = data.privacy
     entries = []
     for visit in visits:
-        staff = [f"{s} {records.staff[s].name}" if s in records.staff else s for s in visit.staff]
+        staff = [data.staff_label(s) for s in visit.staff]
         entries.append(
             {
                 "sort": (visit.date.isoformat(), visit.time or "", visit.id),
@@ -265,6 +210,3 @@ def quality(data: SiteData) -> list[Page]:
         )
     context = {"as_of": data.today.isoformat(), "groups": sorted(groups.items())}
     return [Page("quality.md", "数据质量", "quality.md.j2", context)]
-
-
-BUILDERS = (dashboard, customers, due_pages, complaint_pages, quality)

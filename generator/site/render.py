@@ -14,15 +14,21 @@ from pathlib import Path
 
 import jinja2
 
-from generator.site.pages import Page
+from generator.site.data import Page
 
 NAV = [
     {"首页": "index.md"},
     {"客户": "customers/index.md"},
     {"待访": "due/index.md"},
     {"投诉": "complaints/index.md"},
+    {"满意度": "satisfaction.md"},
+    {"报表": "reports.md"},
     {"数据质量": "quality.md"},
 ]
+# The search filter "类型" of a page: its section, from the first part of its path.
+SECTION_OF = {
+    path.split("/")[0].removesuffix(".md"): label for entry in NAV for label, path in entry.items()
+}
 
 
 def templates_dir() -> Path:
@@ -47,7 +53,11 @@ def environment() -> jinja2.Environment:
 
 def write_page(env: jinja2.Environment, docs: Path, page: Page) -> None:
     body = env.get_template(page.template).render(**page.context)
-    front = f"---\ntitle: {json.dumps(html.escape(page.title), ensure_ascii=False)}\n---\n"
+    section = SECTION_OF.get(page.path.split("/")[0].removesuffix(".md"), "")
+    front = (
+        f"---\ntitle: {json.dumps(html.escape(page.title), ensure_ascii=False)}\n"
+        f"section: {json.dumps(section, ensure_ascii=False)}\n---\n"
+    )
     path = docs / page.path
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(front + body, encoding="utf-8")
@@ -65,8 +75,9 @@ def mkdocs_config(docs: Path, site: Path, company: str) -> dict:
             "language": "zh",
             "font": False,  # Google Fonts are blocked in China: system fonts only
             "features": ["navigation.tabs"],
+            "custom_dir": str(templates_dir() / "theme"),  # Pagefind box, page script, styles
         },
-        "plugins": [],  # no lunr search: it cannot segment Chinese (Pagefind, issue 4)
+        "plugins": [],  # no lunr search: it cannot segment Chinese; Pagefind indexes the site after
         "markdown_extensions": ["tables", "toc"],
         "nav": NAV,
     }

@@ -3,11 +3,13 @@
 Looks inside every page's article (the part made from records; the theme's
 own scripts are outside it) for `<script`, `on…=` attributes, `javascript:`
 URLs and HTML comments; and, in masked builds, for an unmasked mobile or ID
-number in any text file of the site (pages, downloads, sitemap).
+number in any text file of the site (pages, downloads, sitemap) and in the
+search index (Pagefind's files are gzip-compressed: they are read decompressed).
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,7 @@ NUMBERS = (
     ("ID number", re.compile(rf"(?<![0-9０-９]){_D}{{17}}[0-9０-９Xx](?![0-9０-９])")),
 )
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".ics", ".txt", ".js"}
+INDEX_SUFFIXES = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"}
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,11 @@ class Finding:
 def scan_site(site: Path, masked: bool) -> list[Finding]:
     findings: list[Finding] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        if path.suffix not in TEXT_SUFFIXES or "assets" in path.relative_to(site).parts[:1]:
+        if "assets" in path.relative_to(site).parts[:1]:
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = _text_of(path)
+        if text is None:
+            continue
         shown = path.relative_to(site).as_posix()
         if path.suffix == ".html":
             for article in ARTICLE.findall(text):
@@ -49,3 +54,11 @@ def scan_site(site: Path, masked: bool) -> list[Finding]:
         if masked:
             findings += [Finding(shown, what) for what, rx in NUMBERS if rx.search(text)]
     return findings
+
+
+def _text_of(path: Path) -> str | None:
+    if path.suffix in TEXT_SUFFIXES:
+        return path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix in INDEX_SUFFIXES:
+        return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+    return None

@@ -1,0 +1,44 @@
+"""首页: what needs doing now, by whom, and how the team is doing."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.rules.periods import period_of
+from generator.site.data import Page, SiteData
+from generator.site.pages import complaint_row
+from generator.site.report_pages import dashboard_satisfaction
+
+
+def dashboard(data: SiteData) -> list[Page]:
+    week = period_of("week", data.today)
+    items = data.open_items
+    workload = {w.staff: w for w in data.agenda.workload}
+    rows = []
+    for staff in data.records.staff_list:
+        mine = [i for i in items if staff.id in i.staff]
+        if not mine and staff.id not in workload:
+            continue
+        w = workload.get(staff.id)
+        rows.append(
+            {
+                "id": staff.id,
+                "name": staff.name,
+                "overdue": sum(i.state == "overdue" for i in mine),
+                "today": sum(i.state == "due_today" for i in mine),
+                "week": sum(i.state != "overdue" and i.deadline.day <= week.end for i in mine),
+                "contacts": f"{w.customers}/{w.target}" if w else "",
+            }
+        )
+    open_complaints = [s for s in data.complaints.statuses if s.pending]
+    context = {
+        "as_of": data.today.isoformat(),
+        "company": data.records.policy.company or "",
+        "staff_rows": rows,
+        "totals": Counter(i.state for i in items),
+        "complaints": [complaint_row(data, s, "") for s in open_complaints],
+        "satisfaction": dashboard_satisfaction(data),
+        "errors": data.report.errors,
+        "warnings": data.report.warnings,
+    }
+    return [Page("index.md", "首页", "dashboard.md.j2", context)]

@@ -1,0 +1,67 @@
+"""What every page builder works from: the checked records, the agenda, the complaint
+report and the privacy profile (`SiteData`); a page to write (`Page`); a due-list row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from generator.due_output import View, select
+from generator.pipeline import CheckReport
+from generator.privacy import Privacy
+from generator.rules import Agenda, ComplaintReport
+from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # in the docs tree, e.g. customers/C0001.md
+    title: str  # plain text; escaped when written
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+@dataclass
+class SiteData:
+    report: CheckReport
+    agenda: Agenda
+    complaints: ComplaintReport
+    privacy: Privacy
+
+    @property
+    def records(self):
+        return self.report.records
+
+    @property
+    def today(self) -> dt.date:
+        return self.agenda.as_of.today
+
+    @cached_property
+    def view(self) -> View:
+        return View(self.records, masked=self.privacy.masked)
+
+    def staff_label(self, staff_id: str) -> str:
+        """ "S05 陈帅" (staff names are not personal data of customers: never masked)."""
+        staff = self.records.staff.get(staff_id)
+        return f"{staff_id} {staff.name}" if staff else staff_id
+
+    @cached_property
+    def open_items(self) -> list[DueItem]:
+        return select(self.agenda)
+
+
+def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
+    view = data.view
+    return {
+        "state": item.state,
+        "state_label": STATE_LABELS[item.state],
+        "deadline": str(item.deadline),
+        "customer": item.customer,
+        "customer_name": view.customer_name(item.customer),
+        "link": f"{prefix}customers/{item.customer}.html" if item.customer else "",
+        "what": view.describe(item),
+        "progress": view.progress(item),
+        "kind": KIND_LABELS[item.kind],
+        "staff": " ".join(item.staff),
+    }
