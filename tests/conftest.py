@@ -219,3 +219,22 @@ def agenda_for(records_dir: Path, today: str = "2026-11-23"):
 
 def open_items(agenda, rule: str | None = None) -> list:
     return [i for i in agenda.items if i.state != "done" and (rule is None or i.rule == rule)]
+
+
+def build_site(records: Path, out: Path, *extra: str):
+    """`huifang build` as of 2026-11-23 into `out`, its docs tree beside it."""
+    work = out.parent / f"{out.name}-work"
+    result = huifang(
+        "build", "--records", str(records), "--today", "2026-11-23", "--out", str(out),
+        "--work", str(work), *extra,
+    )  # fmt: skip
+    return result, work
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The shipped demo records built once for the whole session: (site, work)."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result, work = build_site(ROOT / "records", out)
+    assert result.returncode == 0, result.stderr
+    return out, work

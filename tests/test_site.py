@@ -5,11 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from pathlib import Path
 
-import pytest
 import yaml
-from conftest import ROOT, assert_golden, customer_file, huifang
+from conftest import ROOT, assert_golden, build_site, customer_file
 
 PAGES = (
     "index.html",
@@ -26,23 +24,6 @@ PAGES = (
     "pagefind/pagefind.js",
     "pagefind/pagefind-ui.js",
 )
-
-
-def build(records: Path, out: Path, *extra: str):
-    work = out.parent / f"{out.name}-work"
-    result = huifang(
-        "build", "--records", str(records), "--today", "2026-11-23", "--out", str(out),
-        "--work", str(work), *extra,
-    )  # fmt: skip
-    return result, work
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result, work = build(ROOT / "records", out)
-    assert result.returncode == 0, result.stderr
-    return out, work
 
 
 def test_the_demo_site_has_every_section(demo_site):
@@ -103,7 +84,7 @@ def test_generated_markdown_matches_golden_files(demo_site):
 
 def test_two_builds_give_the_same_bytes(demo_site, tmp_path):
     site, _ = demo_site
-    again, _ = build(ROOT / "records", tmp_path / "site")
+    again, _ = build_site(ROOT / "records", tmp_path / "site")
     assert again.returncode == 0, again.stderr
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {
@@ -133,7 +114,7 @@ def test_hostile_records_build_without_any_payload_surviving(tree, tmp_path):
         "outcome: '<b onmouseover=alert(3)>x</b>'\n---\n" + XSS_BODY
     )
     root = tree({"customers/C0001.md": customer, "visits/2026/2026-11-20-C0001-phone.md": visit})
-    result, _ = build(root, tmp_path / "site")
+    result, _ = build_site(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "customers" / "C0001.html").read_text(encoding="utf-8")
     article = page.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
@@ -161,6 +142,6 @@ def test_the_post_build_scan_catches_what_slips_through(tmp_path):
 def test_build_never_writes_into_records(tree, tmp_path):
     root = tree()
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    result, _ = build(root, tmp_path / "site")
+    result, _ = build_site(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert before == {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}

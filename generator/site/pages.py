@@ -176,7 +176,12 @@ def due_pages(data: SiteData) -> list[Page]:
         if not mine:
             continue
         people.append({"id": staff.id, "name": staff.name, "count": len(mine)})
-        context = {"as_of": data.today.isoformat(), "rows": mine, "staff": staff.id}
+        context = {
+            "as_of": data.today.isoformat(),
+            "rows": mine,
+            "staff": staff.id,
+            "staff_name": staff.name,
+        }
         pages.append(
             Page(f"due/{staff.id}.md", f"待访 {staff.id} {staff.name}", "due.md.j2", context)
         )
