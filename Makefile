@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 TODAY  ?=
 
-.PHONY: site check test lint bench demo docs clean
+.PHONY: site check test lint bench demo docs screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ demo: $(STAMP)
 ## docs: regenerate the reference pages made from the schemas and problem codes
 docs: $(STAMP)
 	$(BIN)/python -m generator.reference --write docs/reference
+
+## screenshots: the README's pictures (after make site; needs chromium and fonts-noto-cjk)
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) site build dist .pytest_cache .ruff_cache .hypothesis .huifang-cache
