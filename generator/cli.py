@@ -273,6 +273,48 @@ def complaints(
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("record_id", metavar="ID")
+@records_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text 文本（最新的在前）；json（带版本号）/ text (newest first) or versioned JSON.",
+)
+@profile_option
+def history(record_id: str, records_dir: Path, output_format: str, profile: str) -> None:
+    """一条记录的变更历史：谁、何时、在哪次提交里把哪个字段从什么改成什么 / a record's history.
+
+    ID 是客户、投诉、调查的编号，或回访文件名（不含扩展名），也可以是 team、policy。
+    ID is a customer, complaint or survey id, a visit's file name without suffix, or team/policy.
+    Renamed and moved files keep one history; deleted records say when and by whom.
+    """
+    from generator.history import read_history
+    from generator.history.gitlog import GitError
+    from generator.history.output import as_json, as_text
+
+    try:
+        found = read_history(records_dir)
+    except GitError as err:
+        click.echo(str(err), err=True)
+        sys.exit(2)
+    histories = found.find(record_id)
+    if not histories:
+        click.echo(
+            f"Git 历史中没有编号为 {record_id} 的记录 / no record {record_id} in the Git history",
+            err=True,
+        )
+        sys.exit(1)
+    masked = profile == "masked"
+    if output_format == "json":
+        click.echo(as_json(histories, found, masked), nl=False)
+    else:
+        click.echo(as_text(histories, found, masked))
+
+
+@main.command(context_settings=CONTEXT)
 @records_option
 @today_option
 @click.option(
@@ -302,12 +344,23 @@ def build(records_dir: Path, today: date | None, profile: str, out: Path, work: 
 
     从不写入记录目录。/ Never writes into the records folder.
     """
+    from generator.history import SHALLOW_NOTE, read_history
+    from generator.history.gitlog import GitError
     from generator.site import BuildError, build_site
 
     as_of = as_of_or_clock(today)
     report = load_for_rules(records_dir, as_of.today)
     try:
-        result = build_site(report, out, as_of, masked=profile == "masked", work=work)
+        history = read_history(records_dir)
+    except GitError as err:  # a plain folder still builds; the pages say there is no history
+        history = None
+        click.echo(str(err), err=True)
+    if history is not None and history.shallow:
+        click.echo(SHALLOW_NOTE, err=True)
+    try:
+        result = build_site(
+            report, out, as_of, masked=profile == "masked", work=work, history=history
+        )
     except BuildError as err:
         click.echo(str(err), err=True)
         sys.exit(1)

@@ -79,6 +79,8 @@ def test_generated_markdown_matches_golden_files(demo_site):
     _, work = demo_site
     for page in ("index.md", "customers/C0001.md", "due/S05.md"):
         text = (work / "docs" / page).read_text(encoding="utf-8")
+        # The change history depends on how this checkout was cloned: tested in test_history.
+        text = text.split("\n## 变更记录\n")[0]
         assert_golden("site-" + page.replace("/", "-"), text)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator.due_output import View, as_csv, as_ics, select
+from generator.history import History
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.rules import AsOf, derive_all
@@ -42,9 +43,11 @@ class BuildResult:
     site: Path
 
 
-def write_docs(report: CheckReport, docs: Path, as_of: AsOf, masked: bool) -> tuple[SiteData, int]:
+def write_docs(
+    report: CheckReport, docs: Path, as_of: AsOf, masked: bool, history: History | None = None
+) -> tuple[SiteData, int]:
     agenda, complaints = derive_all(report.records, as_of)
-    data = SiteData(report, agenda, complaints, Privacy(masked))
+    data = SiteData(report, agenda, complaints, Privacy(masked), history)
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
@@ -70,12 +73,17 @@ def _downloads(data: SiteData, docs: Path) -> None:
 
 
 def build_site(
-    report: CheckReport, out: Path, as_of: AsOf, masked: bool = True, work: Path | None = None
+    report: CheckReport,
+    out: Path,
+    as_of: AsOf,
+    masked: bool = True,
+    work: Path | None = None,
+    history: History | None = None,
 ) -> BuildResult:
     """The site of checked records (`check_records`, judged as of the same day)."""
     work = work or Path("build")
     docs = work / "docs"
-    data, count = write_docs(report, docs, as_of, masked)
+    data, count = write_docs(report, docs, as_of, masked, history)
     config = work / "mkdocs.yml"
     settings = mkdocs_config(docs.resolve(), out.resolve(), data.records.policy.company or "")
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")

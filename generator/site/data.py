@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.due_output import View, select
+from generator.history import History
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.rules import Agenda, ComplaintReport
@@ -28,6 +29,7 @@ class SiteData:
     agenda: Agenda
     complaints: ComplaintReport
     privacy: Privacy
+    history: History | None = None  # None: the records are not in a Git repository
 
     @property
     def records(self):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.complaint_output import stage_note
+from generator.history.output import version_dict
 from generator.rules.items import DueItem
 from generator.rules.sla import SLA_STATE_LABELS
 from generator.schemas import enum_text
@@ -97,11 +98,21 @@ def customers(data: SiteData) -> list[Page]:
             "timeline": timeline(data, visits, complaints_of[customer.id]),
             "timeline_open": TIMELINE_OPEN,
             "notes": body_html(customer.body, privacy.masked),
+            "changes": record_changes(data, "customer", customer.id),
         }
         title = f"{customer.id} {row['name']}"
         pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context))
     index = Page("customers/index.md", "客户", "customers.md.j2", {"rows": index_rows})
     return [index, *pages]
+
+
+def record_changes(data: SiteData, kind: str, ident: str) -> dict:
+    """The record's versions from Git, newest first, masked as the rest of the page."""
+    if data.history is None:
+        return {"available": False, "shallow": False, "versions": []}
+    found = data.history.of(kind, ident)
+    versions = [version_dict(kind, v, data.privacy.masked) for v in found.versions] if found else []
+    return {"available": True, "shallow": data.history.shallow, "versions": versions[::-1]}
 
 
 def document_checklist(records, customer) -> dict:

@@ -1,0 +1,171 @@
+"""The audit trail of every record, from Git history alone.
+
+`read_history(records_dir)` walks the history once (generator.history.gitlog),
+parses every needed version with the same reader as `huifang check`, and keys
+versions by record (kind, id) — ids identify records, not paths, so a rename or
+a move keeps one history and a deleted record keeps its history and its deletion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator.documents import MARKDOWN_SUFFIXES, decode, parse_text
+from generator.history.diff import FieldChange, body_diff, field_changes
+from generator.history.gitlog import (
+    Commit,
+    FileChange,
+    is_shallow,
+    read_blobs,
+    repository_root,
+    walk,
+)
+from generator.problems import Source
+from generator.records import FOLDER_KINDS, RECORD_SUFFIXES, SINGLE_FILES
+
+CHANGE_LABELS = {"added": "新建", "modified": "修改", "renamed": "移动/改名", "deleted": "删除"}
+
+
+@dataclass(frozen=True)
+class Version:
+    commit: Commit
+    path: str  # relative to the records folder's parent, like every other path we show
+    change: str  # added, modified, renamed, deleted
+    fields: tuple[FieldChange, ...] = ()
+    body: tuple[str, ...] = ()  # unified diff lines of the Markdown body
+    old_path: str = ""
+
+    @property
+    def label(self) -> str:
+        return CHANGE_LABELS[self.change]
+
+
+@dataclass
+class RecordHistory:
+    kind: str
+    id: str
+    versions: list[Version] = field(default_factory=list)  # oldest first
+
+    @property
+    def created(self) -> Version:
+        return self.versions[0]
+
+    @property
+    def deleted(self) -> Version | None:
+        last = self.versions[-1]
+        return last if last.change == "deleted" else None
+
+
+@dataclass
+class History:
+    records: dict[tuple[str, str], RecordHistory]
+    commits: list[Commit]  # every commit that touched the records, oldest first
+    shallow: bool
+
+    def of(self, kind: str, ident: str) -> RecordHistory | None:
+        return self.records.get((kind, ident))
+
+    def find(self, ident: str) -> list[RecordHistory]:
+        return [h for (_, i), h in sorted(self.records.items()) if i == ident]
+
+    def recent(self, limit: int) -> list[tuple[RecordHistory, Version]]:
+        """The latest versions of any record, newest first."""
+        pairs = [(h, v) for h in self.records.values() for v in h.versions]
+        pairs.sort(key=lambda p: (p[1].commit.committer_date, p[1].commit.sha, p[1].path))
+        return pairs[::-1][:limit]
+
+
+SHALLOW_NOTE = (
+    "这是浅克隆，变更历史不完整；完整历史请运行 git fetch --unshallow / this is a shallow clone: "
+    "history is partial; run git fetch --unshallow for all of it"
+)
+
+
+def read_history(records_dir: Path) -> History:
+    """Raises gitlog.GitError (bilingual) when the folder is not in a Git repository."""
+    records_dir = records_dir.resolve()
+    repo = repository_root(records_dir)
+    prefix = records_dir.relative_to(repo).as_posix()
+    walked = walk(repo, prefix)
+    record_changes = [
+        (commit, [c for c in changes if _kind_of(prefix, c.path or c.old_path)])
+        for commit, changes in walked
+    ]
+    needed = [
+        b for _, changes in record_changes for c in changes for b in (c.blob, c.old_blob) if b
+    ]
+    blobs = read_blobs(repo, needed)
+    shown_root = PurePosixPath(records_dir.name)
+    records: dict[tuple[str, str], RecordHistory] = {}
+    key_at: dict[str, tuple[str, str]] = {}  # current path → record key
+    for commit, changes in record_changes:
+        for change in changes:
+            _apply(records, key_at, prefix, shown_root, blobs, commit, change)
+    return History(records, [c for c, _ in walked], is_shallow(repo))
+
+
+def _kind_of(prefix: str, path: str) -> str | None:
+    rel = PurePosixPath(path).relative_to(prefix) if path.startswith(prefix + "/") else None
+    if rel is None or rel.suffix.lower() not in RECORD_SUFFIXES:
+        return None
+    if len(rel.parts) == 1:
+        return SINGLE_FILES.get(rel.stem)
+    return FOLDER_KINDS.get(rel.parts[0])
+
+
+def _parsed(blobs: dict[str, bytes], sha: str, path: str) -> tuple[dict, str]:
+    """(fields, body) of one version; an unreadable version counts as empty."""
+    if not sha or sha not in blobs:
+        return {}, ""
+    source = Source(path)
+    text, _ = decode(blobs[sha], source)
+    if text is None:
+        return {}, ""
+    doc = parse_text(text, source, markdown=PurePosixPath(path).suffix.lower() in MARKDOWN_SUFFIXES)
+    return (doc.data if isinstance(doc.data, dict) else {}), doc.body
+
+
+def _record_key(kind: str, path: str, data: dict) -> tuple[str, str]:
+    if kind in ("team", "policy"):
+        return kind, kind
+    ident = data.get("id") if kind != "visit" else None
+    return kind, str(ident) if ident else PurePosixPath(path).stem
+
+
+def _apply(records, key_at, prefix, shown_root, blobs, commit, change: FileChange) -> None:
+    path = change.path if change.status != "D" else change.old_path
+    kind = _kind_of(prefix, path)
+    new, new_body = _parsed(blobs, change.blob, change.path)
+    old, old_body = _parsed(blobs, change.old_blob, change.old_path)
+    key = key_at.pop(change.old_path, None) if change.old_path else None
+    if key is None or change.status == "A":
+        key = _record_key(kind, path, new or old)
+    status = {"A": "added", "D": "deleted", "R": "renamed"}.get(change.status, "modified")
+    if status == "added" and key in records and not records[key].deleted:
+        status = "modified"  # the same id appearing again under a new path
+    shown = (shown_root / PurePosixPath(path).relative_to(prefix)).as_posix()
+    old_shown = (
+        (shown_root / PurePosixPath(change.old_path).relative_to(prefix)).as_posix()
+        if change.old_path and change.old_path != path
+        else ""
+    )
+    if status == "renamed":
+        renamed = _record_key(kind, path, new)  # a visit's id is its file name
+        if renamed != key and key in records:
+            records[renamed] = records.pop(key)
+            records[renamed].id = renamed[1]
+        key = renamed
+    history = records.setdefault(key, RecordHistory(*key))
+    history.versions.append(
+        Version(
+            commit,
+            shown,
+            status,
+            tuple(field_changes(old, new)) if status != "deleted" else (),
+            tuple(body_diff(old_body, new_body)) if status != "deleted" else (),
+            old_shown,
+        )
+    )
+    if status != "deleted":
+        key_at[change.path] = key

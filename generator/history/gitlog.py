@@ -1,0 +1,152 @@
+"""One pass over Git history: `git log --raw -z` for every commit touching the records,
+then `git cat-file --batch` for the file versions needed. Never one `git log` per file.
+
+Commits come oldest first; renames are detected (-M) so a moved record keeps its
+history. Signature status is git's own `%G?` (G good, U good but unknown key,
+B bad, N none, …): only G counts as signed by a trusted key.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+FIELDS = ("sha", "author", "author_email", "author_date", "committer", "committer_date",
+          "signature", "key", "message")  # fmt: skip
+FORMAT = "%x1e" + "%x1f".join(("%H", "%an", "%ae", "%aI", "%cn", "%cI", "%G?", "%GK", "%B"))
+
+
+class GitError(Exception):
+    """Git could not be run or the folder is not in a repository (message bilingual)."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    author: str
+    author_email: str
+    author_date: str  # ISO 8601 with offset: the author's claim, not proof
+    committer: str
+    committer_date: str
+    signature: str  # git's %G?
+    key: str
+    message: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:8]
+
+    @property
+    def signed(self) -> bool:
+        return self.signature == "G"
+
+    @property
+    def subject(self) -> str:
+        return self.message.strip().splitlines()[0] if self.message.strip() else ""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    status: str  # A, M, D, R (renamed), C (copied), T (type changed)
+    path: str  # relative to the repository root; the new path for a rename
+    blob: str  # the file's content after the commit ("" when deleted)
+    old_path: str = ""
+    old_blob: str = ""
+
+
+def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
+    try:
+        result = subprocess.run(["git", "-C", str(repo), *args], input=data, capture_output=True)
+    except FileNotFoundError as error:
+        raise GitError("没有找到 git 命令 / git is not installed") from error
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip()
+        raise GitError(f"git {args[0]} 失败 / git {args[0]} failed: {detail}")
+    return result.stdout
+
+
+def repository_root(folder: Path) -> Path:
+    """The top of the Git work tree holding `folder`."""
+    try:
+        top = git(folder, "rev-parse", "--show-toplevel")
+    except GitError as error:
+        raise GitError(
+            f"{folder} 不在 Git 仓库中，没有变更历史 / {folder} is not in a Git repository: "
+            "there is no history to read"
+        ) from error
+    return Path(top.decode().strip())
+
+
+def is_shallow(repo: Path) -> bool:
+    return git(repo, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+
+
+def has_commits(repo: Path) -> bool:
+    try:
+        git(repo, "rev-parse", "--verify", "-q", "HEAD")
+    except GitError:
+        return False
+    return True
+
+
+def walk(
+    repo: Path, pathspec: str, since: str | None = None
+) -> list[tuple[Commit, list[FileChange]]]:
+    """Every commit touching `pathspec` (after `since`, if given), oldest first, with its
+    changed files."""
+    if not has_commits(repo):
+        return []
+    revision = [f"{since}..HEAD"] if since else []
+    out = git(repo, "log", "--reverse", "-M", "--raw", "--no-abbrev", "-z", f"--format={FORMAT}",
+              *revision, "--", pathspec)  # fmt: skip
+    commits = []
+    for chunk in out.decode("utf-8", "replace").split("\x1e")[1:]:
+        header, _, raw = chunk.partition("\x00")
+        values = header.split("\x1f", len(FIELDS) - 1)
+        commits.append((Commit(**dict(zip(FIELDS, values, strict=True))), _changes(raw)))
+    return commits
+
+
+def _changes(raw: str) -> list[FileChange]:
+    parts = raw.lstrip("\n").split("\x00")
+    changes, index = [], 0
+    while index < len(parts) and parts[index].startswith(":"):
+        _, _, old_blob, new_blob, status = parts[index][1:].split(" ")
+        kind = status[0]
+        if kind in ("R", "C"):
+            old_path, path = parts[index + 1], parts[index + 2]
+            index += 3
+        else:
+            old_path, path = parts[index + 1], parts[index + 1]
+            index += 2
+        deleted = kind == "D"
+        changes.append(
+            FileChange(
+                kind,
+                path,
+                "" if deleted else new_blob,
+                old_path if kind in ("R", "C") else (path if kind != "A" else ""),
+                "" if kind == "A" else old_blob,
+            )
+        )
+    return changes
+
+
+def read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
+    """The contents of many blobs through one `git cat-file --batch`."""
+    wanted = sorted(set(shas))
+    if not wanted:
+        return {}
+    out = git(repo, "cat-file", "--batch", data=("\n".join(wanted) + "\n").encode())
+    blobs, position = {}, 0
+    for sha in wanted:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        if len(header) < 3:  # "<sha> missing" in a shallow or partial clone
+            position = end + 1
+            continue
+        size = int(header[2])
+        blobs[sha] = out[end + 1 : end + 1 + size]
+        position = end + 1 + size + 1
+    return blobs

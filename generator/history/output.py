@@ -1,0 +1,120 @@
+"""A record's history for people (text, the site) and programs (JSON, versioned).
+
+Values are masked by their field's `x-pii` class in the masked profile, exactly
+as on the rest of the site; body diffs are masked like free text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator.history import SHALLOW_NOTE, History, RecordHistory, Version
+from generator.history.diff import FieldChange
+from generator.mask import mask_text, mask_value
+from generator.schemas import default_schemas
+
+CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
+SIGNATURE_LABELS = {
+    "G": "已签名（可信密钥）",
+    "U": "已签名（未知密钥）",
+    "X": "签名已过期",
+    "Y": "签名密钥已过期",
+    "R": "签名密钥已吊销",
+    "B": "签名无效",
+    "E": "无法验证签名",
+    "N": "未签名",
+}
+
+
+def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> str:
+    """A field value as text; mappings and lists spelled out with each part masked."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        parts = [
+            f"{k}: {shown_value(kind, (*schema_path, k), v, masked)}" for k, v in value.items()
+        ]
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, list):
+        items = [shown_value(kind, (*schema_path, 0), v, masked) for v in value]
+        return "[" + ", ".join(items) + "]"
+    if not masked:
+        return str(value)
+    schemas = default_schemas()
+    pii = schemas.field(kind, schema_path).pii if kind in schemas.documents else "none"
+    return mask_value(value, pii)
+
+
+def field_line(kind: str, change: FieldChange, masked: bool) -> dict:
+    return {
+        "field": change.name,
+        "change": change.change,
+        "label": CHANGE_WORDS[change.change],
+        "old": shown_value(kind, change.schema_path, change.old, masked),
+        "new": shown_value(kind, change.schema_path, change.new, masked),
+    }
+
+
+def version_dict(kind: str, version: Version, masked: bool) -> dict:
+    c = version.commit
+    return {
+        "commit": c.sha,
+        "short": c.short,
+        "author": c.author,
+        "author_date": c.author_date,
+        "committer": c.committer,
+        "committer_date": c.committer_date,
+        "message": c.message.strip(),
+        "signature": c.signature,
+        "signature_label": SIGNATURE_LABELS.get(c.signature, c.signature),
+        "signed": c.signed,
+        "path": version.path,
+        "old_path": version.old_path,
+        "change": version.change,
+        "change_label": version.label,
+        "fields": [field_line(kind, f, masked) for f in version.fields],
+        "body_diff": [mask_text(line) if masked else line for line in version.body],
+    }
+
+
+def as_json(histories: list[RecordHistory], history: History, masked: bool) -> str:
+    payload = {
+        "version": 1,
+        "shallow": history.shallow,
+        "records": [
+            {
+                "kind": h.kind,
+                "id": h.id,
+                "deleted": h.deleted is not None,
+                "versions": [version_dict(h.kind, v, masked) for v in h.versions],
+            }
+            for h in histories
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_text(histories: list[RecordHistory], history: History, masked: bool) -> str:
+    lines = [SHALLOW_NOTE, ""] if history.shallow else []
+    for h in histories:
+        lines.append(
+            f"{h.kind} {h.id}：{len(h.versions)} 个版本" + ("（已删除）" if h.deleted else "")
+        )
+        for v in reversed(h.versions):  # newest first
+            d = version_dict(h.kind, v, masked)
+            moved = f"（自 {d['old_path']}）" if d["old_path"] else ""
+            lines.append(
+                f"  {d['committer_date'][:16].replace('T', ' ')}  {d['short']}  {d['author']}  "
+                f"{d['change_label']} {d['path']}{moved}  [{d['signature_label']}]"
+            )
+            lines.append(f"    {v.commit.subject}")
+            if v.change == "added":  # a new record's values are the record itself: not repeated
+                continue
+            for f in d["fields"]:
+                arrow = (
+                    f"{f['old']} → {f['new']}" if f["change"] == "changed" else f["old"] or f["new"]
+                )
+                lines.append(f"    {f['label']} {f['field']}: {arrow}")
+            lines += [f"    | {line}" for line in d["body_diff"]]
+        lines.append("")
+    return "\n".join(lines)
