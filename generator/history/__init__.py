@@ -48,10 +48,6 @@ class RecordHistory:
     versions: list[Version] = field(default_factory=list)  # oldest first
 
     @property
-    def created(self) -> Version:
-        return self.versions[0]
-
-    @property
     def deleted(self) -> Version | None:
         last = self.versions[-1]
         return last if last.change == "deleted" else None
@@ -68,12 +64,6 @@ class History:
 
     def find(self, ident: str) -> list[RecordHistory]:
         return [h for (_, i), h in sorted(self.records.items()) if i == ident]
-
-    def recent(self, limit: int) -> list[tuple[RecordHistory, Version]]:
-        """The latest versions of any record, newest first."""
-        pairs = [(h, v) for h in self.records.values() for v in h.versions]
-        pairs.sort(key=lambda p: (p[1].commit.committer_date, p[1].commit.sha, p[1].path))
-        return pairs[::-1][:limit]
 
 
 SHALLOW_NOTE = (
