@@ -6,22 +6,16 @@ Builds nothing: run `make site` first. Needs `chromium` and a Chinese font
 
 from __future__ import annotations
 
-import functools
 import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from generator.site.serve import serving
+
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = {"dashboard.png": "index.html", "customer.png": "customers/C0001.html"}
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def main() -> int:
@@ -33,10 +27,7 @@ def main() -> int:
         return 2
     out = ROOT / "docs" / "images"
     out.mkdir(parents=True, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with sync_playwright() as pw:
+    with serving(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
         for name, path in SHOTS.items():
@@ -45,7 +36,6 @@ def main() -> int:
             page.screenshot(path=str(out / name))
             print(out / name)
         browser.close()
-    server.shutdown()
     return 0
 
 

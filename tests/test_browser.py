@@ -7,17 +7,16 @@ Every request the pages make is recorded: none may leave this machine.
 
 from __future__ import annotations
 
-import functools
 import html
 import os
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from generator.site.serve import serving
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -61,18 +60,11 @@ def chromium_path() -> str:
     pytest.skip(message)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(demo_site):
     site, _ = demo_site
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(site) as base:
+        yield site, base
 
 
 @pytest.fixture(scope="module")

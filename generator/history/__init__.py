@@ -56,7 +56,6 @@ class RecordHistory:
 @dataclass
 class History:
     records: dict[tuple[str, str], RecordHistory]
-    commits: list[Commit]  # every commit that touched the records, oldest first
     shallow: bool
 
     def of(self, kind: str, ident: str) -> RecordHistory | None:
@@ -92,7 +91,7 @@ def read_history(records_dir: Path) -> History:
     for commit, changes in record_changes:
         for change in changes:
             _apply(records, key_at, prefix, shown_root, blobs, commit, change)
-    return History(records, [c for c, _ in walked], is_shallow(repo))
+    return History(records, is_shallow(repo))
 
 
 def _kind_of(prefix: str, path: str) -> str | None:

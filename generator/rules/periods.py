@@ -58,6 +58,14 @@ def periods_between(kind: str, first: dt.date, last: dt.date) -> Iterator[Span]:
         span = period_of(kind, span.end + dt.timedelta(days=1))
 
 
+def last_periods(kind: str, day: dt.date, count: int) -> list[Span]:
+    """The `count` periods of this kind ending with the one containing `day`, oldest first."""
+    spans = [period_of(kind, day)]
+    while len(spans) < count:
+        spans.insert(0, period_of(kind, spans[0].start - dt.timedelta(days=1)))
+    return spans
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     index = day.month - 1 + months
     return dt.date(day.year + index // 12, index % 12 + 1, 1)

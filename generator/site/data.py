@@ -9,10 +9,12 @@ from functools import cached_property
 
 from generator.due_output import View, select
 from generator.history import History
+from generator.model import Visit
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.rules import Agenda, ComplaintReport
 from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
+from generator.site.stats import SurveyResult, survey_result
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,20 @@ class SiteData:
     @cached_property
     def open_items(self) -> list[DueItem]:
         return select(self.agenda)
+
+    @cached_property
+    def done_visits(self) -> list[Visit]:
+        """Visits on or before the as-of day (later ones are plans, not contacts)."""
+        return [v for v in self.records.visits if v.date and v.date <= self.today]
+
+    @cached_property
+    def survey_results(self) -> list[SurveyResult]:
+        """Every survey's figures, oldest first."""
+        target = float(self.records.policy.surveys.get("return_rate_target", 0.8))
+        ordered = sorted(
+            self.records.survey_list, key=lambda s: (s.period.start or dt.date.min, s.id)
+        )
+        return [survey_result(s, target, self.today) for s in ordered]
 
 
 def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:

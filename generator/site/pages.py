@@ -45,7 +45,7 @@ TIMELINE_OPEN = 20  # newest timeline entries shown open; older ones folded (pag
 def customers(data: SiteData) -> list[Page]:
     records, privacy = data.records, data.privacy
     visits_of: dict[str, list] = defaultdict(list)
-    for visit in records.visits:
+    for visit in data.done_visits:
         visits_of[visit.customer].append(visit)
     items_of: dict[str, list[DueItem]] = defaultdict(list)
     for item in data.open_items:
@@ -56,7 +56,7 @@ def customers(data: SiteData) -> list[Page]:
 
     index_rows, pages = [], []
     for customer in records.customer_list:
-        visits = [v for v in visits_of[customer.id] if v.date and v.date <= data.today]
+        visits = visits_of[customer.id]
         due = items_of[customer.id]
         row = {
             "id": customer.id,

@@ -7,9 +7,10 @@ and shapes rows for the templates (masked where a value is personal).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from generator.rules.analysis import weekly_target
-from generator.rules.periods import Span, period_of
+from generator.rules.periods import Span, last_periods, period_of
 from generator.schemas import enum_text
 from generator.site.charts import bar_chart, line_chart
 from generator.site.data import Page, SiteData, due_row
@@ -19,7 +20,6 @@ from generator.site.stats import (
     month_of,
     satisfaction_by,
     staff_of,
-    survey_result,
     survey_trend,
     visit_stats,
     visits_of_staff,
@@ -35,27 +35,9 @@ def _percent(rate: Rate) -> float | None:
     return None if rate.value is None else round(rate.value * 100, 1)
 
 
-def _previous(kind: str, span: Span, count: int) -> list[Span]:
-    """`count` periods of this kind ending with `span`, oldest first."""
-    spans = [span]
-    while len(spans) < count:
-        spans.insert(0, period_of(kind, spans[0].start - dt.timedelta(days=1)))
-    return spans
-
-
-def _done_visits(data: SiteData) -> list:
-    return [v for v in data.records.visits if v.date and v.date <= data.today]
-
-
 # --- 满意度 -------------------------------------------------------------------------
-def survey_results(data: SiteData) -> list:
-    target = float(data.records.policy.surveys.get("return_rate_target", 0.8))
-    ordered = sorted(data.records.survey_list, key=lambda s: (s.period.start or dt.date.min, s.id))
-    return [survey_result(s, target, data.today) for s in ordered]
-
-
 def satisfaction(data: SiteData) -> list[Page]:
-    results = survey_results(data)
+    results = data.survey_results
     surveys = []
     for result in reversed(results):  # newest first
         s = result.survey
@@ -75,7 +57,7 @@ def satisfaction(data: SiteData) -> list[Page]:
                 "return_met": result.return_met,
                 "opinions": [data.privacy.free_text(o) for o in s.opinions],
                 "actions": [
-                    {**a.__dict__, "owner": data.staff_label(a.owner) if a.owner else ""}
+                    replace(a, owner=data.staff_label(a.owner) if a.owner else "")
                     for a in result.actions
                 ],
             }
@@ -90,11 +72,8 @@ def satisfaction(data: SiteData) -> list[Page]:
             ("回收率", [_percent(r.returned) for r in results]),
         ],
     )
-    visits = _done_visits(data)
-    months = [
-        s.start.strftime("%Y-%m")
-        for s in _previous("month", period_of("month", data.today), MONTHS_SHOWN)
-    ]
+    visits = data.done_visits
+    months = [s.start.strftime("%Y-%m") for s in last_periods("month", data.today, MONTHS_SHOWN)]
     by_month = satisfaction_by(visits, month_of)
     month_rates = [by_month.get(m, Rate(0, 0)) for m in months]
     customers = data.records.customers
@@ -120,23 +99,27 @@ def satisfaction(data: SiteData) -> list[Page]:
     return [Page("satisfaction.md", "满意度", "satisfaction.md.j2", context)]
 
 
+def quarter_number(span: Span) -> int:
+    return (span.start.month - 1) // 3 + 1
+
+
 def quarter_label(span: Span) -> str:
-    return f"{span.start.year} 年第 {(span.start.month - 1) // 3 + 1} 季度"
+    return f"{span.start.year} 年第 {quarter_number(span)} 季度"
 
 
 def dashboard_satisfaction(data: SiteData) -> dict:
     """This quarter's visit satisfaction rate, the three quarters before it, the latest survey."""
-    quarters = _previous("quarter", period_of("quarter", data.today), 4)
-    visits = _done_visits(data)
+    quarters = last_periods("quarter", data.today, 4)
+    visits = data.done_visits
     rates = [visit_stats(in_span(visits, q)).satisfaction for q in quarters]
-    results = survey_results(data)
+    results = data.survey_results
     return {
         "quarter": quarter_label(quarters[-1]),
         "rate": rates[-1],
         "previous": rates[-2],
         "chart": line_chart(
             "回访满意率（按季度）",
-            [quarter_label(q).replace(" 年第 ", "Q").replace(" 季度", "") for q in quarters],
+            [f"{q.start.year}Q{quarter_number(q)}" for q in quarters],
             [("满意率", [_percent(r) for r in rates])],
         ),
         "survey": results[-1] if results else None,
@@ -172,7 +155,7 @@ def _statistics_table(data: SiteData, visits: list, span: Span) -> dict:
 
 
 def reports(data: SiteData) -> list[Page]:
-    visits = _done_visits(data)
+    visits = data.done_visits
     week = period_of("week", data.today)
     next_week = period_of("week", week.end + dt.timedelta(days=1))
     mine_this_week = visits_of_staff(in_span(visits, week))
@@ -200,11 +183,10 @@ def reports(data: SiteData) -> list[Page]:
                 "plan": plan,
             }
         )
-    weeks = _previous("week", week, WEEKS_SHOWN)
+    weeks = last_periods("week", data.today, WEEKS_SHOWN)
     per_week = [len(in_span(visits, w)) for w in weeks]
-    months = _previous("month", period_of("month", data.today), STAT_MONTHS)
-    quarter = period_of("quarter", data.today)
-    quarters = _previous("quarter", quarter, 2)
+    months = last_periods("month", data.today, STAT_MONTHS)
+    quarters = last_periods("quarter", data.today, 2)
     context = {
         "as_of": data.today.isoformat(),
         "week": str(week),
@@ -226,7 +208,7 @@ def reports(data: SiteData) -> list[Page]:
 
 
 def quarter_summary(data: SiteData, visits: list, quarter: Span) -> dict:
-    months = list(_previous("month", period_of("month", quarter.end), 3))
+    months = last_periods("month", quarter.end, 3)
     statuses = data.complaints.statuses
     rows = []
     for month in [*months, quarter]:

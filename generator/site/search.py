@@ -19,13 +19,15 @@ class SearchIndexError(Exception):
     """Pagefind failed (the message says why, in Chinese and English)."""
 
 
-def pagefind_executable() -> Path:
-    return pagefind_bin_extended.get_executable()
-
-
 def index_site(site: Path) -> None:
     result = subprocess.run(
-        [str(pagefind_executable()), "--site", str(site), "--keep-index-url", "--silent"],
+        [
+            str(pagefind_bin_extended.get_executable()),
+            "--site",
+            str(site),
+            "--keep-index-url",
+            "--silent",
+        ],
         capture_output=True,
         text=True,
     )

@@ -129,6 +129,11 @@ def survey_trend(results: list[SurveyResult]) -> list[tuple[str, list[Rate]]]:
 
 
 # --- visits -------------------------------------------------------------------------
+def _satisfaction_point(visit: Visit) -> Rate:
+    """One asked visit: 1/1 if the customer said 满意, 0/1 otherwise."""
+    return Rate(int(visit.satisfaction == "satisfied"), 1)
+
+
 def satisfaction_by(visits: Iterable[Visit], key: Callable[[Visit], Iterable[str]]) -> dict:
     """Satisfaction rate of the visits where it was asked, grouped by key (a visit may
     fall in several groups, e.g. one per staff member)."""
@@ -136,7 +141,7 @@ def satisfaction_by(visits: Iterable[Visit], key: Callable[[Visit], Iterable[str
     for visit in visits:
         if not visit.satisfaction:
             continue
-        point = Rate(int(visit.satisfaction == "satisfied"), 1)
+        point = _satisfaction_point(visit)
         for group in key(visit):
             rates[group] = rates[group] + point
     return dict(sorted(rates.items()))
@@ -161,7 +166,6 @@ class VisitStats:
     visits: int
     customers: int
     by_method: Counter
-    by_kind: Counter
     new_customers: int  # visits of kind new_customer
     issues: int
     commitments: int
@@ -169,16 +173,14 @@ class VisitStats:
 
 
 def visit_stats(visits: list[Visit]) -> VisitStats:
-    asked = [v for v in visits if v.satisfaction]
     return VisitStats(
         visits=len(visits),
         customers=len({v.customer for v in visits}),
         by_method=Counter(v.method for v in visits),
-        by_kind=Counter(v.kind or "" for v in visits),
         new_customers=len({v.customer for v in visits if v.kind == "new_customer"}),
         issues=sum(len(v.issues) for v in visits),
         commitments=sum(len(v.commitments) for v in visits),
-        satisfaction=Rate(sum(v.satisfaction == "satisfied" for v in asked), len(asked)),
+        satisfaction=sum((_satisfaction_point(v) for v in visits if v.satisfaction), NO_RATE),
     )
 
 
