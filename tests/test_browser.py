@@ -168,18 +168,26 @@ def _article_texts(site: Path) -> dict[str, str]:
     return texts
 
 
+# Pagefind first says "searching for q" (no count), then "n results for q" with a
+# placeholder per result until its fragment loads, and a "load more" button after
+# five. Done when every counted result shows its page link; the poll clicks
+# "load more" meanwhile.
+ALL_RESULTS_SHOWN = """q => {
+    const message = document.querySelector('.pagefind-ui__message');
+    if (!message || !message.textContent.includes(q)) return false;
+    const count = Number((message.textContent.replace(q, '').match(/\\d+/) || ['0'])[0]);
+    const more = document.querySelector('.pagefind-ui__button');
+    if (more) { more.click(); return false; }
+    const loaded = '.pagefind-ui__result-inner > .pagefind-ui__result-title > a';
+    return count > 0 && document.querySelectorAll('.pagefind-ui__result').length === count
+        && document.querySelectorAll(loaded).length === count;
+}"""
+
+
 def _search_through_the_ui(page, query: str) -> list[str]:
-    box = page.locator("#hf-search .pagefind-ui__search-input")
-    box.fill(query)
-    message = page.locator(".pagefind-ui__message")
-    message.wait_for()
-    page.wait_for_function(
-        "q => document.querySelector('.pagefind-ui__message')?.textContent.includes(q)", arg=query
-    )
-    more = page.locator(".pagefind-ui__button")  # "load more results" until all are shown
-    while more.count() and more.is_visible():
-        more.click()
-    links = page.locator(".pagefind-ui__result-link")
+    page.locator("#hf-search .pagefind-ui__search-input").fill(query)
+    page.wait_for_function(ALL_RESULTS_SHOWN, arg=query, polling=100)
+    links = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title > a")
     return [
         urlparse(links.nth(i).get_attribute("href")).path.lstrip("/") for i in range(links.count())
     ]
