@@ -47,8 +47,9 @@ def as_of_or_clock(today: date | None):
     return AsOf(now.date(), now)
 
 
-def load_for_rules(records_dir: Path, today: date):
-    """The records checked once; a broken team.yaml or policy.yaml stops here (exit 2)."""
+def load_for_rules(records_dir: Path, today: date, history=None):
+    """The records checked once (with the history's timeliness checks when given); a broken
+    team.yaml or policy.yaml stops here (exit 2)."""
     from generator.output import as_text
     from generator.pipeline import check_records
 
@@ -56,7 +57,7 @@ def load_for_rules(records_dir: Path, today: date):
         raise click.UsageError(
             f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
         )
-    report = check_records(records_dir, today)
+    report = check_records(records_dir, today, history=history)
     if report.config_error:
         click.echo(as_text([p for p in report.problems if p.is_error]), err=True)
         click.echo(
@@ -77,6 +78,32 @@ def warn(problems) -> None:
     """Warnings about the computation itself (e.g. an unknown calendar year) on standard error."""
     for problem in problems:
         click.echo(f"{problem.severity} {problem.code}: {problem.message_zh}", err=True)
+
+
+NOT_A_REPOSITORY = (
+    "记录目录不在 Git 仓库中：没有变更历史，未检查提交时效 / the records are not in a Git "
+    "repository: no change history, timeliness not checked"
+)
+
+
+def read_history_or_none(records_dir: Path, allowed_signers: Path | None = None, required=False):
+    """The records' Git history; None outside a repository, unless it is `required` (exit 2)."""
+    from generator.history import read_history
+    from generator.history.gitlog import GitError
+
+    try:
+        return read_history(records_dir, allowed_signers)
+    except GitError as err:
+        if required:
+            click.echo(str(err), err=True)
+            sys.exit(2)
+        return None
+
+
+def history_repository(records_dir: Path) -> Path:
+    from generator.history.gitlog import repository_root
+
+    return repository_root(records_dir.resolve())
 
 
 def profile_option(func):
@@ -134,14 +161,55 @@ def main() -> None:
 @click.option(
     "-q", "--quiet", is_flag=True, help="只输出问题，不输出汇总 / problems only, no summary."
 )
+@click.option(
+    "--history/--no-history",
+    "use_history",
+    default=True,
+    show_default=True,
+    help="按 Git 历史检查记录是否及时提交、审阅（不在仓库中时跳过）"
+    " / check from Git history that records were filed and reviewed in time.",
+)
+@click.option(
+    "--require-signed",
+    is_flag=True,
+    help="每个修改记录的提交都必须有可信签名（git 的 %G? 为 G），否则列出并失败"
+    " / every commit changing records must have a good signature; list the others and fail.",
+)
+@click.option(
+    "--allowed-signers",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="可信的 SSH 公钥列表（git 的 allowed signers 格式）；默认用 git 的设置"
+    " / the ssh allowed-signers file of trusted keys (default: git's gpg.ssh.allowedSignersFile).",
+)
+@click.option(
+    "--verified-head",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="上次核验通过的提交记在这个文件里：它若不再是当前提交的祖先（历史被改写）就失败；"
+    "核验通过后写入当前提交 / a file holding the last verified commit: fail if it is no longer "
+    "an ancestor of HEAD (history rewritten); on success it is updated to HEAD.",
+)
 def check(
-    records_dir: Path, output_format: str, strict: bool, today: date | None, quiet: bool
+    records_dir: Path,
+    output_format: str,
+    strict: bool,
+    today: date | None,
+    quiet: bool,
+    use_history: bool,
+    require_signed: bool,
+    allowed_signers: Path | None,
+    verified_head: Path | None,
 ) -> None:
     """检查所有记录，列出每个问题的文件、行号和改法 / check every record.
+
+    在 Git 仓库中还按提交时间检查回访记录、投诉登记和主管审阅是否及时（警告）。
+    In a Git repository the commit times also show whether visits, complaints and reviews
+    were filed in time (warnings).
 
     退出码：0 没有错误（--strict 时也没有警告），1 有问题，2 用法或配置错误（team.yaml、policy.yaml）。
     Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
     """
+    from generator.history import SHALLOW_NOTE
+    from generator.history.trust import read_verified_head, rewritten, untrusted_commits
     from generator.output import as_github, as_json, as_text, summary_text
     from generator.pipeline import check_records
 
@@ -149,7 +217,24 @@ def check(
         raise click.UsageError(
             f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
         )
-    report = check_records(records_dir, as_of_or_clock(today).today)
+    auditing = require_signed or verified_head is not None
+    history = read_history_or_none(records_dir, allowed_signers, required=auditing)
+    if history is None and use_history and not quiet and output_format == "text":
+        click.echo(NOT_A_REPOSITORY, err=True)
+    if history is not None and history.shallow:
+        click.echo(SHALLOW_NOTE, err=True)
+    report = check_records(
+        records_dir, as_of_or_clock(today).today, history=history if use_history else None
+    )
+    if auditing:
+        repo = history_repository(records_dir)
+        verified = read_verified_head(verified_head)
+        trust = rewritten(repo, history, verified_head, verified) if verified_head else []
+        if require_signed:
+            trust += untrusted_commits(repo, history, verified)
+        report = report.adding(trust)
+        if verified_head and not trust and history.head:
+            verified_head.write_text(history.head + "\n", encoding="utf-8")
     summary = summary_text(report.documents, report.errors, report.warnings)
     if output_format == "json":
         click.echo(as_json(report.problems, report.documents))
@@ -291,15 +376,9 @@ def history(record_id: str, records_dir: Path, output_format: str, profile: str)
     ID is a customer, complaint or survey id, a visit's file name without suffix, or team/policy.
     Renamed and moved files keep one history; deleted records say when and by whom.
     """
-    from generator.history import read_history
-    from generator.history.gitlog import GitError
     from generator.history.output import as_json, as_text
 
-    try:
-        found = read_history(records_dir)
-    except GitError as err:
-        click.echo(str(err), err=True)
-        sys.exit(2)
+    found = read_history_or_none(records_dir, required=True)
     histories = found.find(record_id)
     if not histories:
         click.echo(
@@ -344,19 +423,16 @@ def build(records_dir: Path, today: date | None, profile: str, out: Path, work: 
 
     从不写入记录目录。/ Never writes into the records folder.
     """
-    from generator.history import SHALLOW_NOTE, read_history
-    from generator.history.gitlog import GitError
+    from generator.history import SHALLOW_NOTE
     from generator.site import BuildError, build_site
 
     as_of = as_of_or_clock(today)
-    report = load_for_rules(records_dir, as_of.today)
-    try:
-        history = read_history(records_dir)
-    except GitError as err:  # a plain folder still builds; the pages say there is no history
-        history = None
-        click.echo(str(err), err=True)
-    if history is not None and history.shallow:
+    history = read_history_or_none(records_dir)  # a plain folder still builds, without history
+    if history is None:
+        click.echo(NOT_A_REPOSITORY, err=True)
+    elif history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
+    report = load_for_rules(records_dir, as_of.today, history)
     try:
         result = build_site(
             report, out, as_of, masked=profile == "masked", work=work, history=history

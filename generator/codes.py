@@ -337,6 +337,50 @@ CODES: dict[str, Code] = {
         "below the closing ---.",
     ),
     # --- configuration ----------------------------------------------------------------
+    # --- timeliness and trust, from Git history ------------------------------------------
+    "visit.filed_late": _c(
+        "warning",
+        "回访时间 {visit_time}，记录到 {filed} 才首次提交（提交 {commit}，{author}），"
+        "晚了 {late} 小时，超过 {hours} 小时的填写时限。请在回访后及时填写并提交记录"
+        "（时间取提交的作者时间）。",
+        "the visit was at {visit_time} but its record was first committed at {filed} "
+        "(commit {commit}, {author}), {late} hours later: more than the {hours}-hour limit. "
+        "File visit records promptly (the commit's author date counts).",
+    ),
+    "complaint.registered_late": _c(
+        "warning",
+        "投诉 {received} 接到，记录到 {filed} 才首次提交（提交 {commit}，{author}），"
+        "晚了 {late} 小时，超过 {hours} 小时的登记时限。接到投诉后请在时限内登记并提交。",
+        "the complaint was received at {received} but first committed at {filed} "
+        "(commit {commit}, {author}), {late} hours later: more than the {hours}-hour "
+        "registration limit. Register complaints within the limit.",
+    ),
+    "visit.reviewed_late": _c(
+        "warning",
+        "回访时间 {visit_time}，主管审阅（reviewed_by）到 {reviewed} 才提交（提交 {commit}，"
+        "{author}），超过 {days} 天的审阅时限。请主管按时审阅签字。",
+        "the visit was at {visit_time} but the supervisor's sign-off (reviewed_by) was "
+        "committed at {reviewed} (commit {commit}, {author}): later than {days} days. "
+        "Supervisors should review visits in time.",
+    ),
+    "history.untrusted_commit": _c(
+        "error",
+        "提交 {commit}（{author}，{date}，“{subject}”）修改了这条记录，但{status}。"
+        "要求每个修改记录的提交都有可信签名：请用已登记的密钥签名（git commit -S），"
+        "或把签名者的公钥加入 allowed signers 文件。",
+        'commit {commit} ({author}, {date}, "{subject}") changed this record, but '
+        "{status_en}. Every commit that changes records must carry a trusted signature: "
+        "sign it with a registered key (git commit -S), or add the signer's public key "
+        "to the allowed signers file.",
+    ),
+    "history.rewritten": _c(
+        "error",
+        "上次核验的提交 {verified} 已不在当前提交 {head} 的历史中：历史被改写过（强制推送、"
+        "变基或重置）。请查明原因；确认无误后删除 {file} 重新开始核验。",
+        "the last verified commit {verified} is no longer in the history of {head}: history "
+        "was rewritten (force-push, rebase or reset). Find out why; once it is accounted "
+        "for, delete {file} to start verifying afresh.",
+    ),
     "policy.unknown_method_group": _c(
         "error",
         "方式组 {name} 没有在 methods 中定义。请在 methods 下添加它，或改用 phone、onsite、any"

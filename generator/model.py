@@ -352,6 +352,15 @@ class Policy:
         """A completeness check's parameter; its default comes from schema/policy.json."""
         return self.completeness[check][name]
 
+    @property
+    def start(self) -> dt.date | None:
+        """due.start, the day the team started using Huifang: nothing before it is judged."""
+        value = self.due.get("start")
+        try:
+            return dt.date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+
 
 RECORD_TYPES = {
     "customer": Customer,

@@ -109,6 +109,31 @@ def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
     return records
 
 
+def run_git(repo: Path, *args: str, author: str = "王芳", when: str = "2026-11-02T09:00:00+08:00"):
+    """git with a fixed author and date and no user or system configuration."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": f"{author}@example.com",
+        "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": f"{author}@example.com",
+        "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+    }  # fmt: skip
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def commit_all(repo: Path, message: str, **who) -> None:
+    run_git(repo, "add", "-A", **who)
+    run_git(repo, "commit", "-q", "-m", message, **who)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The history cache of this test session lives in a temp dir, never in ~/.cache."""
+    os.environ["HUIFANG_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def tree(tmp_path):
     """tree({...overrides}) → the path of a records folder in a temp dir."""

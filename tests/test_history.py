@@ -4,36 +4,15 @@ delete, ssh-signed commits, a shallow clone — checked against what git itself 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
-from conftest import BASE_FILES, build_site, customer_file, huifang, write_tree
+from conftest import BASE_FILES, build_site, commit_all, huifang, run_git, write_tree
 
 from generator.history import read_history
 from generator.history.diff import body_diff, field_changes
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def run_git(repo: Path, *args: str, author: str = "王芳", when: str = "2026-11-02T09:00:00+08:00"):
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": f"{author}@example.com",
-        "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": f"{author}@example.com",
-        "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
-    }  # fmt: skip
-    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def commit_all(repo: Path, message: str, **who) -> None:
-    run_git(repo, "add", "-A", **who)
-    run_git(repo, "commit", "-q", "-m", message, **who)
 
 
 VISIT = "---\ncustomer: C0001\ndate: 2026-11-20\nmethod: phone\nstaff: [S01]\n---\n电话回访。\n"
@@ -136,33 +115,6 @@ def test_a_shallow_clone_says_history_is_partial(repo, tmp_path):
     result = huifang("history", "C0001", "--records", str(clone / "records"))
     assert result.returncode == 0, result.stderr
     assert "git fetch --unshallow" in result.stdout
-
-
-@pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen is not installed")
-def test_ssh_signatures_are_good_only_with_a_trusted_key(tmp_path):
-    root = tmp_path / "signed"
-    write_tree(root, {})
-    run_git(root, "init", "-q", "-b", "main")
-    keys = {}
-    for name in ("trusted", "stranger"):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / name)],
-                       check=True)  # fmt: skip
-        keys[name] = tmp_path / name
-    allowed = tmp_path / "allowed_signers"
-    allowed.write_text(f"王芳@example.com {(tmp_path / 'trusted.pub').read_text()}")
-    run_git(root, "config", "gpg.format", "ssh")
-    run_git(root, "config", "gpg.ssh.allowedSignersFile", str(allowed))
-    run_git(root, "add", "-A")
-    run_git(root, "commit", "-q", "-m", "unsigned")
-    for name in ("trusted", "stranger"):
-        (root / "records" / "customers" / "C0001.md").write_text(
-            customer_file(name=f"客户{name}"), encoding="utf-8"
-        )
-        run_git(root, "add", "-A")
-        run_git(root, "-c", f"user.signingkey={keys[name]}", "commit", "-q", "-S", "-m", name)
-    versions = read_history(root / "records").of("customer", "C0001").versions
-    assert [v.commit.signature for v in versions] == ["N", "G", "U"]
-    assert [v.commit.signed for v in versions] == [False, True, False]
 
 
 def test_base_files_are_records():  # the fixture relies on these paths

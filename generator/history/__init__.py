@@ -12,13 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.documents import MARKDOWN_SUFFIXES, decode, parse_text
+from generator.history import cache
 from generator.history.diff import FieldChange, body_diff, field_changes
 from generator.history.gitlog import (
     Commit,
     FileChange,
-    is_shallow,
+    head,
+    is_ancestor,
     read_blobs,
     repository_root,
+    shallow_boundary,
+    signers_config,
+    signers_fingerprint,
     walk,
 )
 from generator.problems import Source
@@ -55,14 +60,29 @@ class RecordHistory:
 
 @dataclass
 class History:
-    records: dict[tuple[str, str], RecordHistory]
-    shallow: bool
+    records: dict[tuple[str, str], RecordHistory] = field(default_factory=dict)
+    boundary: frozenset[str] = frozenset()  # where a shallow clone was cut
+    commits: list[Commit] = field(default_factory=list)  # touching the records, oldest first
+    paths: dict[str, tuple[str, str]] = field(default_factory=dict)  # current path → record
+    head: str = ""
+    walked: int = 0  # commits read from git by this call; the others came from the cache
+
+    @property
+    def shallow(self) -> bool:
+        return bool(self.boundary)
 
     def of(self, kind: str, ident: str) -> RecordHistory | None:
         return self.records.get((kind, ident))
 
     def find(self, ident: str) -> list[RecordHistory]:
         return [h for (_, i), h in sorted(self.records.items()) if i == ident]
+
+    def changes(self) -> list[tuple[RecordHistory, Version]]:
+        """Every version of every record, newest commit first (then by kind and id)."""
+        order = {c.sha: i for i, c in enumerate(self.commits)}
+        every = [(h, v) for _, h in sorted(self.records.items()) for v in h.versions]
+        every.sort(key=lambda pair: -order[pair[1].commit.sha])  # stable: kind and id kept
+        return every
 
 
 SHALLOW_NOTE = (
@@ -71,12 +91,25 @@ SHALLOW_NOTE = (
 )
 
 
-def read_history(records_dir: Path) -> History:
-    """Raises gitlog.GitError (bilingual) when the folder is not in a Git repository."""
+def read_history(
+    records_dir: Path, allowed_signers: Path | None = None, use_cache: bool = True
+) -> History:
+    """The history of every record, read once. Raises gitlog.GitError (bilingual) when the
+    folder is not in a Git repository. `allowed_signers` is the ssh allowed-signers file
+    that decides which signatures count as trusted (git's own setting when not given).
+
+    With the cache (generator.history.cache) only commits after the last read head are
+    walked; a rewritten history or a deepened shallow clone starts again from scratch."""
     records_dir = records_dir.resolve()
     repo = repository_root(records_dir)
     prefix = records_dir.relative_to(repo).as_posix()
-    walked = walk(repo, prefix)
+    config = signers_config(allowed_signers)
+    key = cache.key(repo, prefix, signers_fingerprint(repo, allowed_signers))
+    current, boundary = head(repo), shallow_boundary(repo)
+    history = cache.load(key) if use_cache else None
+    if not (history and history.boundary == boundary and is_ancestor(repo, history.head, current)):
+        history = History(boundary=boundary)
+    walked = walk(repo, prefix, history.head, config)
     record_changes = [
         (commit, [c for c in changes if _kind_of(prefix, c.path or c.old_path)])
         for commit, changes in walked
@@ -86,12 +119,14 @@ def read_history(records_dir: Path) -> History:
     ]
     blobs = read_blobs(repo, needed)
     shown_root = PurePosixPath(records_dir.name)
-    records: dict[tuple[str, str], RecordHistory] = {}
-    key_at: dict[str, tuple[str, str]] = {}  # current path → record key
     for commit, changes in record_changes:
+        history.commits.append(commit)
         for change in changes:
-            _apply(records, key_at, prefix, shown_root, blobs, commit, change)
-    return History(records, is_shallow(repo))
+            _apply(history, prefix, shown_root, blobs, commit, change)
+    history.head, history.walked = current, len(walked)
+    if use_cache and walked:
+        cache.save(key, history)
+    return history
 
 
 def _kind_of(prefix: str, path: str) -> str | None:
@@ -122,7 +157,8 @@ def _record_key(kind: str, path: str, data: dict) -> tuple[str, str]:
     return kind, str(ident) if ident else PurePosixPath(path).stem
 
 
-def _apply(records, key_at, prefix, shown_root, blobs, commit, change: FileChange) -> None:
+def _apply(history: History, prefix, shown_root, blobs, commit, change: FileChange) -> None:
+    records, key_at = history.records, history.paths
     path = change.path if change.status != "D" else change.old_path
     kind = _kind_of(prefix, path)
     new, new_body = _parsed(blobs, change.blob, change.path)

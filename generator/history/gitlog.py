@@ -17,6 +17,18 @@ FIELDS = ("sha", "author", "author_email", "author_date", "committer", "committe
 FORMAT = "%x1e" + "%x1f".join(("%H", "%an", "%ae", "%aI", "%cn", "%cI", "%G?", "%GK", "%B"))
 
 
+SIGNATURE_LABELS = {  # git's %G? codes: (中文, English)
+    "G": ("已签名（可信密钥）", "signed by a trusted key"),
+    "U": ("已签名（未知密钥）", "signed by an unknown key"),
+    "X": ("签名已过期", "the signature has expired"),
+    "Y": ("签名密钥已过期", "signed by an expired key"),
+    "R": ("签名密钥已吊销", "signed by a revoked key"),
+    "B": ("签名无效", "the signature is bad"),
+    "E": ("无法验证签名", "the signature cannot be checked"),
+    "N": ("未签名", "not signed"),
+}
+
+
 class GitError(Exception):
     """Git could not be run or the folder is not in a repository (message bilingual)."""
 
@@ -42,6 +54,14 @@ class Commit:
         return self.signature == "G"
 
     @property
+    def signature_label(self) -> str:
+        return SIGNATURE_LABELS.get(self.signature, (self.signature,))[0]
+
+    @property
+    def signature_label_en(self) -> str:
+        return SIGNATURE_LABELS.get(self.signature, ("", self.signature))[1]
+
+    @property
     def subject(self) -> str:
         return self.message.strip().splitlines()[0] if self.message.strip() else ""
 
@@ -55,9 +75,12 @@ class FileChange:
     old_blob: str = ""
 
 
-def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
+def git(repo: Path, *args: str, data: bytes | None = None, config: tuple[str, ...] = ()) -> bytes:
+    """Run git in `repo`; `config` holds extra `-c name=value` settings for this call."""
+    settings = [arg for setting in config for arg in ("-c", setting)]
+    command = ["git", "-C", str(repo), *settings, *args]
     try:
-        result = subprocess.run(["git", "-C", str(repo), *args], input=data, capture_output=True)
+        result = subprocess.run(command, input=data, capture_output=True)
     except FileNotFoundError as error:
         raise GitError("没有找到 git 命令 / git is not installed") from error
     if result.returncode != 0:
@@ -78,8 +101,50 @@ def repository_root(folder: Path) -> Path:
     return Path(top.decode().strip())
 
 
-def is_shallow(repo: Path) -> bool:
-    return git(repo, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+def signers_config(allowed_signers: Path | None) -> tuple[str, ...]:
+    """The `-c` setting that makes `%G?` trust exactly the keys in this allowed-signers file."""
+    if allowed_signers is None:
+        return ()
+    return (f"gpg.ssh.allowedSignersFile={allowed_signers.resolve()}",)
+
+
+def signers_fingerprint(repo: Path, allowed_signers: Path | None) -> bytes:
+    """The trusted keys' file as it is now (the given one, else git's setting), so a cached
+    signature status is never reused after the list of trusted keys changed."""
+    if allowed_signers is None:
+        try:
+            setting = git(repo, "config", "--path", "gpg.ssh.allowedSignersFile").decode().strip()
+        except GitError:  # not set
+            return b""
+        allowed_signers = Path(setting)
+    try:
+        return allowed_signers.read_bytes()
+    except OSError:
+        return b""
+
+
+def shallow_boundary(repo: Path) -> frozenset[str]:
+    """The commits a shallow clone was cut at (their parents are missing); empty if complete.
+
+    Such a commit shows every file as added, so "first committed" means nothing there."""
+    if git(repo, "rev-parse", "--is-shallow-repository").decode().strip() != "true":
+        return frozenset()
+    listed = Path(git(repo, "rev-parse", "--git-path", "shallow").decode().strip())
+    listed = listed if listed.is_absolute() else repo / listed
+    return frozenset(listed.read_text().split()) if listed.is_file() else frozenset()
+
+
+def head(repo: Path) -> str:
+    return git(repo, "rev-parse", "HEAD").decode().strip() if has_commits(repo) else ""
+
+
+def is_ancestor(repo: Path, older: str, newer: str) -> bool:
+    """True when `older` is in the history of `newer` (false also when it no longer exists)."""
+    try:
+        git(repo, "merge-base", "--is-ancestor", older, newer)
+    except GitError:
+        return False
+    return True
 
 
 def has_commits(repo: Path) -> bool:
@@ -91,15 +156,15 @@ def has_commits(repo: Path) -> bool:
 
 
 def walk(
-    repo: Path, pathspec: str, since: str | None = None
+    repo: Path, pathspec: str, since: str = "", config: tuple[str, ...] = ()
 ) -> list[tuple[Commit, list[FileChange]]]:
     """Every commit touching `pathspec` (after `since`, if given), oldest first, with its
-    changed files."""
+    changed files. `config` can name the allowed signers that `%G?` trusts."""
     if not has_commits(repo):
         return []
     revision = [f"{since}..HEAD"] if since else []
     out = git(repo, "log", "--reverse", "-M", "--raw", "--no-abbrev", "-z", f"--format={FORMAT}",
-              *revision, "--", pathspec)  # fmt: skip
+              *revision, "--", pathspec, config=config)  # fmt: skip
     commits = []
     for chunk in out.decode("utf-8", "replace").split("\x1e")[1:]:
         header, _, raw = chunk.partition("\x00")

@@ -14,16 +14,6 @@ from generator.mask import mask_text, mask_value
 from generator.schemas import default_schemas
 
 CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
-SIGNATURE_LABELS = {
-    "G": "已签名（可信密钥）",
-    "U": "已签名（未知密钥）",
-    "X": "签名已过期",
-    "Y": "签名密钥已过期",
-    "R": "签名密钥已吊销",
-    "B": "签名无效",
-    "E": "无法验证签名",
-    "N": "未签名",
-}
 
 
 def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> str:
@@ -67,7 +57,7 @@ def version_dict(kind: str, version: Version, masked: bool) -> dict:
         "committer_date": c.committer_date,
         "message": c.message.strip(),
         "signature": c.signature,
-        "signature_label": SIGNATURE_LABELS.get(c.signature, c.signature),
+        "signature_label": c.signature_label,
         "signed": c.signed,
         "signing_key": c.key,
         "path": version.path,

@@ -57,12 +57,7 @@ class RuleContext:
 
     @cached_property
     def start(self) -> dt.date | None:
-        """policy due.start: nothing before this day is judged."""
-        value = self.records.policy.due.get("start")
-        try:
-            return dt.date.fromisoformat(str(value)) if value else None
-        except ValueError:
-            return None
+        return self.records.policy.start
 
     @cached_property
     def contacts(self) -> dict[str, Contacts]:

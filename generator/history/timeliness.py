@@ -1,0 +1,155 @@
+"""Timeliness from Git history: when a record first entered the repository, against the
+policy's limits (visit filed within visits.file_within_hours, complaint registered within
+complaints.register_hours, review signed off within completeness.visit_review.days).
+
+The time of a commit is its author date: with squash or rebase merges the committer
+date is the merge, not the filing. Author dates are claims (docs/history.md says how to
+protect them). A record is judged only when its history can tell: not before the first
+commit that touched the records or the policy's due.start (an import of old records is
+not "late"), and not when it was added by the commit a shallow clone was cut at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from generator.checks.common import problem_at
+from generator.convert import LOCAL_TZ
+from generator.history import History, Version
+from generator.model import Visit
+from generator.problems import Problem
+from generator.records import Records
+
+END_OF_DAY = dt.time(23, 59, 59)  # a visit without a time gets the benefit of the doubt
+
+
+def committed_at(version: Version) -> dt.datetime:
+    """The commit's author date in the team's local time (naive, like record times)."""
+    return local_time(version.commit.author_date)
+
+
+def local_time(iso: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(iso).astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+def visit_time(visit: Visit) -> dt.datetime | None:
+    if visit.date is None:
+        return None
+    try:
+        clock = dt.time.fromisoformat(visit.time) if visit.time else END_OF_DAY
+    except ValueError:
+        clock = END_OF_DAY
+    return dt.datetime.combine(visit.date, clock)
+
+
+def shown(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def hours(delta: dt.timedelta) -> str:
+    return f"{delta.total_seconds() / 3600:.1f}".removesuffix(".0")
+
+
+class Judge:
+    """Which versions can be judged, and the facts of the commit for a message."""
+
+    def __init__(self, records: Records, history: History) -> None:
+        self.history = history
+        first = [local_time(c.author_date).date() for c in history.commits[:1]]
+        starts = [day for day in (*first, records.policy.start) if day]
+        self.start = max(starts) if starts else None  # nothing dated earlier is judged
+
+    def judged(self, day: dt.date, version: Version) -> bool:
+        if version.commit.sha in self.history.boundary:
+            return False
+        return self.start is None or day >= self.start
+
+    @staticmethod
+    def commit_facts(version: Version) -> dict:
+        return {"commit": version.commit.short, "author": version.commit.author}
+
+
+def visits_filed_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
+    limit = float(records.policy.visits.get("file_within_hours", 24))
+    for visit in records.visits:
+        found, moment = history.of("visit", visit.id), visit_time(visit)
+        if not found or moment is None or not judge.judged(moment.date(), found.versions[0]):
+            continue
+        first = found.versions[0]
+        filed = committed_at(first)
+        if filed - moment > dt.timedelta(hours=limit):
+            params = {
+                "visit_time": shown(moment),
+                "filed": shown(filed),
+                "hours": hours(dt.timedelta(hours=limit)),
+                "late": hours(filed - moment),
+            }
+            yield "visit.filed_late", visit, ("date",), params | judge.commit_facts(first)
+
+
+def complaints_registered_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
+    limit = float(records.policy.complaints.get("register_hours", 24))
+    for complaint in records.complaint_list:
+        found, received = history.of("complaint", complaint.id), complaint.received
+        if not found or received is None or not judge.judged(received.date(), found.versions[0]):
+            continue
+        first = found.versions[0]
+        filed = committed_at(first)
+        if filed - received > dt.timedelta(hours=limit):
+            params = {
+                "received": shown(received),
+                "filed": shown(filed),
+                "hours": hours(dt.timedelta(hours=limit)),
+                "late": hours(filed - received),
+            }
+            yield (
+                "complaint.registered_late",
+                complaint,
+                ("received",),
+                params | (judge.commit_facts(first)),
+            )
+
+
+def reviews_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
+    days = int(records.policy.param("visit_review", "days"))
+    for visit in records.visits:
+        found, moment = history.of("visit", visit.id), visit_time(visit)
+        if not (found and moment and visit.reviewed_by):
+            continue
+        signed = next((v for v in found.versions if _adds_reviewer(v)), None)
+        if signed is None or not judge.judged(moment.date(), signed):
+            continue
+        reviewed = committed_at(signed)
+        if reviewed - moment > dt.timedelta(days=days):
+            params = {"visit_time": shown(moment), "reviewed": shown(reviewed), "days": days}
+            yield (
+                "visit.reviewed_late",
+                visit,
+                ("reviewed_by",),
+                params | (judge.commit_facts(signed)),
+            )
+
+
+def _adds_reviewer(version: Version) -> bool:
+    return any(f.path == ("reviewed_by",) and f.new for f in version.fields)
+
+
+FINDERS = {
+    "visit_filed_late": visits_filed_late,
+    "complaint_registered_late": complaints_registered_late,
+    "visit_review_late": reviews_late,
+}
+
+
+def late_records(records: Records, history: History) -> list[Problem]:
+    """The timeliness warnings (severity from the policy's completeness section)."""
+    judge = Judge(records, history)
+    problems = []
+    for name, finder in FINDERS.items():
+        severity = records.policy.severity(name)
+        if severity == "off":
+            continue
+        for code, record, path, params in finder(records, history, judge):
+            problems.append(problem_at(records, code, record, path, severity, **params))
+    return problems
