@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import BASE_FILES, build_site, commit_all, huifang, run_git, write_tree
@@ -130,3 +131,48 @@ def test_customer_pages_show_the_change_history_masked(repo, tmp_path):
     assert "修改 grade：A → B" in changes
     assert "修改 contacts.张伟.mobile：139****5678 → 139****1111" in changes
     assert "13900001111" not in (tmp_path / "site" / "customers" / "C0001.html").read_text("utf-8")
+
+
+def test_change_pages_and_the_atom_feed_list_the_latest_changes_masked(repo, tmp_path):
+    result, work = build_site(repo / "records", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    docs = work / "docs" / "changes"
+    recent = (docs / "index.md").read_text(encoding="utf-8")
+    assert recent.index("删除重复投诉") < recent.index("按年份归档") < recent.index("改等级和电话")
+    assert '<a href="../customers/C0001.html">C0001</a>' in recent
+    complaints = (docs / "complaints.md").read_text(encoding="utf-8")
+    assert complaints.count("<td>K2026-0001</td>") == 2  # added, deleted: no page to link to
+    assert "C0001" not in complaints.split("<tbody>")[1]  # only complaint rows on this page
+    feed_bytes = (tmp_path / "site" / "changes" / "feed.xml").read_bytes()
+    assert b"13900001111" not in feed_bytes and b"13912345678" not in feed_bytes
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ET.fromstring(feed_bytes).findall(f"{atom}entry")
+    subjects = [e.findtext(f"{atom}title").split("（")[0] for e in entries]
+    assert subjects == ["删除重复投诉", "按年份归档", "改正回访方式", "改等级和电话", "建档"]
+    edit = entries[3]
+    assert edit.findtext(f"{atom}author/{atom}name") == "李强"
+    assert edit.findtext(f"{atom}published") == "2026-11-05T10:00:00+08:00"
+    assert "修改 grade A → B" in edit.findtext(f"{atom}content")
+    assert "139****5678 → 139****1111" in edit.findtext(f"{atom}content")
+    assert edit.find(f"{atom}link").get("href") == "../customers/C0001.html"
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in page and "changes/feed.xml" in page
+
+
+def test_a_complaint_on_the_customer_page_shows_its_own_changes(tmp_path):
+    root = tmp_path / "repo"
+    records = write_tree(root, {})
+    run_git(root, "init", "-q", "-b", "main")
+    commit_all(root, "登记投诉")
+    complaint = records / "complaints" / "2026" / "K2026-0001.md"
+    complaint.write_text(
+        complaint.read_text(encoding="utf-8").replace("已上门处理。", "已上门更换配件。"), "utf-8"
+    )
+    commit_all(root, "补充处理结果", author="李强", when="2026-11-05T10:00:00+08:00")
+    result, work = build_site(records, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (work / "docs" / "customers" / "C0001.md").read_text(encoding="utf-8")
+    own = page.split('<details class="hf-record-changes">', 1)[1].split("</details>")[0]
+    assert "投诉记录的变更（2 次）" in own
+    assert "修改 resolution：已上门处理。 → 已上门更换配件。" in own
+    assert own.index("李强") < own.index("王芳")  # newest first

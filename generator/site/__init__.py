@@ -21,6 +21,7 @@ from generator.history import History
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.rules import AsOf, derive_all
+from generator.site.changes import atom_feed, change_pages
 from generator.site.dashboard import dashboard
 from generator.site.data import SiteData
 from generator.site.pages import complaint_pages, customers, due_pages, quality
@@ -29,7 +30,9 @@ from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
 from generator.site.search import SearchIndexError, index_site
 
-BUILDERS = (dashboard, customers, due_pages, complaint_pages, satisfaction, reports, quality)
+BUILDERS = (
+    dashboard, customers, due_pages, complaint_pages, satisfaction, reports, change_pages, quality
+)  # fmt: skip
 
 
 class BuildError(Exception):
@@ -58,6 +61,7 @@ def write_docs(
             write_page(env, docs, page)
             count += 1
     _downloads(data, docs)
+    atom_feed(data, docs)
     return data, count
 
 

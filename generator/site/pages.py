@@ -170,6 +170,7 @@ def timeline(data: SiteData, visits, statuses) -> list[dict]:
                 "date": c.received.date().isoformat(),
                 "title": f"投诉 {c.id}",
                 "complaint": complaint_row(data, status, "../"),
+                "changes": record_changes(data, "complaint", c.id)["versions"],
                 "body": body_html(c.body, privacy.masked),
             }
         )

@@ -23,6 +23,7 @@ NAV = [
     {"投诉": "complaints/index.md"},
     {"满意度": "satisfaction.md"},
     {"报表": "reports.md"},
+    {"变更": "changes/index.md"},
     {"数据质量": "quality.md"},
 ]
 # The search filter "类型" of a page: its section, from the first part of its path.

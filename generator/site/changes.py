@@ -1,0 +1,139 @@
+"""The 变更 section: the team's recent changes, the latest changes per record kind, and the
+same recent changes as an Atom feed (changes/feed.xml) for feed readers and mail digests.
+
+Every value is masked exactly as on the rest of the site (generator.history.output);
+authors are staff and shown as git recorded them (a claim: docs/history.md).
+"""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from generator.history import RecordHistory, Version
+from generator.history.output import version_dict
+from generator.site.data import Page, SiteData
+
+RECENT = 100  # rows on the team page and entries in the feed
+PER_KIND = 50
+KIND_PAGES = {  # kind → (page title, file)
+    "customer": ("客户变更", "customers"),
+    "visit": ("回访变更", "visits"),
+    "complaint": ("投诉变更", "complaints"),
+    "survey": ("满意度调查变更", "surveys"),
+    "team": ("团队与规则变更", "settings"),
+}
+KIND_OF_PAGE = {"policy": "team"}  # policy changes are listed with the team's
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_NAMESPACE = uuid.UUID("6f1c3c3e-5d1a-4a8e-9a38-6e1f0d7c4b21")  # ids stable across builds
+
+
+class Links:
+    """Where a record is shown on the site: its customer's page for visits and complaints."""
+
+    def __init__(self, data: SiteData) -> None:
+        records = data.records
+        self.customers = records.customers
+        self.customer_of = {v.id: v.customer for v in records.visits} | {
+            c.id: c.customer for c in records.complaint_list
+        }
+
+    def of(self, history: RecordHistory, prefix: str) -> str:
+        """ "" when the record has no page of its own or was deleted."""
+        if history.deleted:
+            return ""
+        if history.kind == "customer":
+            return f"{prefix}customers/{history.id}.html"
+        if history.kind == "survey":
+            return f"{prefix}satisfaction.html"
+        customer = (
+            self.customer_of.get(history.id) if history.kind in ("visit", "complaint") else None
+        )
+        return f"{prefix}customers/{customer}.html" if customer in self.customers else ""
+
+
+def change_row(data: SiteData, links: Links, history: RecordHistory, version: Version) -> dict:
+    row = version_dict(history.kind, version, data.privacy.masked)
+    return row | {"record": history.id, "kind": history.kind, "link": links.of(history, "../")}
+
+
+def change_pages(data: SiteData) -> list[Page]:
+    if data.history is None:
+        context = {"available": False, "shallow": False, "rows": [], "kinds": [], "kind_title": ""}
+        return [Page("changes/index.md", "变更", "changes.md.j2", context)]
+    every, links = data.history.changes(), Links(data)
+    kinds = [
+        {"title": title, "link": f"{file}.html", "count": sum(
+            KIND_OF_PAGE.get(h.kind, h.kind) == kind for h, _ in every)}
+        for kind, (title, file) in KIND_PAGES.items()
+    ]  # fmt: skip
+    common = {"available": True, "shallow": data.history.shallow, "kinds": kinds, "kind_title": ""}
+    pages = [
+        Page(
+            "changes/index.md",
+            "变更",
+            "changes.md.j2",
+            common | {"rows": [change_row(data, links, h, v) for h, v in every[:RECENT]]},
+        )
+    ]
+    for kind, (title, file) in KIND_PAGES.items():
+        mine = [(h, v) for h, v in every if KIND_OF_PAGE.get(h.kind, h.kind) == kind]
+        rows = [change_row(data, links, h, v) for h, v in mine[:PER_KIND]]
+        context = common | {"rows": rows, "kind_title": title, "total": len(mine)}
+        pages.append(Page(f"changes/{file}.md", title, "changes.md.j2", context))
+    return pages
+
+
+def atom_feed(data: SiteData, docs: Path) -> None:
+    """changes/feed.xml: one entry per commit among the latest changes, newest first.
+    Its dates are the commits' (never the build's), so two builds give the same bytes.
+    Without history the feed is written empty, so the link in every page's head works."""
+    by_commit: dict[str, list[dict]] = {}
+    commits, links = {}, Links(data)
+    every = data.history.changes() if data.history else []
+    for history, version in every[:RECENT]:
+        by_commit.setdefault(version.commit.sha, []).append(
+            change_row(data, links, history, version)
+        )
+        commits[version.commit.sha] = version.commit
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    company = data.records.policy.company or "回访台"
+    _text(feed, "title", f"{company} · 最近变更")
+    _text(feed, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, company)}")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="index.html")
+    newest = max((c.committer_date for c in commits.values()), default="1970-01-01T00:00:00Z")
+    _text(feed, "updated", newest)
+    for sha, rows in by_commit.items():
+        commit = commits[sha]
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        _text(entry, "title", f"{commit.subject or commit.short}（{len(rows)} 条记录）")
+        _text(entry, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, sha)}")
+        _text(entry, "updated", commit.committer_date)
+        _text(entry, "published", commit.author_date)
+        author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        _text(author, "name", commit.author)
+        link = next((r["link"] for r in rows if r["link"]), "index.html")
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=link)
+        _text(entry, "content", "\n".join(_summary_line(r) for r in rows), type="text")
+    target = docs / "changes" / "feed.xml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ET.indent(feed)
+    target.write_bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes).text = text
+
+
+def _summary_line(row: dict) -> str:
+    """ "C0001 修改：grade A → B；…" — field changes of one record in one commit."""
+    if row["change"] in ("added", "deleted"):
+        return f"{row['record']} {row['change_label']}"
+    fields = "；".join(
+        f"{f['label']} {f['field']}"
+        + (f" {f['old']} → {f['new']}" if f["change"] == "changed" else "")
+        for f in row["fields"]
+    )
+    return f"{row['record']} {row['change_label']}：{fields or '正文'}"
