@@ -29,9 +29,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/ruff format --check generator tests scripts
 
-## bench: stage timings of `huifang check` on a generated set
+## bench: stage timings of `huifang check`, then history reading, on generated sets
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_history.py
 
 ## demo: regenerate the shipped demo records (deterministic)
 demo: $(STAMP)

@@ -119,10 +119,11 @@ def read_history(
     ]
     blobs = read_blobs(repo, needed)
     shown_root = PurePosixPath(records_dir.name)
-    for commit, changes in record_changes:
-        history.commits.append(commit)
-        for change in changes:
-            _apply(history, prefix, shown_root, blobs, commit, change)
+    with cache.collector_paused():
+        for commit, changes in record_changes:
+            history.commits.append(commit)
+            for change in changes:
+                _apply(history, prefix, shown_root, blobs, commit, change)
     history.head, history.walked = current, len(walked)
     if use_cache and walked:
         cache.save(key, history)
