@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 TODAY  ?=
 
-.PHONY: site check test lint bench demo docs screenshots clean
+.PHONY: site check test lint bench demo demo-site docs screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ bench: $(STAMP)
 ## demo: regenerate the shipped demo records (deterministic)
 demo: $(STAMP)
 	$(BIN)/huifang demo --out records --force
+
+## demo-site: the same demo records as a Git repository with a year of simulated team history
+## (build/demo-repo), built into site/: 变更记录 with field diffs, the 变更 pages, timeliness warnings
+demo-site: $(STAMP)
+	rm -rf build/demo-repo
+	$(BIN)/huifang demo --history --out build/demo-repo
+	$(BIN)/huifang build --records build/demo-repo/records --out site --today 2026-11-23
 
 ## docs: regenerate the reference pages made from the schemas and problem codes
 docs: $(STAMP)

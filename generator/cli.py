@@ -485,6 +485,14 @@ def build(records_dir: Path, today: date | None, profile: str, out: Path, work: 
     is_flag=True,
     help="目录不为空时也写入（会替换其中的记录）/ write into a non-empty folder.",
 )
+@click.option(
+    "--history",
+    "with_history",
+    is_flag=True,
+    help="把 OUT 建成新的 Git 仓库，记录在 OUT/records，带一年的模拟提交历史（OUT 须为空）"
+    " / make OUT a new Git repository with the records in OUT/records, committed as a year of "
+    "simulated team work (OUT must be empty).",
+)
 def demo(
     out: Path,
     customers: int,
@@ -493,15 +501,26 @@ def demo(
     seed: int,
     end: date | None,
     force: bool,
+    with_history: bool,
 ) -> None:
     """生成一套虚构公司的示例记录（确定性：同样参数得到同样文件）/ write a deterministic demo data set."""
     from generator.demo import DEMO_END, DemoSize, write_demo
+    from generator.demo.history import write_demo_repository
 
-    if out.exists() and any(out.iterdir()) and not force:
+    not_empty = out.exists() and any(out.iterdir())
+    if not_empty and (with_history or not force):
         raise click.UsageError(
-            f"{out} 不是空目录；确认要替换其中的记录请加 --force / {out} is not empty; add --force to replace its records"
+            f"{out} 不是空目录；确认要替换其中的记录请加 --force（--history 只写入空目录）"
+            f" / {out} is not empty; add --force to replace its records (--history needs an empty folder)"
         )
     size = DemoSize(customers=customers, visits=visits, complaints=complaints)
+    if with_history:
+        written, commits = write_demo_repository(out, size, seed=seed, end=end or DEMO_END)
+        click.echo(
+            f"已在 {out} 建立 Git 仓库：{written} 个文件，{commits} 次提交"
+            f" / made {out} a Git repository: {written} files in {commits} commits"
+        )
+        return
     written = write_demo(out, size, seed=seed, end=end or DEMO_END)
     click.echo(f"已写入 {written} 个文件到 {out} / wrote {written} files to {out}")
 

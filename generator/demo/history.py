@@ -1,0 +1,201 @@
+"""A demo repository: the demo records committed as a year of the team's work, so the
+audit trail (变更记录, the 变更 pages, timeliness warnings) has something real to show.
+
+`write_demo_repository(out, …)` makes `out` a Git repository whose `records/` at HEAD
+is byte for byte what `huifang demo` writes; only the way there is simulated:
+
+- the team, the policy and every customer are committed on the demo's first day;
+  every fourth customer starts with another grade and another phone number for its
+  first contact, corrected later by its owner (field diffs on the customer page);
+- each visit is committed by its first staff member a few hours after the visit
+  (a few the next day, one in twenty two or three days late: timeliness warnings),
+  and a reviewed visit gets its supervisor's sign-off in a second commit;
+- a complaint is committed when it was registered, then answered, resolved and
+  fed back in later commits by its first responder; surveys after their period.
+
+Deterministic: dates come from the records and a seeded Random, never the clock,
+and commits are written with git fast-import.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import yaml
+
+from generator.convert import LOCAL_TZ
+from generator.demo import DEMO_END, DemoSize, generate
+
+ZONE = "+0800"  # LOCAL_TZ as git writes it
+COMPLAINT_STEPS = (  # field → the commit that adds it (with the fields listed after it)
+    ("answered", "答复"),
+    ("resolved", "处理完毕"),
+    ("feedback_sent", "反馈"),
+)
+LATER_FIELDS = {
+    "answered": ("answered",),
+    "resolved": ("resolved", "resolution", "special", "special_reason"),
+    "feedback_sent": ("feedback_sent", "customer_feedback"),
+}
+
+
+@dataclass(frozen=True)
+class Commit:
+    when: datetime
+    author: str  # a staff id
+    message: str
+    files: tuple[tuple[str, str], ...]  # (path under records/, content)
+
+
+def front_matter(text: str) -> dict:
+    if text.startswith("---\n"):
+        return yaml.safe_load(text.split("\n---\n", 1)[0][4:]) or {}
+    return yaml.safe_load(text) or {}
+
+
+def without(text: str, keys: tuple[str, ...]) -> str:
+    """The record with these top-level front-matter keys (and their nested lines) left out."""
+    head, sep, body = text[4:].partition("\n---\n")
+    kept, skipping = [], False
+    for line in head.split("\n"):
+        if line and not line.startswith((" ", "- ")):
+            skipping = line.split(":", 1)[0] in keys
+        if not skipping:
+            kept.append(line)
+    return "---\n" + "\n".join(kept) + sep + body
+
+
+def _moment(value: object, fallback: time = time(17, 0)) -> datetime:
+    text = str(value)
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), fallback)
+    return datetime.fromisoformat(text)
+
+
+class _Timeline:
+    def __init__(self, files: dict[str, str], seed: int, end: date) -> None:
+        self.files, self.rng = files, random.Random(seed)
+        self.start = datetime.combine(end - timedelta(days=364), time(9, 0))
+        self.last = datetime.combine(end, time(20, 0))  # nothing is committed after the demo
+        self.commits: list[Commit] = []
+        self.director = next(
+            (s["id"] for s in front_matter(files["team.yaml"])["staff"] if s["role"] == "director"),
+            "S01",
+        )
+
+    def add(self, when: datetime, author: str, message: str, *files: tuple[str, str]) -> None:
+        when = min(max(when, self.start), self.last)
+        self.commits.append(Commit(when, author, message, files))
+
+    def build(self) -> list[Commit]:
+        first = [
+            (p, t) for p, t in self.files.items() if "/" not in p or p.startswith("customers/")
+        ]
+        initial = dict(first)
+        for path, text in sorted(self.files.items()):
+            if path.startswith("customers/") and int(path[-7:-3]) % 4 == 0:
+                initial[path] = self._earlier_customer(path, text)
+            elif path.startswith("visits/"):
+                self._visit(path, text)
+            elif path.startswith("complaints/"):
+                self._complaint(path, text)
+            elif path.startswith("surveys/"):
+                period_end = front_matter(text).get("period", {}).get("end")
+                when = _moment(period_end) + timedelta(days=5) if period_end else self.start
+                self.add(when, self.director, f"满意度调查 {Path(path).stem} 结果", (path, text))
+        self.add(self.start, self.director, "建档：团队、规则和客户档案", *sorted(initial.items()))
+        return sorted(self.commits, key=lambda c: (c.when, c.message, c.files[0][0]))
+
+    def _earlier_customer(self, path: str, text: str) -> str:
+        """A first version with another grade and phone; its owner corrects both later."""
+        record = front_matter(text)
+        earlier = text.replace(f"\ngrade: {record['grade']}\n", "\ngrade: C\n", 1)
+        if record["grade"] == "C":
+            earlier = earlier.replace("\ngrade: C\n", "\ngrade: D\n", 1)
+        phones = [c["mobile"] for c in record.get("contacts", []) if c.get("mobile")]
+        if phones:
+            earlier = earlier.replace(
+                phones[0], phones[0][:3] + phones[0][-1:] + phones[0][3:-1], 1
+            )
+        when = self.start + timedelta(days=self.rng.randint(20, 300), hours=self.rng.randint(0, 8))
+        self.add(when, record["owner"], f"{record['id']} 更正客户等级和联系人电话", (path, text))
+        return earlier
+
+    def _visit(self, path: str, text: str) -> None:
+        record = front_matter(text)
+        visited = _moment(record["date"], time.fromisoformat(record.get("time") or "15:00"))
+        roll = self.rng.random()
+        delay = (
+            timedelta(hours=self.rng.randint(1, 6))
+            if roll < 0.85
+            else timedelta(hours=self.rng.randint(14, 22))
+            if roll < 0.95
+            else timedelta(hours=self.rng.randint(50, 72))
+        )
+        author = record["staff"][0]
+        reviewed = record.get("reviewed_by")
+        filed = text if not reviewed else without(text, ("reviewed_by", "reviewed_on"))
+        self.add(visited + delay, author, f"回访记录 {Path(path).stem}", (path, filed))
+        if reviewed:
+            signed = _moment(record.get("reviewed_on") or record["date"], time(17, 30))
+            self.add(
+                max(signed, visited + delay), reviewed, f"审阅 {Path(path).stem}", (path, text)
+            )
+
+    def _complaint(self, path: str, text: str) -> None:
+        record = front_matter(text)
+        author = record.get("first_responder") or self.director
+        later = [field for field, _ in COMPLAINT_STEPS if record.get(field)]
+        hidden = tuple(name for field in later for name in LATER_FIELDS[field])
+        registered = _moment(record.get("registered") or record["received"])
+        self.add(registered, author, f"登记投诉 {record['id']}", (path, without(text, hidden)))
+        for index, (field, label) in enumerate(COMPLAINT_STEPS):
+            if not record.get(field):
+                continue
+            still_hidden = tuple(
+                name for later_field, _ in COMPLAINT_STEPS[index + 1 :] if record.get(later_field)
+                for name in LATER_FIELDS[later_field]
+            )  # fmt: skip
+            version = without(text, still_hidden) if still_hidden else text
+            self.add(
+                _moment(record[field]), author, f"投诉 {record['id']} {label}", (path, version)
+            )
+
+
+def fast_import(commits: list[Commit], names: dict[str, str]) -> bytes:
+    out = bytearray()
+    for number, commit in enumerate(commits, start=1):
+        name = names.get(commit.author, commit.author)
+        stamp = int(commit.when.replace(tzinfo=LOCAL_TZ).timestamp())
+        who = f"{name} <{commit.author.lower()}@example.com> {stamp} {ZONE}\n".encode()
+        message = commit.message.encode()
+        out += b"commit refs/heads/main\nmark :%d\n" % number
+        out += b"author " + who + b"committer " + who
+        out += b"data %d\n%s\n" % (len(message), message)
+        if number > 1:
+            out += b"from :%d\n" % (number - 1)
+        for path, content in commit.files:
+            data = content.encode("utf-8")
+            out += b"M 100644 inline records/%s\ndata %d\n%s\n" % (path.encode(), len(data), data)
+    return bytes(out)
+
+
+def write_demo_repository(
+    out: Path, size: DemoSize, seed: int = 2026, end: date = DEMO_END
+) -> tuple[int, int]:
+    """Make `out` (new or empty) a Git repository of the demo; returns (files, commits)."""
+    files = generate(size, seed, end)
+    commits = _Timeline(files, seed, end).build()
+    names = {s["id"]: s["name"] for s in front_matter(files["team.yaml"])["staff"]}
+    out.mkdir(parents=True, exist_ok=True)
+    for args, data in (
+        (("init", "-q", "-b", "main"), None),
+        (("fast-import", "--quiet"), fast_import(commits, names)),
+        (("checkout", "-q", "-f", "main"), None),
+    ):
+        subprocess.run(["git", "-C", str(out), *args], input=data, check=True, capture_output=True)
+    return len(files), len(commits)
