@@ -141,7 +141,11 @@ def test_change_pages_and_the_atom_feed_list_the_latest_changes_masked(repo, tmp
     assert recent.index("删除重复投诉") < recent.index("按年份归档") < recent.index("改等级和电话")
     assert '<a href="../customers/C0001.html">C0001</a>' in recent
     complaints = (docs / "complaints.md").read_text(encoding="utf-8")
-    assert complaints.count("<td>K2026-0001</td>") == 2  # added, deleted: no page to link to
+    gone = '<a href="../changes/deleted/complaint-K2026-0001.html">K2026-0001</a>'
+    assert complaints.count(gone) == 2  # added and deleted: both lead to the page that keeps it
+    kept = (docs / "deleted" / "complaint-K2026-0001.md").read_text(encoding="utf-8")
+    assert "被 赵敏 删除" in kept and "删除重复投诉" in kept and kept.count("<tr><td") == 2
+    assert (tmp_path / "site" / "changes" / "deleted" / "complaint-K2026-0001.html").is_file()
     assert "C0001" not in complaints.split("<tbody>")[1]  # only complaint rows on this page
     feed_bytes = (tmp_path / "site" / "changes" / "feed.xml").read_bytes()
     assert b"13900001111" not in feed_bytes and b"13912345678" not in feed_bytes

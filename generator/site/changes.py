@@ -7,6 +7,7 @@ authors are staff and shown as git recorded them (a claim: docs/history.md).
 
 from __future__ import annotations
 
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -40,9 +41,9 @@ class Links:
         }
 
     def of(self, history: RecordHistory, prefix: str) -> str:
-        """ "" when the record has no page of its own or was deleted."""
+        """Where the record is shown; "" for the team and the policy (no page)."""
         if history.deleted:
-            return ""
+            return f"{prefix}changes/{deleted_page(history)}".removesuffix(".md") + ".html"
         if history.kind == "customer":
             return f"{prefix}customers/{history.id}.html"
         if history.kind == "survey":
@@ -51,6 +52,12 @@ class Links:
             self.customer_of.get(history.id) if history.kind in ("visit", "complaint") else None
         )
         return f"{prefix}customers/{customer}.html" if customer in self.customers else ""
+
+
+def deleted_page(history: RecordHistory) -> str:
+    """The page that keeps a deleted record's history (its id made safe for a file name)."""
+    safe = re.sub(r"[^0-9A-Za-z_.\-\u4e00-\u9fff]", "_", history.id).lstrip(".")
+    return f"deleted/{history.kind}-{safe}.md"
 
 
 def change_row(data: SiteData, links: Links, history: RecordHistory, version: Version) -> dict:
@@ -82,6 +89,11 @@ def change_pages(data: SiteData) -> list[Page]:
         rows = [change_row(data, links, h, v) for h, v in mine[:PER_KIND]]
         context = common | {"rows": rows, "kind_title": title, "total": len(mine)}
         pages.append(Page(f"changes/{file}.md", title, "changes.md.j2", context))
+    for history in (h for _, h in sorted(data.history.records.items()) if h.deleted):
+        rows = [change_row(data, links, history, v) for v in history.versions[::-1]]
+        context = {"record": history.id, "kind": history.kind, "rows": rows, "gone": rows[0]}
+        title = f"已删除 {history.id}"
+        pages.append(Page(f"changes/{deleted_page(history)}", title, "deleted.md.j2", context))
     return pages
 
 
