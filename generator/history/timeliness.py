@@ -70,45 +70,36 @@ class Judge:
         return {"commit": version.commit.short, "author": version.commit.author}
 
 
+def first_commit_late(judge: Judge, found, moment, limit: dt.timedelta) -> dict | None:
+    """The facts of the commit that added the record, when it came more than `limit`
+    after `moment`; None when it was in time or cannot be judged."""
+    if not found or moment is None or not judge.judged(moment.date(), found.versions[0]):
+        return None
+    first = found.versions[0]
+    filed = committed_at(first)
+    if filed - moment <= limit:
+        return None
+    facts = {"filed": shown(filed), "hours": hours(limit), "late": hours(filed - moment)}
+    return facts | judge.commit_facts(first)
+
+
 def visits_filed_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    limit = float(records.policy.visits.get("file_within_hours", 24))
+    limit = dt.timedelta(hours=float(records.policy.visits.get("file_within_hours", 24)))
     for visit in records.visits:
-        found, moment = history.of("visit", visit.id), visit_time(visit)
-        if not found or moment is None or not judge.judged(moment.date(), found.versions[0]):
-            continue
-        first = found.versions[0]
-        filed = committed_at(first)
-        if filed - moment > dt.timedelta(hours=limit):
-            params = {
-                "visit_time": shown(moment),
-                "filed": shown(filed),
-                "hours": hours(dt.timedelta(hours=limit)),
-                "late": hours(filed - moment),
-            }
-            yield "visit.filed_late", visit, ("date",), params | judge.commit_facts(first)
+        moment = visit_time(visit)
+        late = first_commit_late(judge, history.of("visit", visit.id), moment, limit)
+        if late:
+            yield "visit.filed_late", visit, ("date",), late | {"visit_time": shown(moment)}
 
 
 def complaints_registered_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    limit = float(records.policy.complaints.get("register_hours", 24))
+    limit = dt.timedelta(hours=float(records.policy.complaints.get("register_hours", 24)))
     for complaint in records.complaint_list:
-        found, received = history.of("complaint", complaint.id), complaint.received
-        if not found or received is None or not judge.judged(received.date(), found.versions[0]):
-            continue
-        first = found.versions[0]
-        filed = committed_at(first)
-        if filed - received > dt.timedelta(hours=limit):
-            params = {
-                "received": shown(received),
-                "filed": shown(filed),
-                "hours": hours(dt.timedelta(hours=limit)),
-                "late": hours(filed - received),
-            }
-            yield (
-                "complaint.registered_late",
-                complaint,
-                ("received",),
-                params | (judge.commit_facts(first)),
-            )
+        received = complaint.received
+        late = first_commit_late(judge, history.of("complaint", complaint.id), received, limit)
+        if late:
+            params = late | {"received": shown(received)}
+            yield "complaint.registered_late", complaint, ("received",), params
 
 
 def reviews_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
