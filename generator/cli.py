@@ -218,7 +218,10 @@ def check(
             f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
         )
     auditing = require_signed or verified_head is not None
-    history = read_history_or_none(records_dir, allowed_signers, required=auditing)
+    needed = use_history or auditing  # --no-history alone never runs git
+    history = (
+        read_history_or_none(records_dir, allowed_signers, required=auditing) if needed else None
+    )
     if history is None and use_history and not quiet and output_format == "text":
         click.echo(NOT_A_REPOSITORY, err=True)
     if history is not None and history.shallow:

@@ -129,6 +129,8 @@ def test_outside_a_repository_check_says_timeliness_was_not_checked(tmp_path):
     records = write_records(tmp_path, {})
     result = huifang("check", "--records", str(records), "--today", "2026-11-23")
     assert result.returncode == 0 and "未检查提交时效" in result.stderr
+    quiet = huifang("check", "--records", str(records), "--today", "2026-11-23", "--no-history")
+    assert quiet.returncode == 0 and "未检查提交时效" not in quiet.stderr  # git is not even run
     signed = huifang("check", "--records", str(records), "--require-signed")
     assert signed.returncode == 2 and "不在 Git 仓库中" in signed.stderr
     assert "Traceback" not in signed.stderr
