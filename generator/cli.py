@@ -100,12 +100,6 @@ def read_history_or_none(records_dir: Path, allowed_signers: Path | None = None,
         return None
 
 
-def history_repository(records_dir: Path) -> Path:
-    from generator.history.gitlog import repository_root
-
-    return repository_root(records_dir.resolve())
-
-
 def profile_option(func):
     return click.option(
         "--profile",
@@ -230,11 +224,10 @@ def check(
         records_dir, as_of_or_clock(today).today, history=history if use_history else None
     )
     if auditing:
-        repo = history_repository(records_dir)
         verified = read_verified_head(verified_head)
-        trust = rewritten(repo, history, verified_head, verified) if verified_head else []
+        trust = rewritten(history, verified_head, verified) if verified_head else []
         if require_signed:
-            trust += untrusted_commits(repo, history, verified)
+            trust += untrusted_commits(history, verified)
         report = report.adding(trust)
         if verified_head and not trust and history.head:
             verified_head.write_text(history.head + "\n", encoding="utf-8")

@@ -66,6 +66,7 @@ class History:
     paths: dict[str, tuple[str, str]] = field(default_factory=dict)  # current path → record
     head: str = ""
     walked: int = 0  # commits read from git by this call; the others came from the cache
+    repo: Path | None = None  # the work tree it was read from
 
     @property
     def shallow(self) -> bool:
@@ -109,7 +110,7 @@ def read_history(
     history = cache.load(key) if use_cache else None
     if not (history and history.boundary == boundary and is_ancestor(repo, history.head, current)):
         history = History(boundary=boundary)
-    walked = walk(repo, prefix, history.head, config)
+    walked = walk(repo, prefix, current, history.head, config)
     record_changes = [
         (commit, [c for c in changes if _kind_of(prefix, c.path or c.old_path)])
         for commit, changes in walked
@@ -124,7 +125,7 @@ def read_history(
             history.commits.append(commit)
             for change in changes:
                 _apply(history, prefix, shown_root, blobs, commit, change)
-    history.head, history.walked = current, len(walked)
+    history.head, history.walked, history.repo = current, len(walked), repo
     if use_cache and walked:
         cache.save(key, history)
     return history

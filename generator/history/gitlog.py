@@ -126,16 +126,19 @@ def signers_fingerprint(repo: Path, allowed_signers: Path | None) -> bytes:
 def shallow_boundary(repo: Path) -> frozenset[str]:
     """The commits a shallow clone was cut at (their parents are missing); empty if complete.
 
-    Such a commit shows every file as added, so "first committed" means nothing there."""
-    if git(repo, "rev-parse", "--is-shallow-repository").decode().strip() != "true":
-        return frozenset()
+    Such a commit shows every file as added, so "first committed" means nothing there.
+    Git lists them in the `shallow` file, which exists only in a shallow clone."""
     listed = Path(git(repo, "rev-parse", "--git-path", "shallow").decode().strip())
     listed = listed if listed.is_absolute() else repo / listed
     return frozenset(listed.read_text().split()) if listed.is_file() else frozenset()
 
 
 def head(repo: Path) -> str:
-    return git(repo, "rev-parse", "HEAD").decode().strip() if has_commits(repo) else ""
+    """The current commit; "" in a repository without commits."""
+    try:
+        return git(repo, "rev-parse", "--verify", "-q", "HEAD").decode().strip()
+    except GitError:
+        return ""
 
 
 def is_ancestor(repo: Path, older: str, newer: str) -> bool:
@@ -147,22 +150,14 @@ def is_ancestor(repo: Path, older: str, newer: str) -> bool:
     return True
 
 
-def has_commits(repo: Path) -> bool:
-    try:
-        git(repo, "rev-parse", "--verify", "-q", "HEAD")
-    except GitError:
-        return False
-    return True
-
-
 def walk(
-    repo: Path, pathspec: str, since: str = "", config: tuple[str, ...] = ()
+    repo: Path, pathspec: str, until: str, since: str = "", config: tuple[str, ...] = ()
 ) -> list[tuple[Commit, list[FileChange]]]:
-    """Every commit touching `pathspec` (after `since`, if given), oldest first, with its
-    changed files. `config` can name the allowed signers that `%G?` trusts."""
-    if not has_commits(repo):
+    """Every commit up to `until` touching `pathspec` (after `since`, if given), oldest
+    first, with its changed files. `config` can name the allowed signers `%G?` trusts."""
+    if not until:  # no commits yet
         return []
-    revision = [f"{since}..HEAD"] if since else []
+    revision = [f"{since}..{until}" if since else until]
     out = git(repo, "log", "--reverse", "-M", "--raw", "--no-abbrev", "-z", f"--format={FORMAT}",
               *revision, "--", pathspec, config=config)  # fmt: skip
     commits = []

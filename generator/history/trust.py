@@ -23,23 +23,24 @@ def read_verified_head(file: Path | None) -> str:
     return file.read_text(encoding="utf-8", errors="replace").strip()
 
 
-def rewritten(repo: Path, history: History, file: Path, verified: str) -> list[Problem]:
-    if not verified or is_ancestor(repo, verified, history.head):
+def rewritten(history: History, file: Path, verified: str) -> list[Problem]:
+    if not verified or is_ancestor(history.repo, verified, history.head):
         return []
     params = {"verified": verified[:8], "head": history.head[:8], "file": file}
     return [make_problem("history.rewritten", Source(str(file)), **params)]
 
 
-def untrusted_commits(repo: Path, history: History, verified: str = "") -> list[Problem]:
+def untrusted_commits(history: History, verified: str = "") -> list[Problem]:
     """One error per commit changing records without a good signature, at a record it changed
     (so GitHub shows it on a file of the pull request)."""
     if verified and history.head:
-        newer = set(git(repo, "rev-list", f"{verified}..{history.head}").decode().split())
+        newer = set(git(history.repo, "rev-list", f"{verified}..{history.head}").decode().split())
     else:
         newer = None
     touched: dict[str, list[Version]] = {}
-    for _, version in history.changes():
-        touched.setdefault(version.commit.sha, []).append(version)
+    for record in history.records.values():
+        for version in record.versions:
+            touched.setdefault(version.commit.sha, []).append(version)
     problems = []
     for commit in history.commits:
         if commit.signed or (newer is not None and commit.sha not in newer):
