@@ -14,15 +14,15 @@ from generator.records import Records, is_config_path, load_records
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
-# problems with a commit, not with the file they point at
-HISTORY_TRUST = frozenset({"history.untrusted_commit", "history.rewritten"})
-
 
 @dataclass
 class CheckReport:
     records: Records
     problems: list[Problem]  # sorted by file and line, deterministic
     documents: int
+    # an error in team.yaml or policy.yaml, found while checking the records: the rules
+    # themselves cannot be trusted (problems added later, about commits, never set it)
+    config_error: bool = False
 
     @property
     def errors(self) -> int:
@@ -31,15 +31,6 @@ class CheckReport:
     @property
     def warnings(self) -> int:
         return len(self.problems) - self.errors
-
-    @property
-    def config_error(self) -> bool:
-        """An error in team.yaml or policy.yaml: the rules themselves cannot be trusted."""
-        root = self.records.root
-        return any(
-            p.is_error and is_config_path(root, p.source.path) and p.code not in HISTORY_TRUST
-            for p in self.problems
-        )
 
     def exit_code(self, strict: bool = False) -> int:
         """0 clean (warnings allowed unless strict), 1 problems, 2 configuration error."""
@@ -50,7 +41,8 @@ class CheckReport:
         return 0
 
     def adding(self, problems: list[Problem]) -> CheckReport:
-        return CheckReport(self.records, sorted_problems(self.problems + problems), self.documents)
+        merged = sorted_problems(self.problems + problems)
+        return CheckReport(self.records, merged, self.documents, self.config_error)
 
 
 def check_records(
@@ -70,4 +62,6 @@ def check_records(
             problems += late_records(loaded.records, history)
     with timer("sort"):
         ordered = sorted_problems(problems)
-    return CheckReport(loaded.records, ordered, loaded.documents)
+    config_root = loaded.records.root
+    config_error = any(p.is_error and is_config_path(config_root, p.source.path) for p in ordered)
+    return CheckReport(loaded.records, ordered, loaded.documents, config_error)

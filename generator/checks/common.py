@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+
 from generator.codes import make_problem
 from generator.problems import Problem, Severity, field_path
 from generator.records import Records
@@ -19,3 +21,22 @@ def problem_at(
     return make_problem(
         code, records.where(record, *path), field_path(path), severity=severity, **params
     )
+
+
+# A finder yields (code, record, field path, message params) for one policy check.
+Finder = Callable[..., Iterable[tuple[str, object, tuple, dict]]]
+
+
+def switched_checks(
+    records: Records, finders: Mapping[str, Finder], *args: object
+) -> list[Problem]:
+    """Run each finder whose policy check (completeness.<name>.severity) is not `off`, with
+    that severity, passing `records` and `args`."""
+    problems = []
+    for name, finder in finders.items():
+        severity = records.policy.severity(name)
+        if severity == "off":
+            continue
+        for code, record, path, params in finder(records, *args):
+            problems.append(problem_at(records, code, record, path, severity, **params))
+    return problems

@@ -6,14 +6,11 @@ to `off` is not run. The names below are the policy's keys.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
 
-from generator.checks.common import problem_at
+from generator.checks.common import switched_checks
 from generator.problems import Problem
 from generator.records import Records
-
-Finder = Callable[[Records, date], Iterator[tuple[str, object, tuple, dict]]]
 
 
 def customer_documents(records: Records, today: date):
@@ -84,7 +81,7 @@ def visit_record(records: Records, today: date):
             yield "visit.no_record", v, ("date",), {}
 
 
-FINDERS: dict[str, Finder] = {
+FINDERS = {
     "customer_documents": customer_documents,
     "customer_contacts": customer_contacts,
     "complaint_feedback": complaint_feedback,
@@ -98,14 +95,7 @@ FINDERS: dict[str, Finder] = {
 
 
 def completeness(records: Records, today: date) -> list[Problem]:
-    problems = []
-    for name, finder in FINDERS.items():
-        severity = records.policy.severity(name)
-        if severity == "off":
-            continue
-        for code, record, path, params in finder(records, today):
-            problems.append(problem_at(records, code, record, path, severity, **params))
-    return problems
+    return switched_checks(records, FINDERS, today)
 
 
 CHECKS = (completeness,)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from generator.checks.common import problem_at
-from generator.convert import LOCAL_TZ
+from generator.checks.common import switched_checks
+from generator.convert import parse_datetime
 from generator.history import History, Version
+from generator.history.gitlog import Commit
 from generator.model import Visit
 from generator.problems import Problem
 from generator.records import Records
@@ -24,13 +25,9 @@ from generator.records import Records
 END_OF_DAY = dt.time(23, 59, 59)  # a visit without a time gets the benefit of the doubt
 
 
-def committed_at(version: Version) -> dt.datetime:
+def committed_at(commit: Commit) -> dt.datetime:
     """The commit's author date in the team's local time (naive, like record times)."""
-    return local_time(version.commit.author_date)
-
-
-def local_time(iso: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(iso).astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return parse_datetime(commit.author_date)
 
 
 def visit_time(visit: Visit) -> dt.datetime | None:
@@ -56,7 +53,7 @@ class Judge:
 
     def __init__(self, records: Records, history: History) -> None:
         self.history = history
-        first = [local_time(c.author_date).date() for c in history.commits[:1]]
+        first = [committed_at(c).date() for c in history.commits[:1]]
         starts = [day for day in (*first, records.policy.start) if day]
         self.start = max(starts) if starts else None  # nothing dated earlier is judged
 
@@ -76,7 +73,7 @@ def first_commit_late(judge: Judge, found, moment, limit: dt.timedelta) -> dict 
     if not found or moment is None or not judge.judged(moment.date(), found.versions[0]):
         return None
     first = found.versions[0]
-    filed = committed_at(first)
+    filed = committed_at(first.commit)
     if filed - moment <= limit:
         return None
     facts = {"filed": shown(filed), "hours": hours(limit), "late": hours(filed - moment)}
@@ -111,7 +108,7 @@ def reviews_late(records: Records, history: History, judge: Judge) -> Iterator[t
         signed = next((v for v in found.versions if _adds_reviewer(v)), None)
         if signed is None or not judge.judged(moment.date(), signed):
             continue
-        reviewed = committed_at(signed)
+        reviewed = committed_at(signed.commit)
         if reviewed - moment > dt.timedelta(days=days):
             params = {"visit_time": shown(moment), "reviewed": shown(reviewed), "days": days}
             yield (
@@ -135,12 +132,4 @@ FINDERS = {
 
 def late_records(records: Records, history: History) -> list[Problem]:
     """The timeliness warnings (severity from the policy's completeness section)."""
-    judge = Judge(records, history)
-    problems = []
-    for name, finder in FINDERS.items():
-        severity = records.policy.severity(name)
-        if severity == "off":
-            continue
-        for code, record, path, params in finder(records, history, judge):
-            problems.append(problem_at(records, code, record, path, severity, **params))
-    return problems
+    return switched_checks(records, FINDERS, history, Judge(records, history))
