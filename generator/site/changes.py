@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.history import RecordHistory, Version
+from generator.history.gitlog import Commit
 from generator.history.output import version_dict
 from generator.site.data import Page, SiteData
 
@@ -69,7 +70,7 @@ def change_pages(data: SiteData) -> list[Page]:
     if data.history is None:
         context = {"available": False, "shallow": False, "rows": [], "kinds": [], "kind_title": ""}
         return [Page("changes/index.md", "变更", "changes.md.j2", context)]
-    every, links = data.history.changes(), Links(data)
+    every, links = data.changes, Links(data)
     kinds = [
         {"title": title, "link": f"{file}.html", "count": sum(
             KIND_OF_PAGE.get(h.kind, h.kind) == kind for h, _ in every)}
@@ -101,24 +102,20 @@ def atom_feed(data: SiteData, docs: Path) -> None:
     """changes/feed.xml: one entry per commit among the latest changes, newest first.
     Its dates are the commits' (never the build's), so two builds give the same bytes.
     Without history the feed is written empty, so the link in every page's head works."""
-    by_commit: dict[str, list[dict]] = {}
-    commits, links = {}, Links(data)
-    every = data.history.changes() if data.history else []
-    for history, version in every[:RECENT]:
-        by_commit.setdefault(version.commit.sha, []).append(
-            change_row(data, links, history, version)
-        )
-        commits[version.commit.sha] = version.commit
+    links = Links(data)
+    by_commit: dict[str, tuple[Commit, list[dict]]] = {}  # newest first, like the changes
+    for history, version in data.changes[:RECENT]:
+        _, rows = by_commit.setdefault(version.commit.sha, (version.commit, []))
+        rows.append(change_row(data, links, history, version))
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     company = data.records.policy.company or "回访台"
     _text(feed, "title", f"{company} · 最近变更")
     _text(feed, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, company)}")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="index.html")
-    newest = max((c.committer_date for c in commits.values()), default="1970-01-01T00:00:00Z")
-    _text(feed, "updated", newest)
-    for sha, rows in by_commit.items():
-        commit = commits[sha]
+    newest = next(iter(by_commit.values()), None)
+    _text(feed, "updated", newest[0].committer_date if newest else "1970-01-01T00:00:00Z")
+    for sha, (commit, rows) in by_commit.items():
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _text(entry, "title", f"{commit.subject or commit.short}（{len(rows)} 条记录）")
         _text(entry, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, sha)}")

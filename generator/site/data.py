@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.due_output import View, select
-from generator.history import History
+from generator.history import History, RecordHistory, Version
 from generator.model import Visit
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
@@ -49,6 +49,11 @@ class SiteData:
         """ "S05 陈帅" (staff names are not personal data of customers: never masked)."""
         staff = self.records.staff.get(staff_id)
         return f"{staff_id} {staff.name}" if staff else staff_id
+
+    @cached_property
+    def changes(self) -> list[tuple[RecordHistory, Version]]:
+        """Every record version, newest first (for the 变更 pages and the feed)."""
+        return self.history.changes() if self.history else []
 
     @cached_property
     def open_items(self) -> list[DueItem]:
