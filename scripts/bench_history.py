@@ -41,10 +41,11 @@ def generate(folder: Path, records: int) -> Path:
     return folder / "records"
 
 
-def fast_import_stream(root: Path, commits: int) -> bytes:
-    """The whole history as one git fast-import stream (seconds, not minutes of git commit)."""
+def fast_import_stream(records: Path, commits: int) -> bytes:
+    """The records' whole history as one git fast-import stream, into `records/` of the
+    repository (seconds, not minutes of git commit)."""
     rng = random.Random(2026)
-    files = sorted(p for p in (root / "records").rglob("*") if p.is_file())
+    files = sorted(p for p in records.rglob("*") if p.is_file())
     first = [p for p in files if p.parent.name in ("records", "customers")]
     rest = [p for p in files if p.parent.name not in ("records", "customers")]
     contents = {p: p.read_bytes() for p in files}
@@ -68,7 +69,7 @@ def fast_import_stream(root: Path, commits: int) -> bytes:
             out += b"from :%d\n" % (number - 1)
         for path in [*added, *edits]:
             data = contents[path]
-            relative = path.relative_to(root).as_posix().encode()
+            relative = ("records/" + path.relative_to(records).as_posix()).encode()
             out += b"M 100644 inline %s\ndata %d\n%s\n" % (relative, len(data), data)
     return bytes(out)
 
@@ -108,9 +109,7 @@ def main() -> int:
         source = generate(Path(folder) / "source", args.records)
         root.mkdir()
         git(root, "init", "-q", "-b", "main")
-        (root / "records").symlink_to(source)  # read by fast_import_stream only
-        stream = fast_import_stream(root, args.commits)
-        (root / "records").unlink()
+        stream = fast_import_stream(source, args.commits)
         _, imported = timed(lambda: git(root, "fast-import", "--quiet", data=stream))
         git(root, "checkout", "-q", "-f", "main")
         records = root / "records"

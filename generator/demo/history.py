@@ -31,16 +31,11 @@ from generator.convert import LOCAL_TZ
 from generator.demo import DEMO_END, DemoSize, generate
 
 ZONE = "+0800"  # LOCAL_TZ as git writes it
-COMPLAINT_STEPS = (  # field → the commit that adds it (with the fields listed after it)
-    ("answered", "答复"),
-    ("resolved", "处理完毕"),
-    ("feedback_sent", "反馈"),
+COMPLAINT_STEPS = (  # (the time field, the commit's label, the fields that commit adds)
+    ("answered", "答复", ("answered",)),
+    ("resolved", "处理完毕", ("resolved", "resolution", "special", "special_reason")),
+    ("feedback_sent", "反馈", ("feedback_sent", "customer_feedback")),
 )
-LATER_FIELDS = {
-    "answered": ("answered",),
-    "resolved": ("resolved", "resolution", "special", "special_reason"),
-    "feedback_sent": ("feedback_sent", "customer_feedback"),
-}
 
 
 @dataclass(frozen=True)
@@ -147,23 +142,19 @@ class _Timeline:
             )
 
     def _complaint(self, path: str, text: str) -> None:
+        """Registered first; each step present in the record adds its fields later."""
         record = front_matter(text)
         author = record.get("first_responder") or self.director
-        later = [field for field, _ in COMPLAINT_STEPS if record.get(field)]
-        hidden = tuple(name for field in later for name in LATER_FIELDS[field])
+        steps = [step for step in COMPLAINT_STEPS if record.get(step[0])]
         registered = _moment(record.get("registered") or record["received"])
-        self.add(registered, author, f"登记投诉 {record['id']}", (path, without(text, hidden)))
-        for index, (field, label) in enumerate(COMPLAINT_STEPS):
-            if not record.get(field):
-                continue
-            still_hidden = tuple(
-                name for later_field, _ in COMPLAINT_STEPS[index + 1 :] if record.get(later_field)
-                for name in LATER_FIELDS[later_field]
-            )  # fmt: skip
-            version = without(text, still_hidden) if still_hidden else text
-            self.add(
-                _moment(record[field]), author, f"投诉 {record['id']} {label}", (path, version)
-            )
+        moments = [
+            (registered, "登记投诉"),
+            *((_moment(record[f]), label) for f, label, _ in steps),
+        ]
+        for done, (when, label) in enumerate(moments):
+            hidden = tuple(name for _, _, fields in steps[done:] for name in fields)
+            version = without(text, hidden) if hidden else text
+            self.add(when, author, f"{label} {record['id']}", (path, version))
 
 
 def fast_import(commits: list[Commit], names: dict[str, str]) -> bytes:
