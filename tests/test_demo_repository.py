@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, huifang
+from conftest import ROOT, build_site, huifang
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -57,3 +57,12 @@ def test_history_needs_an_empty_folder(tmp_path):
     result = huifang("demo", "--history", "--out", str(tmp_path), "--force")
     assert result.returncode == 2 and "--history" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_demo_repositorys_site_shows_field_diffs_on_customer_pages(demo_repo, tmp_path):
+    result, work = build_site(demo_repo / "records", tmp_path / "site")  # masked, scanned
+    assert result.returncode == 0, result.stderr
+    page = (work / "docs" / "customers" / "C0004.md").read_text(encoding="utf-8")
+    changes = page.split("## 变更记录", 1)[1]
+    assert "修改 grade：C → B2" in changes and "修改 contacts.马建华.mobile：158****" in changes
+    assert "15893183547" not in (tmp_path / "site" / "customers" / "C0004.html").read_text("utf-8")

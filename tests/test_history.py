@@ -180,3 +180,17 @@ def test_a_complaint_on_the_customer_page_shows_its_own_changes(tmp_path):
     assert "投诉记录的变更（2 次）" in own
     assert "修改 resolution：已上门处理。 → 已上门更换配件。" in own
     assert own.index("李强") < own.index("王芳")  # newest first
+
+
+def test_commit_messages_are_masked_in_the_masked_profile(tmp_path):
+    root = tmp_path / "repo"
+    records = write_tree(root, {})
+    run_git(root, "init", "-q", "-b", "main")
+    commit_all(root, "补录 13912345678 来电的投诉")  # a phone number in the message itself
+    masked = huifang("history", "K2026-0001", "--records", str(records), "--profile", "masked")
+    assert masked.returncode == 0, masked.stderr
+    assert "13912345678" not in masked.stdout and "139****5678" in masked.stdout
+    result, _ = build_site(records, tmp_path / "site")
+    assert result.returncode == 0, result.stderr  # the post-build scan finds no number
+    feed = (tmp_path / "site" / "changes" / "feed.xml").read_text(encoding="utf-8")
+    assert "139****5678" in feed

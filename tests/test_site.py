@@ -143,6 +143,9 @@ def test_the_post_build_scan_catches_what_slips_through(tmp_path):
     found = {f.what for f in scan_site(tmp_path, masked=True)}
     assert found == {"event handler", "mobile number"}
     assert {f.what for f in scan_site(tmp_path, masked=False)} == {"event handler"}
+    commit = "0b37ded8454a5b17680313148bb84819ffc61899"  # a real hash with 11 digits in a row
+    (tmp_path / "p.html").write_text(f'<code title="{commit}">0b37ded8</code>', encoding="utf-8")
+    assert scan_site(tmp_path, masked=True) == []
 
 
 def test_build_never_writes_into_records(tree, tmp_path):

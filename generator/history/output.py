@@ -55,7 +55,7 @@ def version_dict(kind: str, version: Version, masked: bool) -> dict:
         "author_date": c.author_date,
         "committer": c.committer,
         "committer_date": c.committer_date,
-        "message": c.message.strip(),
+        "message": mask_text(c.message.strip()) if masked else c.message.strip(),
         "signature": c.signature,
         "signature_label": c.signature_label,
         "signed": c.signed,
@@ -96,10 +96,10 @@ def as_text(histories: list[RecordHistory], history: History, masked: bool) -> s
             d = version_dict(h.kind, v, masked)
             moved = f"（自 {d['old_path']}）" if d["old_path"] else ""
             lines.append(
-                f"  {d['committer_date'][:16].replace('T', ' ')}  {d['short']}  {d['author']}  "
+                f"  {d['author_date'][:16].replace('T', ' ')}  {d['short']}  {d['author']}  "
                 f"{d['change_label']} {d['path']}{moved}  [{d['signature_label']}]"
             )
-            lines.append(f"    {v.commit.subject}")
+            lines.append(f"    {d['message'].split(chr(10), 1)[0]}")
             if v.change == "added":  # a new record's values are the record itself: not repeated
                 continue
             for f in d["fields"]:

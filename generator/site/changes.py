@@ -117,7 +117,8 @@ def atom_feed(data: SiteData, docs: Path) -> None:
     _text(feed, "updated", newest[0].committer_date if newest else "1970-01-01T00:00:00Z")
     for sha, (commit, rows) in by_commit.items():
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        _text(entry, "title", f"{commit.subject or commit.short}（{len(rows)} 条记录）")
+        subject = rows[0]["message"].split("\n", 1)[0] or commit.short  # masked like the rows
+        _text(entry, "title", f"{subject}（{len(rows)} 条记录）")
         _text(entry, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, sha)}")
         _text(entry, "updated", commit.committer_date)
         _text(entry, "published", commit.author_date)
