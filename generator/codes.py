@@ -332,9 +332,9 @@ CODES: dict[str, Code] = {
     ),
     "visit.no_record": _c(
         "warning",
-        "回访没有会谈内容记录（正文为空）。请在 --- 之后简要记录谈话内容。",
-        "the visit has no conversation record (the body is empty). Write a short account "
-        "below the closing ---.",
+        "回访没有会谈内容记录（正文为空或只有标题）。请在 --- 之后简要记录谈话内容。",
+        "the visit has no conversation record (the body is empty or only a heading). Write "
+        "a short account below the closing ---.",
     ),
     # --- configuration ----------------------------------------------------------------
     # --- timeliness and trust, from Git history ------------------------------------------
@@ -380,6 +380,14 @@ CODES: dict[str, Code] = {
         "the last verified commit {verified} is no longer in the history of {head}: history "
         "was rewritten (force-push, rebase or reset). Find out why; once it is accounted "
         "for, delete {file} to start verifying afresh.",
+    ),
+    # --- formatting and new records (huifang fmt, huifang new) ---------------------------
+    "fmt.would_change": _c(
+        "error",
+        "整理格式后读出的内容与原文件不同，为安全起见没有改动这个文件。请用 huifang check "
+        "检查它，并把这个文件报告给维护者。",
+        "formatting would change what this file says, so it was left as it is. Check it with "
+        "huifang check and report the file to the maintainers.",
     ),
     "policy.unknown_method_group": _c(
         "error",

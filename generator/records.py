@@ -111,22 +111,34 @@ def display_path(root: Path, path: Path) -> str:
     return (Path(root.name) / path.relative_to(root)).as_posix()
 
 
+_STRAY = "stray"
+
+
+def kind_of(root: Path, path: Path) -> str | None:
+    """The record kind of a file under root; None for files that are not records
+    (hidden, other suffixes, README), `_STRAY` for a record file in no known place."""
+    rel = path.relative_to(root)
+    if any(part.startswith((".", "_")) for part in rel.parts):
+        return None
+    if path.suffix.lower() not in RECORD_SUFFIXES or path.name.lower() in IGNORED_NAMES:
+        return None
+    if len(rel.parts) == 1 and path.stem in SINGLE_FILES:
+        return SINGLE_FILES[path.stem]
+    if len(rel.parts) > 1 and rel.parts[0] in FOLDER_KINDS:
+        return FOLDER_KINDS[rel.parts[0]]
+    return _STRAY
+
+
 def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """(kind, path) of every record file under root, sorted; warnings for strays."""
     found: list[tuple[str, Path]] = []
     problems: list[Problem] = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel = path.relative_to(root)
-        if any(part.startswith((".", "_")) for part in rel.parts):
-            continue
-        if path.suffix.lower() not in RECORD_SUFFIXES or path.name.lower() in IGNORED_NAMES:
-            continue
-        if len(rel.parts) == 1 and path.stem in SINGLE_FILES:
-            found.append((SINGLE_FILES[path.stem], path))
-        elif len(rel.parts) > 1 and rel.parts[0] in FOLDER_KINDS:
-            found.append((FOLDER_KINDS[rel.parts[0]], path))
-        else:
+        kind = kind_of(root, path)
+        if kind == _STRAY:
             problems.append(make_problem("file.unknown_location", Source(display_path(root, path))))
+        elif kind:
+            found.append((kind, path))
     return found, problems
 
 

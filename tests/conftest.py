@@ -140,10 +140,19 @@ def tree(tmp_path):
     return lambda files=None: write_tree(tmp_path, files or {})
 
 
-def huifang(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Runs the installed command as a user would."""
+def huifang(
+    *args: str, cwd: Path | None = None, input: str | None = None
+) -> subprocess.CompletedProcess:
+    """Runs the installed command as a user would (standard input is never a terminal)."""
     exe = Path(sys.executable).parent / "huifang"
-    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(exe), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        input=input if input is not None else "",
+    )
 
 
 def check_json(records: Path, *extra: str) -> tuple[int, dict]:

@@ -75,9 +75,14 @@ def visit_outcome(records: Records, today: date):
             yield "visit.no_outcome", v, ("date",), {}
 
 
+def has_text(body: str) -> bool:
+    """Is there more than headings in the body? (`huifang new` writes one to fill in.)"""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in body.splitlines())
+
+
 def visit_record(records: Records, today: date):
     for v in records.visits:
-        if not v.body.strip():
+        if not has_text(v.body):
             yield "visit.no_record", v, ("date",), {}
 
 

@@ -1,0 +1,199 @@
+"""`huifang new`: the values, id and file name of a new record.
+
+The next free id follows the team's own numbering (the longest run of digits at the end
+of existing ids, same prefix and width); complaints count per year of receipt; surveys
+follow the half-year pattern 2026H1/2026H2. Visit files are named date-customer-method,
+with -2, -3 … when that name is taken. Nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from generator.records import Records
+from generator.schemas import SchemaSet
+
+KINDS = ("customer", "visit", "complaint", "survey")
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+_HALF = re.compile(r"^(\d{4})H([12])$")
+DEFAULT_LEVELS = (("满意", True), ("基本满意", True), ("不满意", False))
+
+
+class DraftError(ValueError):
+    """A value the user gave cannot make a valid new record (message in Chinese / English)."""
+
+
+@dataclass
+class Draft:
+    kind: str
+    values: dict
+    path: Path  # relative to the records folder
+
+    @property
+    def missing(self) -> list[str]:
+        return [key for key in REQUIRED_INPUT[self.kind] if key not in self.values]
+
+
+# what only the user can say (everything else has a default or stays commented out)
+REQUIRED_INPUT = {
+    "customer": ("name", "grade", "owner"),
+    "visit": ("customer",),
+    "complaint": ("customer", "channel", "category"),
+    "survey": (),
+}
+
+
+def next_id(existing: list[str], prefix: str = "", width: int = 4) -> str:
+    """One more than the highest number among ids starting with `prefix`."""
+    best = 0
+    for ident in existing:
+        match = _NUMBERED.match(ident)
+        if match and match.group(1) == prefix:
+            best = max(best, int(match.group(2)))
+            width = max(width, len(match.group(2)))
+    return f"{prefix}{best + 1:0{width}d}"
+
+
+def customer_prefix(existing: list[str]) -> str:
+    """The prefix most existing customer ids share (C for the demo)."""
+    prefixes = [m.group(1) for m in map(_NUMBERED.match, existing) if m]
+    return max(sorted(set(prefixes)), key=prefixes.count) if prefixes else "C"
+
+
+def next_survey_id(existing: list[str], today: date) -> str:
+    halves = [(int(m.group(1)), int(m.group(2))) for m in map(_HALF.match, existing) if m]
+    year, half = max(halves) if halves else (today.year, 0 if today.month <= 6 else 1)
+    year, half = (year, 2) if half == 1 else (year + 1, 1)
+    return f"{year}H{half}"
+
+
+def visit_path(records_dir: Path, day: date, customer: str, method: str) -> Path:
+    stem = f"{day.isoformat()}-{customer}-{method}"
+    folder = Path("visits") / str(day.year)
+    candidate, number = folder / f"{stem}.md", 1
+    while (records_dir / candidate).exists():
+        number += 1
+        candidate = folder / f"{stem}-{number}.md"
+    return candidate
+
+
+def parse_input(schemas: SchemaSet, kind: str, key: str, text: str) -> object:
+    """A value typed on the command line or at a prompt, as the schema types the field."""
+    node = schemas.field(kind, (key,)).node
+    kinds = node.get("type")
+    text = text.strip()
+    if kinds == "array":
+        return [part.strip() for part in re.split("[,，、]", text) if part.strip()]
+    if kinds == "boolean":
+        lowered = text.lower()
+        if lowered in ("true", "yes", "y", "是", "1"):
+            return True
+        if lowered in ("false", "no", "n", "否", "0"):
+            return False
+        raise DraftError(f"{key} 只能是 是/否 / {key} must be yes or no, not {text!r}")
+    if kinds == "integer":
+        try:
+            return int(text)
+        except ValueError:
+            raise DraftError(f"{key} 应为整数 / {key} must be a whole number") from None
+    return text
+
+
+def _day_and_time(text: str | None, now: datetime) -> datetime:
+    if not text:
+        return now
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise DraftError(
+            f"日期应写成 YYYY-MM-DD 或 'YYYY-MM-DD HH:MM' / expected a date, got {text!r}"
+        ) from None
+
+
+def plan(
+    kind: str,
+    records: Records,
+    records_dir: Path,
+    given: dict,
+    when: str | None,
+    now: datetime,
+) -> Draft:
+    """The values and path of a new record of `kind` from what the user gave."""
+    values = dict(given)
+    moment = _day_and_time(when, now)
+    if kind == "customer":
+        existing = [c.id for c in records.customer_list] + sorted(
+            records.unreadable.get("customer", ())
+        )
+        values.setdefault("id", next_id(existing, customer_prefix(existing)))
+        if when:
+            values.setdefault("since", moment.date().isoformat())
+        if values["id"] in existing:
+            raise DraftError(f"客户编号 {values['id']} 已存在 / customer {values['id']} exists")
+        path = Path("customers") / f"{values['id']}.md"
+    elif kind == "visit":
+        values.setdefault("date", moment.date().isoformat())
+        if when and len(when) > 10:
+            values.setdefault("time", moment.strftime("%H:%M"))
+        values.setdefault("method", "phone")
+        customer = records.customers.get(values.get("customer", ""))
+        if customer and customer.owner:
+            values.setdefault("staff", [customer.owner])
+        day = date.fromisoformat(values["date"])
+        path = visit_path(records_dir, day, values.get("customer", "NEW"), values["method"])
+    elif kind == "complaint":
+        if when and len(when) <= 10 and moment.date() != now.date():
+            raise DraftError(
+                "投诉的接到时间要写到分钟，例如 --date '2026-11-20 14:30' / give the time a "
+                "complaint was received, e.g. --date '2026-11-20 14:30'"
+            )
+        received = moment if (when and len(when) > 10) else now
+        values.setdefault("received", received.strftime("%Y-%m-%d %H:%M"))
+        values.setdefault("registered", now.strftime("%Y-%m-%d %H:%M"))
+        year = values["received"][:4]
+        existing = [c.id for c in records.complaint_list]
+        values.setdefault("id", next_id(existing, f"K{year}-"))
+        if values["id"] in existing:
+            raise DraftError(f"投诉编号 {values['id']} 已存在 / complaint {values['id']} exists")
+        path = Path("complaints") / year / f"{values['id']}.md"
+    else:
+        values.update(_survey_values(records, values, now.date()))
+        path = Path("surveys") / f"{values['id']}.yaml"
+    if (records_dir / path).exists():
+        raise DraftError(f"{path} 已存在，不会覆盖 / {path} exists and is never overwritten")
+    return Draft(kind, values, path)
+
+
+def _survey_values(records: Records, given: dict, today: date) -> dict:
+    """A survey of the policy's items, with the latest survey's levels and zero counts."""
+    existing = [s.id for s in records.survey_list]
+    ident = given.get("id") or next_survey_id(existing, today)
+    match = _HALF.match(ident)
+    values = {"id": ident}
+    if match:
+        year, half = int(match.group(1)), match.group(2)
+        values["title"] = f"{year} 年{'上' if half == '1' else '下'}半年满意度调查"
+        values["period"] = (
+            {"start": f"{year}-01-01", "end": f"{year}-06-30"}
+            if half == "1"
+            else {"start": f"{year}-07-01", "end": f"{year}-12-31"}
+        )
+    latest = records.survey_list[-1] if records.survey_list else None
+    levels = (
+        [(level.name, level.satisfied) for level in latest.levels]
+        if latest and latest.levels
+        else list(DEFAULT_LEVELS)
+    )
+    items = list(records.policy.surveys.get("items") or ())
+    values.update(
+        distributed=0,
+        returned=0,
+        levels=[{"name": name, "satisfied": ok} for name, ok in levels],
+        items=[
+            {"name": item, "counts": dict.fromkeys((n for n, _ in levels), 0)} for item in items
+        ],
+    )
+    return {**values, **given}

@@ -1,0 +1,125 @@
+"""What the commands share: option types and decorators, the clock, loading records for rules."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(
+                f"日期应写成 YYYY-MM-DD / expected a date like 2026-11-23, got {value!r}",
+                param,
+                ctx,
+            )
+
+
+DATE = DateType()
+
+
+def as_of_or_clock(today: date | None):
+    """The clock is read once, here at the edge, and passed down: `--today DATE` means the
+    start of that day; without it, the team's local date and time now."""
+    from generator.convert import LOCAL_TZ
+    from generator.rules import AsOf
+
+    if today:
+        return AsOf.day(today)
+    now = datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0)
+    return AsOf(now.date(), now)
+
+
+def load_for_rules(records_dir: Path, today: date, history=None):
+    """The records checked once (with the history's timeliness checks when given); a broken
+    team.yaml or policy.yaml stops here (exit 2)."""
+    from generator.output import as_text
+    from generator.pipeline import check_records
+
+    if not records_dir.is_dir():
+        raise click.UsageError(
+            f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
+        )
+    report = check_records(records_dir, today, history=history)
+    if report.config_error:
+        click.echo(as_text([p for p in report.problems if p.is_error]), err=True)
+        click.echo(
+            "team.yaml 或 policy.yaml 有错误，无法计算。/ team.yaml or policy.yaml has errors.",
+            err=True,
+        )
+        sys.exit(2)
+    if report.errors:
+        click.echo(
+            f"注意：记录中有 {report.errors} 个错误，出错的记录未计入；运行 huifang check 查看。"
+            f" / note: {report.errors} error(s) in the records; run huifang check.",
+            err=True,
+        )
+    return report
+
+
+def warn(problems) -> None:
+    """Warnings about the computation itself (e.g. an unknown calendar year) on standard error."""
+    for problem in problems:
+        click.echo(f"{problem.severity} {problem.code}: {problem.message_zh}", err=True)
+
+
+NOT_A_REPOSITORY = (
+    "记录目录不在 Git 仓库中：没有变更历史，未检查提交时效 / the records are not in a Git "
+    "repository: no change history, timeliness not checked"
+)
+
+
+def read_history_or_none(records_dir: Path, allowed_signers: Path | None = None, required=False):
+    """The records' Git history; None outside a repository, unless it is `required` (exit 2)."""
+    from generator.history import read_history
+    from generator.history.gitlog import GitError
+
+    try:
+        return read_history(records_dir, allowed_signers)
+    except GitError as err:
+        if required:
+            click.echo(str(err), err=True)
+            sys.exit(2)
+        return None
+
+
+def profile_option(func):
+    return click.option(
+        "--profile",
+        type=click.Choice(["full", "masked"]),
+        default="full",
+        show_default=True,
+        help="masked 隐去个人客户姓名、联系人姓名等个人信息 / masked hides personal data.",
+    )(func)
+
+
+def records_option(func):
+    return click.option(
+        "--records",
+        "records_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("records"),
+        show_default=True,
+        help="记录目录 / the records folder.",
+    )(func)
+
+
+def today_option(func):
+    return click.option(
+        "--today",
+        type=DATE,
+        default=None,
+        help="按哪一天检查（默认今天）/ the day to check as of (default: the clock).",
+    )(func)
