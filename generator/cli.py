@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.cli_authoring import fmt, new
+from generator.cli_authoring import codeowners, fmt, new
 from generator.cli_common import (
     CONTEXT,
     DATE,
@@ -36,7 +36,22 @@ def main() -> None:
     """
 
 
+def write_summary(summary_file: Path, records_dir: Path, base: str, as_of, report) -> None:
+    """Append the pull-request summary (GitHub reads $GITHUB_STEP_SUMMARY after the step)."""
+    from generator.history.gitlog import GitError
+    from generator.review import pr_summary
+
+    try:
+        text = pr_summary(records_dir, base, as_of, report)
+    except GitError as err:
+        click.echo(f"无法生成摘要 / no summary: {err}", err=True)
+        return
+    with summary_file.open("a", encoding="utf-8") as out:
+        out.write(text + "\n")
+
+
 @main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @records_option
 @click.option(
     "--format",
@@ -79,7 +94,22 @@ def main() -> None:
     "核验通过后写入当前提交 / a file holding the last verified commit: fail if it is no longer "
     "an ancestor of HEAD (history rewritten); on success it is updated to HEAD.",
 )
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="把中文的拉取请求摘要（改动文件的问题表、对待访清单的影响）追加到这个文件，"
+    "例如 $GITHUB_STEP_SUMMARY / append a Chinese pull-request summary (problems in the "
+    "changed files, due-list changes) to this file.",
+)
+@click.option(
+    "--base",
+    default="origin/main",
+    show_default=True,
+    help="摘要与哪个分支比较 / the branch the summary compares with.",
+)
 def check(
+    paths: tuple[Path, ...],
     records_dir: Path,
     output_format: str,
     strict: bool,
@@ -89,8 +119,13 @@ def check(
     require_signed: bool,
     allowed_signers: Path | None,
     verified_head: Path | None,
+    summary_file: Path | None,
+    base: str,
 ) -> None:
     """检查所有记录，列出每个问题的文件、行号和改法 / check every record.
+
+    给出 PATHS 时只报告这些文件的问题（仍读取全部记录做交叉检查），供 pre-commit 使用。
+    With PATHS, only the problems of those files are reported (all records are still read).
 
     在 Git 仓库中还按提交时间检查回访记录、投诉登记和主管审阅是否及时（警告）。
     In a Git repository the commit times also show whether visits, complaints and reviews
@@ -117,9 +152,8 @@ def check(
         click.echo(NOT_A_REPOSITORY, err=True)
     if history is not None and history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
-    report = check_records(
-        records_dir, as_of_or_clock(today).today, history=history if use_history else None
-    )
+    as_of = as_of_or_clock(today)
+    report = check_records(records_dir, as_of.today, history=history if use_history else None)
     if auditing:
         verified = read_verified_head(verified_head)
         trust = rewritten(history, verified_head, verified) if verified_head else []
@@ -128,6 +162,10 @@ def check(
         report = report.adding(trust)
         if verified_head and not trust and history.head:
             verified_head.write_text(history.head + "\n", encoding="utf-8")
+    if paths:
+        report = report.only(list(paths))
+    if summary_file:
+        write_summary(summary_file, records_dir, base, as_of, report)
     summary = summary_text(report.documents, report.errors, report.warnings)
     if output_format == "json":
         click.echo(as_json(report.problems, report.documents))
@@ -420,6 +458,7 @@ def demo(
 
 main.add_command(new)
 main.add_command(fmt)
+main.add_command(codeowners)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,4 +1,5 @@
-"""Commands that write records, only when asked: `huifang new` and `huifang fmt`."""
+"""The team workflow's commands: `new` and `fmt` write records (only when asked);
+`codeowners` prints review ownership for the forge."""
 
 from __future__ import annotations
 
@@ -195,3 +196,50 @@ def _echo_diff(shown: str, report) -> None:
     click.echo(
         "".join(difflib.unified_diff(old.splitlines(True), new_text.splitlines(True), shown, shown))
     )
+
+
+@click.command(context_settings=CONTEXT)
+@records_option
+@click.option(
+    "--area",
+    "areas",
+    multiple=True,
+    metavar="AREA=OWNERS",
+    help="片区的审阅人，可重复，例如 --area 一区=@org/supervisors-1 "
+    "/ the reviewers of an area's customers and visits, repeatable.",
+)
+@click.option(
+    "--managers",
+    metavar="OWNERS",
+    help="team.yaml、policy.yaml 和 schema/ 的审阅人 / who reviews team, policy and schemas.",
+)
+def codeowners(records_dir, areas, managers) -> None:
+    """生成 CODEOWNERS：各片区主管审阅本片区客户的档案和回访记录。
+
+    Print a CODEOWNERS file: each area's supervisors own its customers' files and visits,
+    so the forge asks them to review. Save it as .github/CODEOWNERS (GitHub, Gitea) or
+    CODEOWNERS (GitLab).
+
+    \b
+    例子 / example:
+      huifang codeowners --area 一区=@acme/sup-1 --area 二区=@acme/sup-2 \\
+                         --managers @acme/managers > .github/CODEOWNERS
+    """
+    from generator.cli_common import load_for_rules
+    from generator.codeowners import codeowners as make
+
+    mapping = {}
+    for setting in areas:
+        area, sep, owners = setting.partition("=")
+        if not sep or not owners.strip():
+            raise click.UsageError(
+                f"--area 应写成 片区=@审阅人 / --area takes AREA=OWNERS: {setting!r}"
+            )
+        mapping[area.strip()] = owners.strip()
+    records = load_for_rules(records_dir, datetime.now().date()).records
+    unknown = [a for a in mapping if records.policy.areas and a not in records.policy.areas]
+    if unknown:
+        raise click.UsageError(
+            f"policy.yaml 中没有片区 {'、'.join(unknown)} / unknown area(s): {', '.join(unknown)}"
+        )
+    click.echo(make(records, mapping, managers), nl=False)

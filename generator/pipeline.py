@@ -10,7 +10,7 @@ from generator.checks import run_checks
 from generator.history import History
 from generator.history.timeliness import late_records
 from generator.problems import Problem, sorted_problems
-from generator.records import Records, is_config_path, load_records
+from generator.records import Records, display_path, is_config_path, load_records
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
@@ -39,6 +39,18 @@ class CheckReport:
         if self.errors or (strict and self.warnings):
             return 1
         return 0
+
+    def only(self, paths: list[Path]) -> CheckReport:
+        """The problems of these files only (all records were still read for cross-checks).
+        A configuration error is kept wherever it is: it spoils every result."""
+        root = self.records.root
+        inside = [p.resolve() for p in paths if p.resolve().is_relative_to(root)]
+        files = {display_path(root, p) for p in inside if not p.is_dir()}
+        folders = tuple(display_path(root, p) + "/" for p in inside if p.is_dir())
+        kept = [
+            p for p in self.problems if p.source.path in files or p.source.path.startswith(folders)
+        ]
+        return CheckReport(self.records, kept, self.documents, self.config_error)
 
     def adding(self, problems: list[Problem]) -> CheckReport:
         merged = sorted_problems(self.problems + problems)
