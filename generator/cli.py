@@ -25,6 +25,7 @@ from generator.cli_common import (
     today_option,
     warn,
 )
+from generator.progress import progress_reporter, wanted
 
 
 @click.group(context_settings=CONTEXT)
@@ -153,7 +154,10 @@ def check(
     if history is not None and history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
     as_of = as_of_or_clock(today)
-    report = check_records(records_dir, as_of.today, history=history if use_history else None)
+    with progress_reporter(wanted(quiet)) as reporter:
+        report = check_records(
+            records_dir, as_of.today, history=history if use_history else None, reporter=reporter
+        )
     if auditing:
         verified = read_verified_head(verified_head)
         trust = rewritten(history, verified_head, verified) if verified_head else []
@@ -349,7 +353,15 @@ def history(record_id: str, records_dir: Path, output_format: str, profile: str)
     show_default=True,
     help="中间文件（Markdown 页面和 mkdocs.yml）目录 / folder for the generated docs tree and mkdocs.yml.",
 )
-def build(records_dir: Path, today: date | None, profile: str, out: Path, work: Path) -> None:
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="不显示进度 / no progress bar (never shown in CI or a pipe).",
+)
+def build(
+    records_dir: Path, today: date | None, profile: str, out: Path, work: Path, quiet: bool
+) -> None:
     """生成网站：首页、客户、待访、投诉、数据质量（MkDocs + Material）/ build the static site.
 
     从不写入记录目录。/ Never writes into the records folder.
@@ -359,15 +371,16 @@ def build(records_dir: Path, today: date | None, profile: str, out: Path, work: 
 
     as_of = as_of_or_clock(today)
     history = read_history_or_none(records_dir)  # a plain folder still builds, without history
-    if history is None:
+    if history is None and not quiet:
         click.echo(NOT_A_REPOSITORY, err=True)
     elif history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
-    report = load_for_rules(records_dir, as_of.today, history)
     try:
-        result = build_site(
-            report, out, as_of, masked=profile == "masked", work=work, history=history
-        )
+        with progress_reporter(wanted(quiet)) as reporter:
+            report = load_for_rules(records_dir, as_of.today, history, reporter)
+            result = build_site(
+                report, out, as_of, profile == "masked", work, history, reporter=reporter
+            )
     except BuildError as err:
         click.echo(str(err), err=True)
         sys.exit(1)

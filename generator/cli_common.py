@@ -42,7 +42,7 @@ def as_of_or_clock(today: date | None):
     return AsOf(now.date(), now)
 
 
-def load_for_rules(records_dir: Path, today: date, history=None):
+def load_for_rules(records_dir: Path, today: date, history=None, reporter=None):
     """The records checked once (with the history's timeliness checks when given); a broken
     team.yaml or policy.yaml stops here (exit 2)."""
     from generator.output import as_text
@@ -52,7 +52,9 @@ def load_for_rules(records_dir: Path, today: date, history=None):
         raise click.UsageError(
             f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
         )
-    report = check_records(records_dir, today, history=history)
+    from generator.progress import SILENT
+
+    report = check_records(records_dir, today, history=history, reporter=reporter or SILENT)
     if report.config_error:
         click.echo(as_text([p for p in report.problems if p.is_error]), err=True)
         click.echo(

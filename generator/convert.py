@@ -44,42 +44,64 @@ def _hints(cls: type) -> dict[str, object]:
     return typing.get_type_hints(cls)
 
 
-def _convert(tp: object, value: object) -> object:
+Converter = typing.Callable[[object], object]
+
+
+def _kept(convert: Converter, values) -> typing.Iterator:
+    """Each value converted; the unusable ones left out."""
+    for value in values:
+        with suppress(_Unusable):
+            yield convert(value)
+
+
+@cache
+def _converter(tp: object) -> Converter:
+    """A function turning a YAML value into `tp`, worked out once per type (the type
+    analysis cost more than the conversions themselves on 100,000 records)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        for member in typing.get_args(tp):
-            if member is type(None):
-                continue
-            try:
-                return _convert(member, value)
-            except _Unusable:
-                pass
-        raise _Unusable(value)
+        members = [_converter(m) for m in typing.get_args(tp) if m is not type(None)]
+        if len(members) == 1:
+            return members[0]
+
+        def first_usable(value):
+            for convert in members:
+                with suppress(_Unusable):
+                    return convert(value)
+            raise _Unusable(value)
+
+        return first_usable
     if origin is tuple:
-        (item_type, _) = typing.get_args(tp)
-        if not isinstance(value, list):
-            raise _Unusable(value)
-        return tuple(_each(item_type, value))
+        item = _converter(typing.get_args(tp)[0])
+
+        def as_tuple(value):
+            if not isinstance(value, list):
+                raise _Unusable(value)
+            return tuple(_kept(item, value))
+
+        return as_tuple
     if origin is Mapping or origin is dict:
-        _, item_type = typing.get_args(tp)
-        if not isinstance(value, dict):
-            raise _Unusable(value)
-        out = {}
-        for key, item in value.items():
-            with suppress(_Unusable):
-                out[str(key)] = _convert(item_type, item)
-        return MappingProxyType(out)
+        entry = _converter(typing.get_args(tp)[1])
+
+        def as_mapping(value):
+            if not isinstance(value, dict):
+                raise _Unusable(value)
+            out = {}
+            for key, item in value.items():
+                with suppress(_Unusable):
+                    out[str(key)] = entry(item)
+            return MappingProxyType(out)
+
+        return as_mapping
     if dataclasses.is_dataclass(tp):
-        if not isinstance(value, dict):
-            raise _Unusable(value)
-        return build(tp, value)
-    return _scalar(tp, value)
 
+        def as_record(value):
+            if not isinstance(value, dict):
+                raise _Unusable(value)
+            return build(tp, value)
 
-def _each(item_type: object, values: list) -> typing.Iterator:
-    for item in values:
-        with suppress(_Unusable):
-            yield _convert(item_type, item)
+        return as_record
+    return lambda value: _scalar(tp, value)
 
 
 def _scalar(tp: object, value: object) -> object:
@@ -113,17 +135,26 @@ def _scalar(tp: object, value: object) -> object:
     raise _Unusable(value)
 
 
+@cache
+def _plan(cls: type) -> tuple[tuple[str, str, Converter], ...]:
+    """(field name, YAML key, converter) of each field of a model class."""
+    hints = _hints(cls)
+    return tuple(
+        (f.name, f.metadata.get("key", f.name), _converter(hints[f.name]))
+        for f in dataclasses.fields(cls)
+    )
+
+
 def build(cls: type, data: Mapping, **given: object):
     """An instance of dataclass `cls` from a mapping; `given` fields are set as they are."""
-    hints = _hints(cls)
     kwargs: dict[str, object] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in given:
-            kwargs[f.name] = given[f.name]
+    for name, key, convert in _plan(cls):
+        if name in given:
+            kwargs[name] = given[name]
             continue
-        key = f.metadata.get("key", f.name)
-        if data.get(key) is None:
+        value = data.get(key)
+        if value is None:
             continue
         with suppress(_Unusable):
-            kwargs[f.name] = _convert(hints[f.name], data[key])
+            kwargs[name] = convert(value)
     return cls(**kwargs)

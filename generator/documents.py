@@ -115,7 +115,12 @@ def read_document(path: Path, source: Source) -> Document:
     except OSError as err:
         detail = err.strerror or type(err).__name__
         return Document(source, problems=[make_problem("file.unreadable", source, detail=detail)])
+    return parse_bytes(raw, source, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+
+
+def parse_bytes(raw: bytes, source: Source, markdown: bool) -> Document:
+    """Decode and parse one file's content. Never raises for bad content."""
     text, problems = decode(raw, source)
     if text is None:
         return Document(source, problems=problems)
-    return parse_text(text, source, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    return parse_text(text, source, markdown)

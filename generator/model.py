@@ -10,12 +10,22 @@ team's local time (China time). Instances are built by `generator.convert`.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from generator.problems import Source
+
+
+# Models go through pickle (the read cache, worker processes): a read-only mapping is
+# pickled as the plain dict it wraps.
+def read_only(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)
+
+
+copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
 
 _NOWHERE = Source("")
 

@@ -10,6 +10,7 @@ from generator.checks import run_checks
 from generator.history import History
 from generator.history.timeliness import late_records
 from generator.problems import Problem, sorted_problems
+from generator.progress import SILENT, Reporter
 from generator.records import Records, display_path, is_config_path, load_records
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
@@ -63,10 +64,13 @@ def check_records(
     schemas: SchemaSet | None = None,
     timer: StageTimer | None = None,
     history: History | None = None,
+    reporter: Reporter = SILENT,
+    use_cache: bool = True,
 ) -> CheckReport:
     """All checks; with the Git history also the timeliness of filing and review."""
     timer = timer or StageTimer()
-    loaded = load_records(root, schemas, timer)
+    loaded = load_records(root, schemas, timer, reporter, use_cache)
+    reporter.stage("交叉检查 / cross-checks")
     with timer("cross-checks"):
         problems = loaded.problems + run_checks(loaded.records, today)
     if history is not None:

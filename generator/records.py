@@ -7,6 +7,7 @@ found on the way; one bad file never stops the others.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,15 +15,11 @@ from pathlib import Path, PurePosixPath
 
 from generator.codes import make_problem
 from generator.convert import build
-from generator.documents import (
-    MARKDOWN_SUFFIXES,
-    YAML_SUFFIXES,
-    Document,
-    locate,
-    read_document,
-)
+from generator.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, locate
 from generator.model import RECORD_TYPES, Complaint, Customer, Policy, Staff, Survey, Visit
 from generator.problems import Problem, Source
+from generator.progress import SILENT, Reporter
+from generator.readfiles import FileResult, read_files
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
@@ -114,31 +111,59 @@ def display_path(root: Path, path: Path) -> str:
 _STRAY = "stray"
 
 
-def kind_of(root: Path, path: Path) -> str | None:
-    """The record kind of a file under root; None for files that are not records
-    (hidden, other suffixes, README), `_STRAY` for a record file in no known place."""
-    rel = path.relative_to(root)
-    if any(part.startswith((".", "_")) for part in rel.parts):
+def kind_of_relative(rel: str) -> str | None:
+    """The record kind of a file at `rel` (posix, relative to the records folder); None for
+    files that are not records (hidden, other suffixes, README), `_STRAY` for a record
+    file in no known place."""
+    parts = rel.split("/")
+    if any(part.startswith((".", "_")) for part in parts):
         return None
-    if path.suffix.lower() not in RECORD_SUFFIXES or path.name.lower() in IGNORED_NAMES:
+    name = parts[-1]
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() not in RECORD_SUFFIXES or name.lower() in IGNORED_NAMES:
         return None
-    if len(rel.parts) == 1 and path.stem in SINGLE_FILES:
-        return SINGLE_FILES[path.stem]
-    if len(rel.parts) > 1 and rel.parts[0] in FOLDER_KINDS:
-        return FOLDER_KINDS[rel.parts[0]]
+    if len(parts) == 1 and stem in SINGLE_FILES:
+        return SINGLE_FILES[stem]
+    if len(parts) > 1 and parts[0] in FOLDER_KINDS:
+        return FOLDER_KINDS[parts[0]]
     return _STRAY
 
 
-def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """(kind, path) of every record file under root, sorted; warnings for strays."""
-    found: list[tuple[str, Path]] = []
+def kind_of(root: Path, path: Path) -> str | None:
+    return kind_of_relative(path.relative_to(root).as_posix())
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    kind: str
+    path: str  # as the operating system takes it
+    shown: str  # as messages show it: records/visits/2026/…
+
+    @property
+    def stem(self) -> str:
+        return os.path.splitext(os.path.basename(self.path))[0]
+
+
+def discover(root: Path) -> tuple[list[RecordFile], list[Problem]]:
+    """Every record file under root, sorted by path; warnings for strays. Plain strings
+    and os.walk: pathlib costs more than parsing on 100,000 files."""
+    top = str(root)
+    shown_root = root.name
+    found: list[RecordFile] = []
     problems: list[Problem] = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        kind = kind_of(root, path)
-        if kind == _STRAY:
-            problems.append(make_problem("file.unknown_location", Source(display_path(root, path))))
-        elif kind:
-            found.append((kind, path))
+    for folder, dirs, names in os.walk(top):
+        dirs.sort()
+        rel_folder = os.path.relpath(folder, top).replace(os.sep, "/")
+        for name in sorted(names):
+            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+            kind = kind_of_relative(rel)
+            if kind == _STRAY:
+                problems.append(
+                    make_problem("file.unknown_location", Source(f"{shown_root}/{rel}"))
+                )
+            elif kind:
+                found.append(RecordFile(kind, os.path.join(folder, name), f"{shown_root}/{rel}"))
+    found.sort(key=lambda f: f.shown)
     return found, problems
 
 
@@ -167,21 +192,26 @@ def with_defaults(schemas: SchemaSet, kind: str, data: dict, path: tuple = ()) -
 
 # --- loading ------------------------------------------------------------------------
 def load_records(
-    root: Path, schemas: SchemaSet | None = None, timer: StageTimer | None = None
+    root: Path,
+    schemas: SchemaSet | None = None,
+    timer: StageTimer | None = None,
+    reporter: Reporter = SILENT,
+    use_cache: bool = True,
 ) -> LoadResult:
+    """Every record under root; per-file results come from the content-hash cache when
+    the file is unchanged (`use_cache=False` reads everything afresh)."""
     schemas = schemas or SchemaSet()
     timer = timer or StageTimer()
     root = root.resolve()
     with timer("discover"):
         files, problems = discover(root)
-    by_kind: dict[str, list[tuple[Path, Document]]] = {}
-    for kind, path in files:
-        with timer("read+parse"):
-            doc = read_document(path, Source(display_path(root, path)))
-        with timer("schema"):
-            problems += doc.problems
-            problems += schemas.validate(kind, doc)
-        by_kind.setdefault(kind, []).append((path, doc))
+    reporter.stage("读取记录 / reading records", len(files))
+    with timer("read+parse+schema+model"):
+        results = read_files(root, files, schemas, reporter, use_cache)
+    by_kind: dict[str, list[tuple[RecordFile, FileResult]]] = {}
+    for file in files:
+        problems += results[file.shown].problems
+        by_kind.setdefault(file.kind, []).append((file, results[file.shown]))
 
     for name, kind in SINGLE_FILES.items():
         if kind not in by_kind:
@@ -194,17 +224,16 @@ def load_records(
     unreadable: dict[str, set[str]] = {}
     field_lines: dict[str, Mapping] = {}
     built: dict[str, list] = {}
-    with timer("model"):
-        for kind, entries in by_kind.items():
-            for path, doc in entries:
-                field_lines[doc.source.path] = doc.locs
-                if doc.data is None:
-                    unreadable.setdefault(kind, set()).add(path.stem)
-                    continue
-                built.setdefault(kind, []).extend(_models(kind, path, doc, schemas))
+    for kind, entries in by_kind.items():
+        for file, result in entries:
+            field_lines[file.shown] = result.locs
+            if not result.readable:
+                unreadable.setdefault(kind, set()).add(file.stem)
+                continue
+            built.setdefault(kind, []).extend(result.models)
 
     # Rules from a policy file with errors cannot be trusted: check with the defaults.
-    policy_paths = {doc.source.path for _, doc in by_kind.get("policy", [])}
+    policy_paths = {file.shown for file, _ in by_kind.get("policy", [])}
     usable = bool(built.get("policy")) and not any(
         p.is_error and p.source.path in policy_paths for p in problems
     )
@@ -237,7 +266,7 @@ def _visit_key(visit: Visit) -> tuple:
     )
 
 
-def _models(kind: str, path: Path, doc: Document, schemas: SchemaSet) -> list:
+def models_of(kind: str, stem: str, doc: Document, schemas: SchemaSet) -> list:
     data = doc.data or {}
     if kind == "team":
         staff = []
@@ -249,11 +278,5 @@ def _models(kind: str, path: Path, doc: Document, schemas: SchemaSet) -> list:
         return [build(Policy, with_defaults(schemas, "policy", data), source=doc.source)]
     body = {"body": doc.body} if kind in ("customer", "visit", "complaint") else {}
     model = RECORD_TYPES[kind]
-    ident = (
-        path.stem
-        if kind == "visit"
-        else data.get("id")
-        if isinstance(data.get("id"), str)
-        else path.stem
-    )
+    ident = stem if kind == "visit" or not isinstance(data.get("id"), str) else data["id"]
     return [build(model, data, id=ident, source=doc.source, **body)]

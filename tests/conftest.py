@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import date
 from pathlib import Path
 
@@ -153,6 +155,41 @@ def huifang(
         timeout=300,
         input=input if input is not None else "",
     )
+
+
+def run_in_terminal(
+    args: list[str], answer_after: str | None = None, answer: str = "", env: dict | None = None
+) -> tuple[int, str]:
+    """Run huifang with a pseudo-terminal as its standard streams, as a person at a terminal
+    would; type `answer` once `answer_after` shows. (exit code, everything shown)."""
+    master, slave = os.openpty()
+    exe = Path(sys.executable).parent / "huifang"
+    process = subprocess.Popen(
+        [str(exe), *args], stdin=slave, stdout=slave, stderr=slave, close_fds=True,
+        env={**os.environ, **(env or {})},
+    )  # fmt: skip
+    os.close(slave)
+    output = b""
+    deadline = time.monotonic() + 120
+    sent = answer_after is None
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other side closed: the command has finished
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif process.poll() is not None:
+            break
+        if not sent and answer_after.encode() in output:
+            os.write(master, answer.encode())
+            sent = True
+    process.wait(timeout=60)
+    os.close(master)
+    return process.returncode, output.decode("utf-8", "replace")
 
 
 def check_json(records: Path, *extra: str) -> tuple[int, dict]:

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import select
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, check_json, huifang
+from conftest import ROOT, check_json, huifang, run_in_terminal
 
 DEMO = ROOT / "records"
 
@@ -115,30 +110,9 @@ def test_new_asks_for_missing_values_interactively(demo):
 
 def test_new_prompts_on_a_real_terminal_without_being_asked(demo):
     """Run in a pseudo-terminal, `new visit` with no customer asks for one."""
-    master, slave = os.openpty()
-    exe = Path(sys.executable).parent / "huifang"
-    process = subprocess.Popen(
-        [str(exe), "new", "visit", "--records", str(demo), "--date", "2026-11-22"],
-        stdin=slave, stdout=slave, stderr=slave, close_fds=True,
-    )  # fmt: skip
-    os.close(slave)
-    output = b""
-    deadline = time.monotonic() + 60
-    sent = False
-    while process.poll() is None and time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.5)
-        if ready:
-            try:
-                output += os.read(master, 4096)
-            except OSError:
-                break
-        if not sent and "客户".encode() in output:
-            os.write(master, b"C0004\n\n\n\n\n")
-            sent = True
-    process.wait(timeout=30)
-    os.close(master)
-    assert sent, output.decode(errors="replace")
-    assert process.returncode == 0
+    args = ["new", "visit", "--records", str(demo), "--date", "2026-11-22"]
+    code, output = run_in_terminal(args, answer_after="客户", answer="C0004\n\n\n\n\n")
+    assert code == 0, output
     assert (demo / "visits/2026/2026-11-22-C0004-phone.md").exists()
 
 

@@ -20,6 +20,7 @@ from generator.due_output import View, as_csv, as_ics, select
 from generator.history import History
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
+from generator.progress import SILENT, Reporter
 from generator.rules import AsOf, derive_all
 from generator.site.changes import atom_feed, change_pages
 from generator.site.dashboard import dashboard
@@ -47,8 +48,14 @@ class BuildResult:
 
 
 def write_docs(
-    report: CheckReport, docs: Path, as_of: AsOf, masked: bool, history: History | None = None
+    report: CheckReport,
+    docs: Path,
+    as_of: AsOf,
+    masked: bool,
+    history: History | None = None,
+    reporter: Reporter = SILENT,
 ) -> tuple[SiteData, int]:
+    reporter.stage("计算待访和时限 / due lists and limits")
     agenda, complaints = derive_all(report.records, as_of)
     data = SiteData(report, agenda, complaints, Privacy(masked), history)
     if docs.exists():
@@ -56,10 +63,12 @@ def write_docs(
     docs.mkdir(parents=True)
     env = environment()
     count = 0
+    reporter.stage("生成页面 / writing pages", len(report.records.customer_list))
     for builder in BUILDERS:
         for page in builder(data):
             write_page(env, docs, page)
             count += 1
+            reporter.advance()
     _downloads(data, docs)
     atom_feed(data, docs)
     return data, count
@@ -83,16 +92,18 @@ def build_site(
     masked: bool = True,
     work: Path | None = None,
     history: History | None = None,
+    reporter: Reporter = SILENT,
 ) -> BuildResult:
     """The site of checked records (`check_records`, judged as of the same day)."""
     work = work or Path("build")
     docs = work / "docs"
-    data, count = write_docs(report, docs, as_of, masked, history)
+    data, count = write_docs(report, docs, as_of, masked, history, reporter)
     config = work / "mkdocs.yml"
     settings = mkdocs_config(docs.resolve(), out.resolve(), data.records.policy.company or "")
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
     # The sitemap's dates come from SOURCE_DATE_EPOCH: the as-of day, so builds are byte-identical.
     epoch = int(dt.datetime.combine(as_of.today, dt.time(), dt.UTC).timestamp())
+    reporter.stage(f"MkDocs 构建 {count} 页 / MkDocs build of {count} pages")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet", "-f", str(config)],
         capture_output=True,
@@ -101,10 +112,12 @@ def build_site(
     )
     if result.returncode != 0:
         raise BuildError(f"MkDocs 构建失败 / the MkDocs build failed:\n{result.stderr[-4000:]}")
+    reporter.stage("搜索索引 / search index (Pagefind)")
     try:
         index_site(out)
     except SearchIndexError as error:
         raise BuildError(str(error)) from error
+    reporter.stage("构建后检查 / post-build scan")
     findings = scan_site(out, masked)
     if findings:
         listed = "\n".join(f"  {f}" for f in findings[:50])

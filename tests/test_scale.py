@@ -1,0 +1,87 @@
+"""What keeps checking fast on large sets stays correct: the content-hash cache, the
+parallel parse, and the progress bar shown only to a person at a terminal.
+(Speed itself is measured by `make bench`, never here.)"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TODAY, check_json, run_in_terminal
+
+import generator.readfiles as readfiles
+from generator.cachefiles import folder
+from generator.pipeline import check_records
+from generator.schemas import SchemaSet
+
+GOOD_PHONE = 'mobile: "13912345678"'
+
+
+def codes(payload: dict) -> set[tuple[str, str]]:
+    return {(p["code"], p["file"]) for p in payload["problems"]}
+
+
+def test_the_cache_never_serves_a_changed_file(tree):
+    records = tree()
+    customer = records / "customers/C0001.md"
+    assert check_json(records)[1]["problems"] == []
+    assert any(folder().glob("records-*.pickle"))
+    customer.write_text(customer.read_text(encoding="utf-8").replace(GOOD_PHONE, "mobile: 139"))
+    code, payload = check_json(records)
+    assert code == 1 and ("schema.type", "records/customers/C0001.md") in codes(payload)
+    customer.write_text(customer.read_text(encoding="utf-8").replace("mobile: 139", GOOD_PHONE))
+    assert check_json(records)[1]["problems"] == []
+
+
+def test_unchanged_files_are_not_parsed_again_and_a_new_schema_starts_afresh(tree, monkeypatch):
+    records = tree()
+    first = check_records(records, TODAY)
+
+    def no_parsing(*args):
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr(readfiles, "read_one", no_parsing)
+    second = check_records(records, TODAY)
+    assert second.problems == first.problems and second.documents == first.documents
+    assert [c.id for c in second.records.customer_list] == ["C0001"]
+    # another schema (an edited schema/ folder) is another cache: everything is read again
+    schemas = SchemaSet()
+    schemas.documents["customer"] = {**schemas.documents["customer"], "title": "改过的"}
+    with pytest.raises(AssertionError, match="parsed again"):
+        check_records(records, TODAY, schemas)
+
+
+def test_a_broken_or_deleted_cache_only_costs_time(tree):
+    records = tree({"visits/2026/2026-11-21-C0001-phone.md": "---\ncustomer: C9\n---\n"})
+    expected = check_json(records)
+    for cache in folder().glob("records-*.pickle"):
+        cache.write_bytes(b"not a pickle")
+    assert check_json(records) == expected
+    shutil.rmtree(folder())
+    assert check_json(records) == expected
+
+
+def test_the_parallel_parse_gives_what_one_process_gives(tmp_path, monkeypatch):
+    records = Path(shutil.copytree(ROOT / "records", tmp_path / "records"))
+    (records / "visits/2026/2026-11-21-C0001-phone.md").write_text(
+        "---\ncustomer: C0001\ndate: '2026-11-21'\nmethod: phone\nstaff: [S99]\n---\n正文\n"
+    )
+    alone = check_records(records, TODAY, use_cache=False)
+    monkeypatch.setattr(readfiles, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(readfiles, "CHUNK", 50)
+    together = check_records(records, TODAY, use_cache=False)
+    assert together.problems == alone.problems and alone.errors == 1
+    assert together.records.visits == alone.records.visits
+    assert together.records.customer_list == alone.records.customer_list
+
+
+def test_check_shows_progress_on_a_terminal_only(tree):
+    records = tree()
+    args = ["check", "--records", str(records), "--today", "2026-11-23", "--no-history"]
+    code, shown = run_in_terminal(args, env={"CI": ""})
+    assert code == 0 and "读取记录 / reading records" in shown
+    code, quiet = run_in_terminal([*args, "--quiet"], env={"CI": ""})
+    assert code == 0 and "读取记录" not in quiet
+    code, in_ci = run_in_terminal(args, env={"CI": "true"})
+    assert code == 0 and "读取记录" not in in_ci
