@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
@@ -108,12 +107,11 @@ def new(kind, records_dir, customer, when, staff, settings, interactive) -> None
     """
     from generator.authoring.newrecord import DraftError, plan
     from generator.authoring.template import render
-    from generator.cli_common import load_for_rules
-    from generator.convert import LOCAL_TZ
+    from generator.cli_common import as_of_or_clock, load_for_rules
     from generator.problems import Source
     from generator.schemas import SchemaSet
 
-    now = datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0)
+    now = as_of_or_clock(None).now.replace(second=0)
     records = load_for_rules(records_dir, now.date()).records
     schemas = SchemaSet()
     try:
@@ -171,7 +169,7 @@ def fmt(paths, records_dir, check_only, show_diff) -> None:
 
     if not records_dir.is_dir():
         raise click.UsageError(f"找不到记录目录 {records_dir} / no records folder {records_dir}")
-    files, _ = record_files(records_dir, list(paths))
+    files = record_files(records_dir, list(paths))
     report = format_files(records_dir, files, write=not check_only)
     for shown in report.changed:
         verb = "需要整理 / would reformat" if check_only else "已整理 / reformatted"
@@ -225,7 +223,7 @@ def codeowners(records_dir, areas, managers) -> None:
       huifang codeowners --area 一区=@acme/sup-1 --area 二区=@acme/sup-2 \\
                          --managers @acme/managers > .github/CODEOWNERS
     """
-    from generator.cli_common import load_for_rules
+    from generator.cli_common import as_of_or_clock, load_for_rules
     from generator.codeowners import codeowners as make
 
     mapping = {}
@@ -236,7 +234,7 @@ def codeowners(records_dir, areas, managers) -> None:
                 f"--area 应写成 片区=@审阅人 / --area takes AREA=OWNERS: {setting!r}"
             )
         mapping[area.strip()] = owners.strip()
-    records = load_for_rules(records_dir, datetime.now().date()).records
+    records = load_for_rules(records_dir, as_of_or_clock(None).today).records
     unknown = [a for a in mapping if records.policy.areas and a not in records.policy.areas]
     if unknown:
         raise click.UsageError(

@@ -5,8 +5,14 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from generator.progress import SILENT, Reporter
+
+if TYPE_CHECKING:
+    from generator.pipeline import CheckReport
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -42,7 +48,9 @@ def as_of_or_clock(today: date | None):
     return AsOf(now.date(), now)
 
 
-def load_for_rules(records_dir: Path, today: date, history=None, reporter=None):
+def load_for_rules(
+    records_dir: Path, today: date, history=None, reporter: Reporter = SILENT
+) -> CheckReport:
     """The records checked once (with the history's timeliness checks when given); a broken
     team.yaml or policy.yaml stops here (exit 2)."""
     from generator.output import as_text
@@ -52,9 +60,7 @@ def load_for_rules(records_dir: Path, today: date, history=None, reporter=None):
         raise click.UsageError(
             f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
         )
-    from generator.progress import SILENT
-
-    report = check_records(records_dir, today, history=history, reporter=reporter or SILENT)
+    report = check_records(records_dir, today, history=history, reporter=reporter)
     if report.config_error:
         click.echo(as_text([p for p in report.problems if p.is_error]), err=True)
         click.echo(

@@ -7,6 +7,7 @@ file cannot stop the others from loading. This is the `parse` stage.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -104,17 +105,29 @@ def parse_text(text: str, source: Source, markdown: bool) -> Document:
     return doc
 
 
-def read_document(path: Path, source: Source) -> Document:
-    """Read and parse one record file. Never raises for bad content."""
+def read_raw(path: str | Path, source: Source) -> tuple[bytes | None, Problem | None]:
+    """A file's bytes, or the problem that kept them from being read (too large, unreadable).
+    os.read on a descriptor: a third of the cost of open().read() per small file."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problem = make_problem("file.too_large", source, size=size, limit=MAX_FILE_BYTES)
-            return Document(source, problems=[problem])
-        raw = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            raw = os.read(descriptor, MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                size = os.fstat(descriptor).st_size
+                return None, make_problem("file.too_large", source, size=size, limit=MAX_FILE_BYTES)
+        finally:
+            os.close(descriptor)
+        return raw, None
     except OSError as err:
         detail = err.strerror or type(err).__name__
-        return Document(source, problems=[make_problem("file.unreadable", source, detail=detail)])
+        return None, make_problem("file.unreadable", source, detail=detail)
+
+
+def read_document(path: Path, source: Source) -> Document:
+    """Read and parse one record file. Never raises for bad content."""
+    raw, problem = read_raw(path, source)
+    if raw is None:
+        return Document(source, problems=[problem])
     return parse_bytes(raw, source, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
 
 

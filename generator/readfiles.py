@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.cachefiles import code_fingerprint, collector_paused, load, save
-from generator.codes import make_problem
-from generator.documents import MARKDOWN_SUFFIXES, MAX_FILE_BYTES, parse_bytes
+from generator.documents import MARKDOWN_SUFFIXES, parse_bytes, read_raw
 from generator.problems import Problem, Source
 from generator.progress import SILENT, Reporter
 from generator.schemas import SchemaSet
@@ -55,23 +54,6 @@ class FileResult:
 
 def digest_of(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
-
-
-def read_raw(path: str, source: Source) -> tuple[bytes | None, Problem | None]:
-    try:
-        # os.read on a descriptor: a third of the cost of open().read() per small file
-        descriptor = os.open(path, os.O_RDONLY)
-        try:
-            raw = os.read(descriptor, MAX_FILE_BYTES + 1)
-            if len(raw) > MAX_FILE_BYTES:
-                size = os.fstat(descriptor).st_size
-                return None, make_problem("file.too_large", source, size=size, limit=MAX_FILE_BYTES)
-        finally:
-            os.close(descriptor)
-        return raw, None
-    except OSError as err:
-        detail = err.strerror or type(err).__name__
-        return None, make_problem("file.unreadable", source, detail=detail)
 
 
 def read_one(file: RecordFile, schemas: SchemaSet, raw: bytes) -> FileResult:

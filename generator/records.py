@@ -108,12 +108,12 @@ def display_path(root: Path, path: Path) -> str:
     return (Path(root.name) / path.relative_to(root)).as_posix()
 
 
-_STRAY = "stray"
+STRAY = "stray"
 
 
-def kind_of_relative(rel: str) -> str | None:
+def kind_of(rel: str) -> str | None:
     """The record kind of a file at `rel` (posix, relative to the records folder); None for
-    files that are not records (hidden, other suffixes, README), `_STRAY` for a record
+    files that are not records (hidden, other suffixes, README), `STRAY` for a record
     file in no known place."""
     parts = rel.split("/")
     if any(part.startswith((".", "_")) for part in parts):
@@ -126,11 +126,7 @@ def kind_of_relative(rel: str) -> str | None:
         return SINGLE_FILES[stem]
     if len(parts) > 1 and parts[0] in FOLDER_KINDS:
         return FOLDER_KINDS[parts[0]]
-    return _STRAY
-
-
-def kind_of(root: Path, path: Path) -> str | None:
-    return kind_of_relative(path.relative_to(root).as_posix())
+    return STRAY
 
 
 @dataclass(frozen=True)
@@ -156,8 +152,8 @@ def discover(root: Path) -> tuple[list[RecordFile], list[Problem]]:
         rel_folder = os.path.relpath(folder, top).replace(os.sep, "/")
         for name in sorted(names):
             rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-            kind = kind_of_relative(rel)
-            if kind == _STRAY:
+            kind = kind_of(rel)
+            if kind == STRAY:
                 problems.append(
                     make_problem("file.unknown_location", Source(f"{shown_root}/{rel}"))
                 )

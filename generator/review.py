@@ -7,6 +7,7 @@ pages are seen by more people than the records.
 
 from __future__ import annotations
 
+import io
 import tarfile
 import tempfile
 from collections import Counter
@@ -14,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.due_output import View
-from generator.history.gitlog import GitError, git, repository_root
-from generator.mask import mask_text
+from generator.history.gitlog import GitError, git
 from generator.problems import Problem
 from generator.records import Records
 from generator.rules import AsOf, derive_agenda
@@ -24,24 +24,22 @@ from generator.rules.items import STATE_LABELS, DueItem
 MAX_ROWS = 50
 
 
-def changed_files(repo: Path, base: str, records_dir: Path) -> list[str]:
-    """Paths under the records folder changed between the merge base with `base` and HEAD,
-    relative to the repository; also the working tree's uncommitted changes."""
-    relative = records_dir.resolve().relative_to(repo.resolve()).as_posix()
-    committed = git(repo, "diff", "-z", "--name-only", f"{base}...HEAD", "--", relative)
-    working = git(repo, "diff", "-z", "--name-only", "HEAD", "--", relative)
+def changed_files(records_dir: Path, base: str) -> list[str]:
+    """Paths, relative to the records folder, changed between the merge base with `base`
+    and HEAD, plus the working tree's uncommitted changes."""
+    committed = git(records_dir, "diff", "-z", "--relative", "--name-only", f"{base}...HEAD")
+    working = git(records_dir, "diff", "-z", "--relative", "--name-only", "HEAD")
     names = (committed + working).decode("utf-8").split("\0")
     return sorted({name for name in names if name})
 
 
-def records_at(repo: Path, revision: str, records_dir: Path, into: Path) -> Path:
+def records_at(records_dir: Path, revision: str, into: Path) -> Path:
     """The records folder as it was at `revision`, unpacked under `into`."""
-    relative = records_dir.resolve().relative_to(repo.resolve()).as_posix()
-    tar_path = into / "base.tar"
-    tar_path.write_bytes(git(repo, "archive", "--format=tar", revision, "--", relative))
-    with tarfile.open(tar_path) as tar:
-        tar.extractall(into, filter="data")
-    return into / relative
+    # run in the records folder, git archives just that folder, paths relative to it
+    archive = git(records_dir, "archive", "--format=tar", revision)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into / records_dir.name, filter="data")
+    return into / records_dir.name
 
 
 @dataclass(frozen=True)
@@ -83,8 +81,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def problems_table(problems: list[Problem], files: list[str]) -> list[str]:
-    shown = [p for p in problems if p.source.path in set(files)]
+def problems_table(problems: list[Problem], files: set[str]) -> list[str]:
+    shown = [p for p in problems if p.source.path in files]
     if not shown:
         return ["改动的文件没有问题。✅", ""]
     errors = Counter(p.source.path for p in shown if p.is_error)
@@ -110,7 +108,7 @@ def due_table(changes: list[DueChange], records: Records) -> list[str]:
         customer = f"{item.customer} {view.customer_name(item.customer)}".strip()
         staff = "、".join(f"{s} {view.staff_name(s)}".strip() for s in item.staff)
         lines.append(
-            f"| {change.change} | {_cell(customer)} | {_cell(mask_text(view.describe(item)))} | "
+            f"| {change.change} | {_cell(customer)} | {_cell(view.describe(item))} | "
             f"{_cell(staff)} | {_state(change.before)} | {_state(change.after)} |"
         )
     if len(changes) > MAX_ROWS:
@@ -126,8 +124,9 @@ def summary_markdown(
     as_of: AsOf,
     base: str,
 ) -> str:
-    errors = sum(p.is_error for p in problems if p.source.path in set(files))
-    warnings = sum(not p.is_error for p in problems if p.source.path in set(files))
+    changed = set(files)
+    errors = sum(p.is_error for p in problems if p.source.path in changed)
+    warnings = sum(not p.is_error for p in problems if p.source.path in changed)
     verdict = "❌ 有错误，请按下表修改后再提交" if errors else "✅ 可以合并"
     lines = [
         "## 回访台检查结果",
@@ -137,7 +136,7 @@ def summary_markdown(
         "",
         "### 改动文件中的问题",
         "",
-        *problems_table(problems, files),
+        *problems_table(problems, changed),
         "每个问题的改法见上面的行内注释，或在本地运行 `huifang check`。",
         "",
         "### 对待访清单的影响",
@@ -156,16 +155,13 @@ def pr_summary(records_dir: Path, base: str, as_of: AsOf, report) -> str:
     """The summary for a pull request against `base`, from an already checked `report`."""
     from generator.records import load_records
 
-    repo = repository_root(records_dir)
-    root_name = records_dir.resolve().name
-    files = [
-        f"{root_name}/{Path(p).relative_to(records_dir.resolve().relative_to(repo.resolve()))}"
-        for p in changed_files(repo, base, records_dir)
-    ]
+    records_dir = records_dir.resolve()
+    files = [f"{records_dir.name}/{name}" for name in changed_files(records_dir, base)]
     with tempfile.TemporaryDirectory(prefix="huifang-base-") as temp:
         try:
-            base_root = records_at(repo, base, records_dir, Path(temp))
-            base_records = load_records(base_root).records if base_root.is_dir() else None
+            base_root = records_at(records_dir, base, Path(temp))
+            # a throwaway folder: nothing to gain from the read cache
+            base_records = load_records(base_root, use_cache=False).records
         except GitError:
             base_records = None
         return summary_markdown(report.problems, files, report.records, base_records, as_of, base)

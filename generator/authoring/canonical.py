@@ -73,7 +73,7 @@ def round_trip_yaml(text_scalars: bool = True) -> YAML:
 def reads_as_text(text: str) -> bool:
     """Would `text`, unquoted, read back as this same text — in our reader and in YAML 1.1
     readers (PyYAML, most editors)?"""
-    if resolve_plain(text) != text or not isinstance(resolve_plain(text), str):
+    if resolve_plain(text) != text:
         return False
     return _PYYAML.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
 
@@ -150,14 +150,6 @@ def _set(data, path: tuple, value) -> None:
     data[path[-1]] = value
 
 
-def _front_matter_bounds(lines: list[str]) -> int | None:
-    """The index of the line closing the front matter (lines[0] is ---), or None."""
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r") in ("---", "..."):
-            return index
-    return None
-
-
 def format_record(
     original: str, kind: str, markdown: bool, schemas: SchemaSet, source: Source
 ) -> Formatted:
@@ -171,7 +163,7 @@ def format_record(
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
     if markdown:
         lines = text.split("\n")
-        closing = _front_matter_bounds(lines)
+        closing = before.body_line - 2  # the line that closes the front matter
         front = "\n".join(lines[1:closing]) + "\n"
         body = "\n".join(lines[closing + 1 :])
     else:

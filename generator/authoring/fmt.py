@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.authoring.canonical import format_record
-from generator.documents import MARKDOWN_SUFFIXES, decode
+from generator.documents import MARKDOWN_SUFFIXES, decode, read_raw
 from generator.problems import Problem, Source
-from generator.records import _STRAY, display_path, kind_of
+from generator.records import RecordFile, discover
 from generator.schemas import SchemaSet
 
 
@@ -23,25 +23,14 @@ class FmtReport:
     texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # changed: (before, after)
 
 
-def record_files(root: Path, paths: list[Path]) -> tuple[list[tuple[str, Path]], list[Path]]:
-    """(kind, file) of the record files named by `paths` (files or folders under root),
-    and the named files that are outside root or not records (left alone)."""
-    root = root.resolve()
-    found: dict[Path, str] = {}
-    outside: list[Path] = []
-    for given in paths or [root]:
-        path = given.resolve()
-        candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for candidate in candidates:
-            if not candidate.is_relative_to(root):
-                outside.append(given)
-                continue
-            kind = kind_of(root, candidate)
-            if kind and kind != _STRAY:
-                found[candidate] = kind
-            elif not path.is_dir():
-                outside.append(given)
-    return [(kind, path) for path, kind in sorted(found.items())], outside
+def record_files(root: Path, paths: list[Path]) -> list[RecordFile]:
+    """The record files under root that `paths` name (files or folders; all when none).
+    Other files — outside root, or not records — are left alone."""
+    files, _ = discover(root.resolve())
+    if not paths:
+        return files
+    named = [p.resolve() for p in paths]
+    return [f for f in files if any(Path(f.path).is_relative_to(p) for p in named)]
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -57,28 +46,24 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def format_files(
-    root: Path, files: list[tuple[str, Path]], write: bool, schemas: SchemaSet | None = None
-) -> FmtReport:
-    schemas = schemas or SchemaSet()
-    root = root.resolve()
+def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
+    schemas = SchemaSet()
     report = FmtReport(files=len(files))
-    for kind, path in files:
-        shown = display_path(root, path)
-        raw = path.read_bytes()
-        text, problems = decode(raw, Source(shown))
+    for file in files:
+        source = Source(file.shown)
+        raw, problem = read_raw(file.path, source)
+        text, problems = decode(raw, source) if raw is not None else (None, [problem])
         if text is None:
             report.problems += problems
             continue
         if raw.startswith(codecs.BOM_UTF8):  # decode() drops it; the file keeps it
             text = "\ufeff" + text
-        result = format_record(
-            text, kind, path.suffix.lower() in MARKDOWN_SUFFIXES, schemas, Source(shown)
-        )
+        markdown = Path(file.path).suffix.lower() in MARKDOWN_SUFFIXES
+        result = format_record(text, file.kind, markdown, schemas, source)
         report.problems += result.problems
         if result.changed:
-            report.changed.append(shown)
-            report.texts[shown] = (result.original, result.text)
+            report.changed.append(file.shown)
+            report.texts[file.shown] = (result.original, result.text)
             if write:
-                _write_atomically(path, result.text)
+                _write_atomically(Path(file.path), result.text)
     return report

@@ -16,7 +16,6 @@ from pathlib import Path
 from generator.records import Records
 from generator.schemas import SchemaSet
 
-KINDS = ("customer", "visit", "complaint", "survey")
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 _HALF = re.compile(r"^(\d{4})H([12])$")
 DEFAULT_LEVELS = (("满意", True), ("基本满意", True), ("不满意", False))

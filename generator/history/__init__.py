@@ -27,7 +27,7 @@ from generator.history.gitlog import (
     walk,
 )
 from generator.problems import Source
-from generator.records import FOLDER_KINDS, RECORD_SUFFIXES, SINGLE_FILES
+from generator.records import STRAY, kind_of
 
 CHANGE_LABELS = {"added": "新建", "modified": "修改", "renamed": "移动/改名", "deleted": "删除"}
 
@@ -132,12 +132,11 @@ def read_history(
 
 
 def _kind_of(prefix: str, path: str) -> str | None:
-    rel = PurePosixPath(path).relative_to(prefix) if path.startswith(prefix + "/") else None
-    if rel is None or rel.suffix.lower() not in RECORD_SUFFIXES:
+    """The kind of a record at `path` (from the repository's top), as the loader sees it."""
+    if not path.startswith(prefix + "/"):
         return None
-    if len(rel.parts) == 1:
-        return SINGLE_FILES.get(rel.stem)
-    return FOLDER_KINDS.get(rel.parts[0])
+    kind = kind_of(path[len(prefix) + 1 :])
+    return None if kind == STRAY else kind
 
 
 def _parsed(blobs: dict[str, bytes], sha: str, path: str) -> tuple[dict, str]:

@@ -63,7 +63,7 @@ def write_docs(
     docs.mkdir(parents=True)
     env = environment()
     count = 0
-    reporter.stage("生成页面 / writing pages", len(report.records.customer_list))
+    reporter.stage("生成页面 / writing pages")  # how many is known only once written
     for builder in BUILDERS:
         for page in builder(data):
             write_page(env, docs, page)
