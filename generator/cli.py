@@ -371,8 +371,9 @@ def build(
 
     as_of = as_of_or_clock(today)
     history = read_history_or_none(records_dir)  # a plain folder still builds, without history
-    if history is None and not quiet:
-        click.echo(NOT_A_REPOSITORY, err=True)
+    if history is None:
+        if not quiet:
+            click.echo(NOT_A_REPOSITORY, err=True)
     elif history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
     try:
