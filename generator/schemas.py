@@ -396,4 +396,9 @@ def enum_text(kind: str, path: tuple, value: object) -> str:
 
 def enum_label(kind: str, path: tuple, value: object) -> tuple[str, str]:
     """(中文, English) label of an allowed value, e.g. a staff role."""
-    return default_schemas().field(kind, path).enum_labels.get(value, (str(value), str(value)))
+    return _enum_labels(kind, path).get(value, (str(value), str(value)))
+
+
+@cache
+def _enum_labels(kind: str, path: tuple) -> dict[object, tuple[str, str]]:
+    return default_schemas().field(kind, path).enum_labels  # the shipped schemas never change

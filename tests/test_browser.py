@@ -161,7 +161,8 @@ def test_items_due_since_the_build_are_highlighted_in_the_viewers_browser(browse
 def _article_texts(site: Path) -> dict[str, str]:
     texts = {}
     for path in site.rglob("*.html"):
-        found = re.search(r"<div data-pagefind-body>(.*?)</article>", path.read_text("utf-8"), re.S)
+        article = r'<article class="md-content__inner[^"]*">(.*?)</article>'  # what a reader sees
+        found = re.search(article, path.read_text("utf-8"), re.S)
         if found:
             plain = html.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))
             texts[path.relative_to(site).as_posix()] = plain

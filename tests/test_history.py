@@ -126,7 +126,7 @@ def test_customer_pages_show_the_change_history_masked(repo, tmp_path):
     result, work = build_site(repo / "records", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (work / "docs" / "customers" / "C0001.md").read_text(encoding="utf-8")
-    changes = page.split("## 变更记录", 1)[1]
+    changes = page.split(">变更记录</h2>", 1)[1]
     assert changes.index("赵敏") < changes.index("李强") < changes.index("王芳")  # newest first
     assert "修改 grade：A → B" in changes
     assert "修改 contacts.张伟.mobile：139****5678 → 139****1111" in changes

@@ -4,6 +4,7 @@ report and the privacy profile (`SiteData`); a page to write (`Page`); a due-lis
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,7 +23,7 @@ class Page:
     path: str  # in the docs tree, e.g. customers/C0001.md
     title: str  # plain text; escaped when written
     template: str
-    context: dict = field(default_factory=dict)
+    context: dict | Callable[[], dict] = field(default_factory=dict)  # or made when written
 
 
 @dataclass

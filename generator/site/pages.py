@@ -8,6 +8,7 @@ relative `.html` paths (`use_directory_urls: false`).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from generator.complaint_output import stage_note
 from generator.history.output import version_dict
@@ -71,39 +72,46 @@ def customers(data: SiteData) -> list[Page]:
             "overdue": any(i.state == "overdue" for i in due),
         }
         index_rows.append(row)
-        contacts = [privacy.contact(c, records) for c in customer.contacts]
-        kind = enum_text("customer", ("kind",), customer.kind)
-        context = {
-            "as_of": data.today.isoformat(),
-            "row": row,
-            "kind": kind,
-            "industry": customer.industry or "",
-            "address": privacy.address(customer.address),
-            "chief": data.staff_label(customer.chief) if customer.chief else "",
-            "since": customer.since.isoformat() if customer.since else "",
-            "last_order": customer.last_order.isoformat() if customer.last_order else "",
-            "tags": list(customer.tags),
-            "contacts": contacts,
-            "relationship_map": relationship_map(
-                f"{row['name']}的关键人物与我方联系人", row["name"], contacts
-            ),
-            "filters": {
-                "等级": customer.grade,
-                "负责人": row["owner"],
-                "地域": row["region"],
-                "客户类型": kind,
-            },
-            "documents": document_checklist(records, customer),
-            "due": [due_row(data, i, "../") for i in due],
-            "timeline": timeline(data, visits, complaints_of[customer.id]),
-            "timeline_open": TIMELINE_OPEN,
-            "notes": body_html(customer.body, privacy.masked),
-            "changes": record_changes(data, "customer", customer.id),
-        }
         title = f"{customer.id} {row['name']}"
+        # the page's context is made by the process that writes it (site/__init__.py)
+        complaints = complaints_of[customer.id]
+        context = partial(customer_context, data, customer, row, visits, due, complaints)
         pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context))
     index = Page("customers/index.md", "客户", "customers.md.j2", {"rows": index_rows})
     return [index, *pages]
+
+
+def customer_context(data: SiteData, customer, row, visits, due, complaints) -> dict:
+    records, privacy = data.records, data.privacy
+    contacts = [privacy.contact(c, records) for c in customer.contacts]
+    kind = enum_text("customer", ("kind",), customer.kind)
+    return {
+        "as_of": data.today.isoformat(),
+        "row": row,
+        "kind": kind,
+        "industry": customer.industry or "",
+        "address": privacy.address(customer.address),
+        "chief": data.staff_label(customer.chief) if customer.chief else "",
+        "since": customer.since.isoformat() if customer.since else "",
+        "last_order": customer.last_order.isoformat() if customer.last_order else "",
+        "tags": list(customer.tags),
+        "contacts": contacts,
+        "relationship_map": relationship_map(
+            f"{row['name']}的关键人物与我方联系人", row["name"], contacts
+        ),
+        "filters": {
+            "等级": customer.grade,
+            "负责人": row["owner"],
+            "地域": row["region"],
+            "客户类型": kind,
+        },
+        "documents": document_checklist(records, customer),
+        "due": [due_row(data, i, "../") for i in due],
+        "timeline": timeline(data, visits, complaints),
+        "timeline_open": TIMELINE_OPEN,
+        "notes": body_html(customer.body, privacy.masked),
+        "changes": record_changes(data, "customer", customer.id),
+    }
 
 
 def record_changes(data: SiteData, kind: str, ident: str) -> dict:

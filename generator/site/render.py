@@ -1,18 +1,26 @@
-"""Render pages into a Markdown docs tree and write mkdocs.yml beside it.
+"""Render pages into a docs tree of ready HTML articles, and write mkdocs.yml beside it.
 
-Templates (site_templates/) are Jinja with autoescape on and StrictUndefined.
-Page titles go into front matter HTML-escaped, because MkDocs puts titles into
-the HTML unescaped. The nav lists only the section pages: a nav that lists
-every customer makes the MkDocs build quadratic.
+Templates (site_templates/) are Jinja with autoescape on and StrictUndefined; they
+write HTML, with Markdown-style `## 标题` lines for headings only. Those lines become
+`<h2 id="标题">` when a template is loaded (`HeadingLines`), so a page needs no Markdown
+conversion at all: MkDocs' Python-Markdown spent three quarters of its build time
+parsing our raw HTML. The hook `mkdocs_hooks.py` hands the article to the theme as is.
+Page titles go into front matter HTML-escaped, because MkDocs puts titles into the HTML
+unescaped. The nav lists only the section pages: a nav that lists every customer makes
+the MkDocs build quadratic. Each article is also written to a search tree, for Pagefind
+to index while MkDocs builds (`search.py`).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import jinja2
+from jinja2.ext import Extension
+from markupsafe import Markup
 
 from generator.site.data import Page
 
@@ -41,27 +49,66 @@ def templates_dir() -> Path:
     raise FileNotFoundError("the huifang page templates (site_templates/) are missing")
 
 
+class HeadingLines(Extension):
+    """`## 标题` lines of a template become `<h2 id="…">标题</h2>` before it is compiled
+    (the text may hold Jinja expressions: they are rendered for the id as well)."""
+
+    LINE = re.compile(r"^(#{1,6}) (.+?)\s*$", re.M)
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        def heading(match: re.Match) -> str:
+            level, text = len(match.group(1)), match.group(2)
+            anchor = f"{{% filter anchor %}}{text}{{% endfilter %}}"
+            return f'<h{level} id="{anchor}">{text}</h{level}>'
+
+        return self.LINE.sub(heading, source)
+
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def anchor(text: str) -> str:
+    """A heading's id: its words in lower case joined by hyphens (Chinese kept as is)."""
+    words = re.findall(r"\w+", html.unescape(TAG.sub("", str(text))).lower())
+    return Markup("-".join(words) or "section")  # only word characters: safe in the attribute
+
+
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[HeadingLines],
     )
+    env.filters["anchor"] = anchor
+    return env
 
 
-def write_page(env: jinja2.Environment, docs: Path, page: Page) -> None:
-    body = env.get_template(page.template).render(**page.context)
+def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) -> None:
+    """The article into the docs tree (with its front matter) and into the search tree."""
+    context = page.context() if callable(page.context) else page.context
+    article = env.get_template(page.template).render(**context)
     section = SECTION_OF.get(page.path.split("/")[0].removesuffix(".md"), "")
+    title = html.escape(page.title)
     front = (
-        f"---\ntitle: {json.dumps(html.escape(page.title), ensure_ascii=False)}\n"
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
         f"section: {json.dumps(section, ensure_ascii=False)}\n---\n"
     )
-    path = docs / page.path
+    _write(docs / page.path, front + article)
+    filter_ = f'<span hidden data-pagefind-filter="类型">{html.escape(section)}</span>'
+    _write(
+        (search / page.path).with_suffix(".html"),
+        f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><div data-pagefind-body>{filter_}{article}</div></body></html>",
+    )
+
+
+def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(front + body, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
 
 
 def mkdocs_config(docs: Path, site: Path, company: str) -> dict:
@@ -78,7 +125,8 @@ def mkdocs_config(docs: Path, site: Path, company: str) -> dict:
             "features": ["navigation.tabs"],
             "custom_dir": str(templates_dir() / "theme"),  # Pagefind box, page script, styles
         },
-        "plugins": [],  # no lunr search: it cannot segment Chinese; Pagefind indexes the site after
-        "markdown_extensions": ["tables", "toc"],
+        "plugins": [],  # no lunr search: it cannot segment Chinese; Pagefind indexes the articles
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],  # articles are ready HTML
+        "markdown_extensions": [],
         "nav": NAV,
     }

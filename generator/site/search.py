@@ -1,15 +1,16 @@
-"""The `search index` stage: Pagefind's extended build over the built site.
+"""The `search index` stage: Pagefind's extended build over the pages' articles.
 
-The extended binary segments Chinese with jieba at index time. Only the
-article (`data-pagefind-body`, set by the theme override) is indexed, with the
-filters the templates mark (类型, 等级, 负责人, 地域, 客户类型). Result URLs keep
-their `.html` (`--keep-index-url`) because the site uses `use_directory_urls: false`.
+The extended binary segments Chinese with jieba at index time. It indexes the search
+tree that `render.write_page` fills beside the docs tree: each page's article (the
+part made from records) with the filters the templates mark (类型, 等级, 负责人, 地域,
+客户类型), at the same path as its page in the site. So the index is built while MkDocs
+builds the site, on the second core, and moved into `site/pagefind` after. Result URLs
+keep their `.html` (`--keep-index-url`) because the site uses `use_directory_urls: false`.
 The Pagefind version is pinned in pyproject.toml; docs/search.md says why that one.
 """
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pagefind_bin_extended
@@ -19,20 +20,19 @@ class SearchIndexError(Exception):
     """Pagefind failed (the message says why, in Chinese and English)."""
 
 
-def index_site(site: Path) -> None:
-    result = subprocess.run(
-        [
-            str(pagefind_bin_extended.get_executable()),
-            "--site",
-            str(site),
-            "--keep-index-url",
-            "--silent",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+def index_command(articles: Path, bundle: Path) -> list[str]:
+    """Pagefind over the search tree, writing its bundle (pagefind.js, index) to `bundle`."""
+    return [
+        str(pagefind_bin_extended.get_executable()),
+        "--site", str(articles),
+        "--output-path", str(bundle.resolve()),
+        "--keep-index-url",
+        "--silent",
+    ]  # fmt: skip
+
+
+def check_index(returncode: int, output: str, bundle: Path) -> None:
+    if returncode != 0 or not (bundle / "pagefind.js").is_file():
         raise SearchIndexError(
-            "搜索索引生成失败 / Pagefind could not index the site:\n"
-            + (result.stderr or result.stdout)[-4000:]
+            "搜索索引生成失败 / Pagefind could not index the site:\n" + output[-4000:]
         )
