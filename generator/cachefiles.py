@@ -59,7 +59,11 @@ def load(name: str):
         return None
     try:
         with open(where / f"{name}.pickle", "rb") as file, collector_paused():
-            return pickle.load(file)
+            value = pickle.load(file)
+            # What a cache holds lives until the end: the collector need never walk it
+            # (else the first collection after loading walks every object just read).
+            gc.freeze()
+            return value
     except Exception:  # missing, truncated or from another version: start afresh
         return None
 

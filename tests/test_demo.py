@@ -132,3 +132,20 @@ def test_every_hazard_in_a_copy_of_the_demo_is_found_in_one_run(tmp_path):
 def test_demo_end_date_moves_the_data(tmp_path):
     files = generate(DemoSize(customers=5, visits=10, complaints=2), end=date(2025, 3, 1))
     assert all(not name.startswith("visits/2026") for name in files)
+
+
+def test_a_large_demo_never_dates_a_complaint_step_after_its_last_day():
+    """At 2,000 complaints a year some late cases arrive in the last days: they stay open
+    (the 10,000-customer bench set once held three resolved in the future)."""
+    import yaml
+
+    files = generate(DemoSize(customers=30, visits=60, complaints=2000), end=date(2026, 11, 23))
+    steps = ("received", "registered", "answered", "resolved", "feedback_sent")
+    latest, still_open = [], 0
+    for path, text in files.items():
+        if path.startswith("complaints/"):
+            fields = yaml.safe_load(text.split("---\n")[1])
+            latest.append(max(str(fields[s])[:10] for s in steps if s in fields))
+            still_open += "resolved" not in fields
+    assert len(latest) == 2000 and max(latest) <= "2026-11-23"
+    assert still_open > 2  # more than the two deliberately open ones

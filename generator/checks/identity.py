@@ -63,7 +63,7 @@ def year_folders(records: Records, today: date) -> list[Problem]:
         (c, c.received.date() if c.received else None, "received") for c in records.complaint_list
     ]
     for item, day, field in dated:
-        parts = PurePosixPath(item.source.path).parts  # records/visits/2026/x.md
+        parts = item.source.path.split("/")  # records/visits/2026/x.md
         if day is None or len(parts) < 3:
             continue
         folder = parts[2] if len(parts) > 3 else parts[1]

@@ -561,16 +561,23 @@ class _Demo:
                 resolved = answered + timedelta(
                     days=self.rng.randint(4, 9) if late else self.rng.randint(0, 2), hours=3
                 )
-                k["answered"] = self.stamp(answered)
-                k["resolved"] = self.stamp(resolved)
-                if n != 4:  # deliberately missing feedback
-                    k["feedback_sent"] = self.stamp(
-                        resolved + timedelta(hours=self.rng.randint(1, 20))
-                    )
-                k["customer_feedback"] = self.rng.choices(
+                feedback = (  # n == 4: deliberately missing
+                    resolved + timedelta(hours=self.rng.randint(1, 20)) if n != 4 else None
+                )
+                customer_feedback = self.rng.choices(
                     ("satisfied", "neutral", "dissatisfied"), (6, 3, 1)
                 )[0]
-                k["resolution"] = self.rng.choice(texts.RESOLUTIONS)
+                resolution = self.rng.choice(texts.RESOLUTIONS)
+                if answered.date() <= self.end:
+                    k["answered"] = self.stamp(answered)
+                # a late case received in the last days is still being handled: no future dates
+                open_case = (feedback or resolved).date() > self.end
+            if not open_case:
+                k["resolved"] = self.stamp(resolved)
+                if feedback:
+                    k["feedback_sent"] = self.stamp(feedback)
+                k["customer_feedback"] = customer_feedback
+                k["resolution"] = resolution
                 if resolved.date() + timedelta(days=3) <= self.end:
                     followups.append((k, resolved.date() + timedelta(days=self.rng.randint(1, 3))))
             body = f"## 投诉内容\n\n{detail}\n"
