@@ -22,10 +22,13 @@ from generator.cli_common import (
     profile_option,
     read_history_or_none,
     records_option,
+    timings_option,
     today_option,
     warn,
+    write_timings,
 )
 from generator.progress import progress_reporter, wanted
+from generator.timing import StageTimer
 
 
 @click.group(context_settings=CONTEXT)
@@ -109,6 +112,7 @@ def write_summary(summary_file: Path, records_dir: Path, base: str, as_of, repor
     show_default=True,
     help="摘要与哪个分支比较 / the branch the summary compares with.",
 )
+@timings_option
 def check(
     paths: tuple[Path, ...],
     records_dir: Path,
@@ -122,6 +126,7 @@ def check(
     verified_head: Path | None,
     summary_file: Path | None,
     base: str,
+    timings_file: Path | None,
 ) -> None:
     """检查所有记录，列出每个问题的文件、行号和改法 / check every record.
 
@@ -154,10 +159,16 @@ def check(
     if history is not None and history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
     as_of = as_of_or_clock(today)
+    timer = StageTimer()
     with progress_reporter(wanted(quiet)) as reporter:
         report = check_records(
-            records_dir, as_of.today, history=history if use_history else None, reporter=reporter
+            records_dir,
+            as_of.today,
+            history=history if use_history else None,
+            reporter=reporter,
+            timer=timer,
         )
+    write_timings(timings_file, timer)
     if auditing:
         verified = read_verified_head(verified_head)
         trust = rewritten(history, verified_head, verified) if verified_head else []
@@ -359,8 +370,15 @@ def history(record_id: str, records_dir: Path, output_format: str, profile: str)
     is_flag=True,
     help="不显示进度 / no progress bar (never shown in CI or a pipe).",
 )
+@timings_option
 def build(
-    records_dir: Path, today: date | None, profile: str, out: Path, work: Path, quiet: bool
+    records_dir: Path,
+    today: date | None,
+    profile: str,
+    out: Path,
+    work: Path,
+    quiet: bool,
+    timings_file: Path | None,
 ) -> None:
     """生成网站：首页、客户、待访、投诉、数据质量（MkDocs + Material）/ build the static site.
 
@@ -376,15 +394,17 @@ def build(
             click.echo(NOT_A_REPOSITORY, err=True)
     elif history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
+    timer = StageTimer()
     try:
         with progress_reporter(wanted(quiet)) as reporter:
-            report = load_for_rules(records_dir, as_of.today, history, reporter)
+            report = load_for_rules(records_dir, as_of.today, history, reporter, timer)
             result = build_site(
-                report, out, as_of, profile == "masked", work, history, reporter=reporter
+                report, out, as_of, profile == "masked", work, history, reporter, timer
             )
     except BuildError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
+    write_timings(timings_file, timer)
     click.echo(
         f"已生成 {result.pages} 个页面到 {out}（{profile}，截至 {as_of.today}）"
         f" / built {result.pages} pages into {out} ({profile}, as of {as_of.today})"

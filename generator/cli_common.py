@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -49,7 +50,7 @@ def as_of_or_clock(today: date | None):
 
 
 def load_for_rules(
-    records_dir: Path, today: date, history=None, reporter: Reporter = SILENT
+    records_dir: Path, today: date, history=None, reporter: Reporter = SILENT, timer=None
 ) -> CheckReport:
     """The records checked once (with the history's timeliness checks when given); a broken
     team.yaml or policy.yaml stops here (exit 2)."""
@@ -60,7 +61,7 @@ def load_for_rules(
         raise click.UsageError(
             f"找不到记录目录 {records_dir} / the records folder {records_dir} does not exist"
         )
-    report = check_records(records_dir, today, history=history, reporter=reporter)
+    report = check_records(records_dir, today, history=history, reporter=reporter, timer=timer)
     if report.config_error:
         click.echo(as_text([p for p in report.problems if p.is_error]), err=True)
         click.echo(
@@ -101,6 +102,22 @@ def read_history_or_none(records_dir: Path, allowed_signers: Path | None = None,
             click.echo(str(err), err=True)
             sys.exit(2)
         return None
+
+
+def timings_option(func):
+    return click.option(
+        "--timings",
+        "timings_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="把各阶段用时（秒）写成 JSON，供 make bench 和排查慢的原因"
+        " / write each stage's seconds as JSON (make bench uses it).",
+    )(func)
+
+
+def write_timings(timings_file: Path | None, timer) -> None:
+    if timings_file is not None:
+        seconds = {stage: round(value, 3) for stage, value in timer.seconds.items()}
+        timings_file.write_text(json.dumps(seconds, ensure_ascii=False, indent=1), "utf-8")
 
 
 def profile_option(func):

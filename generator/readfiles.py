@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
+from time import perf_counter
 from typing import TYPE_CHECKING
 
 from generator import __version__
@@ -95,17 +96,29 @@ def digest_of(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def read_one(file: RecordFile, schemas: SchemaSet, raw: bytes) -> FileResult:
+# Seconds spent per step, summed over files (and over worker processes: CPU seconds).
+STEPS = ("read", "parse", "schema", "model")
+Spent = dict  # step → seconds
+
+
+def read_one(file: RecordFile, schemas: SchemaSet, raw: bytes, spent: Spent) -> FileResult:
     """Parse, validate and model one file's bytes."""
     from generator.records import models_of  # the model builders live with the loader
 
     source = Source(file.shown)
     markdown = os.path.splitext(file.path)[1].lower() in MARKDOWN_SUFFIXES
+    start = perf_counter()
     doc = parse_bytes(raw, source, markdown)
+    parsed = perf_counter()
     problems = doc.problems + schemas.validate(file.kind, doc)
+    validated = perf_counter()
     readable = doc.data is not None
     models = models_of(file.kind, file.stem, doc, schemas) if readable else []
-    return FileResult(digest_of(raw), problems, FieldLines.of(doc.locs), readable, models)
+    result = FileResult(digest_of(raw), problems, FieldLines.of(doc.locs), readable, models)
+    spent["parse"] += parsed - start
+    spent["schema"] += validated - parsed
+    spent["model"] += perf_counter() - validated
+    return result
 
 
 # --- worker processes ---------------------------------------------------------------
@@ -117,16 +130,19 @@ def _start_worker(schema_dir: Path) -> None:
     _WORKER_SCHEMAS = SchemaSet(schema_dir)
 
 
-def _read_chunk(chunk: list[RecordFile]) -> list[tuple[str, FileResult]]:
+def _read_chunk(chunk: list[RecordFile]) -> tuple[list[tuple[str, FileResult]], Spent]:
+    spent = dict.fromkeys(STEPS, 0.0)
     with collector_paused():
-        return [(file.shown, _read_path(file, _WORKER_SCHEMAS)) for file in chunk]
+        return [(file.shown, _read_path(file, _WORKER_SCHEMAS, spent)) for file in chunk], spent
 
 
-def _read_path(file: RecordFile, schemas: SchemaSet) -> FileResult:
+def _read_path(file: RecordFile, schemas: SchemaSet, spent: Spent) -> FileResult:
+    start = perf_counter()
     raw, problem = read_raw(file.path, Source(file.shown))
+    spent["read"] += perf_counter() - start
     if raw is None:
         return FileResult(b"", [problem])
-    return read_one(file, schemas, raw)
+    return read_one(file, schemas, raw, spent)
 
 
 # --- the cache ----------------------------------------------------------------------
@@ -150,8 +166,11 @@ def read_files(
     schemas: SchemaSet,
     reporter: Reporter = SILENT,
     use_cache: bool = True,
+    spent: Spent | None = None,
 ) -> dict[str, FileResult]:
-    """{displayed path: result} of every record file, from the cache where unchanged."""
+    """{displayed path: result} of every record file, from the cache where unchanged
+    (`spent` gets the seconds of each step of reading the others)."""
+    spent = spent if spent is not None else dict.fromkeys(STEPS, 0.0)
     name = cache_name(root, schemas)
     cached: dict[str, tuple[str, FileResult]] = {}
     for shard in range(SHARDS) if use_cache else ():
@@ -172,7 +191,7 @@ def read_files(
             else:
                 missing.append(file)
     reporter.advance(len(results))
-    for shown, result in _parse(missing, schemas, reporter):
+    for shown, result in _parse(missing, schemas, reporter, spent):
         results[shown] = result
     gc.freeze()  # what was just loaded lives until the end: later collections skip it
     if use_cache:
@@ -200,13 +219,13 @@ def _save_changed_shards(name, files, results, cached, missing) -> None:
         save(f"{name}-{shard:02d}", entries)
 
 
-def _parse(missing: list[RecordFile], schemas: SchemaSet, reporter: Reporter):
+def _parse(missing: list[RecordFile], schemas: SchemaSet, reporter: Reporter, spent: Spent):
     """(displayed path, result) of the files not cached, in worker processes when many."""
     workers = min(os.cpu_count() or 1, 8)
     if len(missing) < PARALLEL_FROM or workers < 2:
         with collector_paused():
             for index, file in enumerate(missing):
-                yield file.shown, _read_path(file, schemas)
+                yield file.shown, _read_path(file, schemas, spent)
                 if index % 200 == 199:
                     reporter.advance(200)
         reporter.advance(len(missing) % 200)
@@ -218,6 +237,8 @@ def _parse(missing: list[RecordFile], schemas: SchemaSet, reporter: Reporter):
         initializer=_start_worker,
         initargs=(schemas.directory,),
     ) as pool:
-        for chunk in pool.map(_read_chunk, chunks):
+        for chunk, chunk_spent in pool.map(_read_chunk, chunks):
             yield from chunk
+            for step, seconds in chunk_spent.items():
+                spent[step] += seconds
             reporter.advance(len(chunk))

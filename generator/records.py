@@ -19,7 +19,7 @@ from generator.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, loca
 from generator.model import RECORD_TYPES, Complaint, Customer, Policy, Staff, Survey, Visit
 from generator.problems import Problem, Source
 from generator.progress import SILENT, Reporter
-from generator.readfiles import FileResult, read_files
+from generator.readfiles import STEPS, FileResult, read_files
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
@@ -202,8 +202,11 @@ def load_records(
     with timer("discover"):
         files, problems = discover(root)
     reporter.stage("读取记录 / reading records", len(files))
+    spent = dict.fromkeys(STEPS, 0.0)
     with timer("read+parse+schema+model"):
-        results = read_files(root, files, schemas, reporter, use_cache)
+        results = read_files(root, files, schemas, reporter, use_cache, spent)
+    for step, seconds in spent.items():  # CPU seconds: in worker processes when many
+        timer.seconds[f"  {step} (CPU, files not cached)"] += seconds
     by_kind: dict[str, list[tuple[RecordFile, FileResult]]] = {}
     for file in files:
         problems += results[file.shown].problems

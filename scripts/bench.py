@@ -1,16 +1,23 @@
-"""`make bench`: `huifang check` on a large generated set, as ratios against a parse floor.
+"""`make bench`: `huifang check` and `huifang build` on a large generated set, as ratios
+against floors measured in the same run.
 
 The set is made by the demo generator (fixed seed) in a temp dir: by default the issue's
 target size, 10,000 customers, 100,000 visits and 5,000 complaints. The "parse floor" is
 the least any checker must do: read every record file and parse its YAML with PyYAML's C
-loader, in one process. The machine is noisy, so figures are ratios against a floor
-measured in the same run; the real command is run end to end (start-up included):
+loader, in one process (the files were just written, so they are in the page cache for
+the floor and for every run after it). The real commands run end to end, start-up
+included, each with `--timings` for its stages:
 
-- check cold: no cache (a fresh cache folder);
-- check warm: a second run, nothing changed (every file read and hashed, results cached);
-- check after one file changed.
+- check cold: no cache (a fresh cache folder); check warm: a second run, nothing
+  changed; check after one file changed;
+- build: `huifang build` of the masked site (the records cache is warm, as on a CI runner
+  that keeps it); customer pages per second and the share of the time spent outside
+  MkDocs and Pagefind (which run side by side: the time either of them runs is theirs);
+- browser (Debian's `chromium`, driven by Playwright): the bytes a first Chinese search
+  transfers after the page has loaded, and the size of the largest customer page.
 
-Then the stages of one in-process run (cache off) and the rules over the records.
+Peak memory is the most the command's whole process tree held at once (sampled from
+/proc every 0.1 s: worker processes, MkDocs and Pagefind included).
 
     python scripts/bench.py [--customers N] [--visits N] [--complaints N]
 """
@@ -18,11 +25,14 @@ Then the stages of one in-process run (cache off) and the rules over the records
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -30,41 +40,125 @@ from pathlib import Path
 import yaml
 
 from generator.demo import DemoSize, write_demo
-from generator.pipeline import check_records
-from generator.rules import AsOf, derive_all
-from generator.schemas import SchemaSet
-from generator.timing import StageTimer
+from generator.site.serve import serving
 
 TODAY = date(2026, 11, 23)
 HUIFANG = Path(sys.executable).parent / "huifang"
+QUERY = "投诉"  # a first search: a common Chinese word found on many pages
+SEARCH_BOX = "#hf-search .pagefind-ui__search-input"
+FIRST_RESULT = ".pagefind-ui__result-title a"
 
 
 def parse_floor(root: Path) -> tuple[float, int]:
     """Read every record file and parse its YAML with the C loader; nothing else."""
     start = time.perf_counter()
     count = 0
-    for path in sorted(root.rglob("*")):
-        if path.suffix not in (".md", ".yaml") or not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".md":
-            text = text.split("\n---\n", 1)[0].removeprefix("---\n")
-        yaml.load(text, Loader=yaml.CSafeLoader)
-        count += 1
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if not name.endswith((".md", ".yaml")):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as file:
+                text = file.read()
+            if name.endswith(".md"):
+                text = text.split("\n---\n", 1)[0].removeprefix("---\n")
+            yaml.load(text, Loader=yaml.CSafeLoader)
+            count += 1
     return time.perf_counter() - start, count
 
 
-def run_check(root: Path, cache: Path) -> tuple[float, float]:
-    """(seconds, peak MB of the main process) of `huifang check` run as a user runs it."""
-    env = {**os.environ, "HUIFANG_CACHE_DIR": str(cache)}
-    command = [str(HUIFANG), "check", "--records", str(root), "--today", str(TODAY), "-q"]
+# --- running a command as a user does -----------------------------------------------
+def _tree_rss(root_pid: int) -> int:
+    """Bytes resident in the process and all its descendants, now."""
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+    tree, grew = {root_pid}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def run(command: list[str], env: dict, timings: Path) -> tuple[float, float, dict]:
+    """(seconds, peak MB of the process tree, stage timings) of one run of `command`."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.Popen([*command, "--timings", str(timings)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, errors = process.communicate()
     seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"huifang check failed: {status}")
-    return seconds, usage.ru_maxrss / 1024
+    sampler.join()
+    if process.returncode not in (0, 1) or not timings.exists():  # 1: problems in the records
+        raise SystemExit(f"{command[1]} failed ({process.returncode}):\n{errors.decode()[-3000:]}")
+    return seconds, peak[0] / 2**20, json.loads(timings.read_text(encoding="utf-8"))
+
+
+# --- the browser --------------------------------------------------------------------
+def first_search_bytes(site: Path) -> int | None:
+    """Bytes transferred by the first search for QUERY after the home page has loaded
+    (None without chromium)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    transferred: list[int] = []
+
+    def count(request) -> None:
+        sizes = request.sizes()
+        transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+    with serving(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(base + "index.html", wait_until="networkidle")
+        page.on("requestfinished", count)
+        page.locator(SEARCH_BOX).fill(QUERY)
+        page.wait_for_selector(FIRST_RESULT)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)  # the remaining result fragments of the first screen
+        browser.close()
+    return sum(transferred)
+
+
+def site_figures(site: Path) -> tuple[float, int, float]:
+    """(site MB, customers' pages, largest customer page in KB: a long timeline's further
+    pages count for the size, not as customers)."""
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pages = {p.stem: p.stat().st_size for p in (site / "customers").glob("*.html")}
+    pages.pop("index", None)
+    customers = [stem for stem in pages if "-timeline-" not in stem]
+    return total / 2**20, len(customers), max(pages.values()) / 1024
+
+
+# --- the table ----------------------------------------------------------------------
+def mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def stage_rows(timings: dict, total: float) -> None:
+    for stage, seconds in timings.items():
+        if seconds < 0.005:
+            continue  # e.g. nothing parsed: every file came from the cache
+        print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} |")
+    print(f"| **total, end to end** | **{total:.2f}** | |")
 
 
 def main() -> int:
@@ -76,65 +170,94 @@ def main() -> int:
     parser.add_argument("--complaints", type=int, default=5_000)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="huifang-bench-") as folder:
-        root = Path(folder) / "records"
+    with tempfile.TemporaryDirectory(prefix="huifang-bench-") as temp:
+        folder = Path(temp)
+        root = folder / "records"
         size = DemoSize(args.customers, args.visits, args.complaints)
-        print(
-            f"generating {args.customers} customers, {args.visits} visits, "
-            f"{args.complaints} complaints …",
-            flush=True,
-        )
+        print(f"generating {args.customers} customers, {args.visits} visits, "
+              f"{args.complaints} complaints …", flush=True)  # fmt: skip
         start = time.perf_counter()
         files = write_demo(root, size, seed=2026)
-        generated = time.perf_counter() - start
-        print(f"  {files} files in {generated:.0f} s; measuring …", flush=True)
-        parse_floor(root)  # once to warm the page cache
+        print(f"  {files} files in {time.perf_counter() - start:.0f} s; parse floor …", flush=True)
         floor, count = parse_floor(root)
 
-        cache = Path(folder) / "cache"
-        cold, cold_mb = run_check(root, cache)
-        warm, warm_mb = run_check(root, cache)
+        env = {**os.environ, "HUIFANG_CACHE_DIR": str(folder / "cache"), "CI": "true"}
+        check = [str(HUIFANG), "check", "--records", str(root), "--today", str(TODAY), "-q"]
+        print(f"  parse floor {floor:.1f} s; check cold, warm, after one change …", flush=True)
+        cold = run(check, env, folder / "cold.json")
+        warm = run(check, env, folder / "warm.json")
         changed = next((root / "visits").rglob("*.md"))
         changed.write_text(changed.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
-        one, one_mb = run_check(root, cache)
+        one = run(check, env, folder / "one.json")
+        print(f"  {cold[0]:.1f} s, {warm[0]:.1f} s, {one[0]:.1f} s", flush=True)
 
-        timer = StageTimer()
-        start = time.perf_counter()
-        report = check_records(root, TODAY, SchemaSet(), timer, use_cache=False)
-        in_process = time.perf_counter() - start
-        start = time.perf_counter()
-        agenda, complaints = derive_all(report.records, AsOf.day(TODAY))
-        derived = time.perf_counter() - start
+        print("  build …", flush=True)
+        site = folder / "site"
+        build = [str(HUIFANG), "build", "--records", str(root), "--today", str(TODAY),
+                 "--out", str(site), "--work", str(folder / "work"), "-q"]  # fmt: skip
+        built = run(build, env, folder / "build.json")
+        print(f"  {built[0]:.1f} s", flush=True)
+        site_mb, customer_pages, largest_kb = site_figures(site)
+        print("  browser …", flush=True)
+        search_bytes = first_search_bytes(site)
+
+    build_seconds, build_mb, stages = built
+    side_by_side = max(stages["MkDocs"], stages["Pagefind"])
+    outside = (build_seconds - side_by_side) / build_seconds
+    rate = customer_pages / build_seconds
 
     print()
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
-        f"{platform.python_version()}, {platform.system()} — {count} record files"
-    )
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"{platform.python_implementation()} {platform.python_version()}, {platform.system()}"
+          f" — {count} record files ({args.customers} customers, {args.visits} visits, "
+          f"{args.complaints} complaints)")  # fmt: skip
     print()
-    print("| figure | seconds | / parse floor | target | peak MB (main process) |")
-    print("|---|---:|---:|---:|---:|")
-    print(f"| parse floor (read + PyYAML C loader, one process) | {floor:.2f} | 1.00 | | |")
-    for name, seconds, target, mb in (
-        ("check cold (no cache)", cold, 1.3, cold_mb),
-        ("check warm (nothing changed)", warm, 0.25, warm_mb),
-        ("check after one file changed", one, 0.3, one_mb),
+    print("| figure | measured | target | |")
+    print("|---|---:|---:|---|")
+    print(f"| parse floor (read + PyYAML C loader, one process) | {floor:.2f} s | | |")
+    for name, (seconds, _, _), target in (
+        ("check cold (no cache) / floor", cold, 1.3),
+        ("check warm (nothing changed) / floor", warm, 0.25),
+        ("check after one file changed / floor", one, 0.3),
     ):
         ratio = seconds / floor
-        mark = "✓" if ratio <= target else "✗"
-        print(f"| {name} | {seconds:.2f} | {ratio:.2f} {mark} | ≤ {target} | {mb:.0f} |")
+        print(f"| {name} | {ratio:.2f} ({seconds:.2f} s) | ≤ {target} | {mark(ratio <= target)} |")
+    print(f"| build, end to end | {rate:.0f} customer pages/s ({customer_pages} in "
+          f"{build_seconds:.1f} s) | ≥ 100 | {mark(rate >= 100)} |")  # fmt: skip
+    print(
+        f"| build time outside MkDocs and Pagefind | {outside:.0%} | ≤ 25% | {mark(outside <= 0.25)} |"
+    )
+    peak_check = max(cold[1], warm[1], one[1])
+    print(f"| peak memory of check (process tree) | {peak_check:.0f} MB | ≤ 1024 MB | "
+          f"{mark(peak_check <= 1024)} |")  # fmt: skip
+    print(f"| peak memory of build (process tree) | {build_mb:.0f} MB | ≤ 2560 MB | "
+          f"{mark(build_mb <= 2560)} |")  # fmt: skip
+    if search_bytes is None:
+        print(
+            "| first Chinese search transfer | (no chromium: apt-get install chromium) | ≤ 400 KB | |"
+        )
+    else:
+        kb = search_bytes / 1024
+        print(
+            f"| first Chinese search transfer ({QUERY}) | {kb:.0f} KB | ≤ 400 KB | {mark(kb <= 400)} |"
+        )
+    print(
+        f"| largest customer page (HTML) | {largest_kb:.0f} KB | ≤ 150 KB | {mark(largest_kb <= 150)} |"
+    )
+    print(f"| site size | {site_mb:.0f} MB | | |")
     print()
-    print("stages of one in-process check (cache off):")
+    print("check cold, by stage (the read/parse/schema/model steps are CPU seconds summed over")
+    print("the worker processes; the stage above them is wall time):")
     print()
     print("| stage | seconds | share |")
     print("|---|---:|---:|")
-    for stage, seconds in timer.seconds.items():
-        print(f"| {stage} | {seconds:.2f} | {seconds / in_process:.0%} |")
-    print(f"| **check total** | **{in_process:.2f}** | |")
-    print(f"| derive (due lists + complaint limits) | {derived:.2f} | |")
+    stage_rows(cold[2], cold[0])
     print()
-    print(f"problems: {report.errors} errors, {report.warnings} warnings")
-    print(f"due items: {len(agenda.items)}; complaints judged: {len(complaints.statuses)}")
+    print("build, by stage (MkDocs and Pagefind side by side; each then scans its own output):")
+    print()
+    print("| stage | seconds | share |")
+    print("|---|---:|---:|")
+    stage_rows(stages, build_seconds)
     return 0
 
 

@@ -33,9 +33,28 @@ def test_the_demo_site_has_every_section(demo_site):
     site, _ = demo_site
     for page in PAGES:
         assert (site / page).is_file(), page
-    assert len(list((site / "customers").glob("C*.html"))) == 60
+    customers = [p for p in (site / "customers").glob("C*.html") if "-timeline-" not in p.name]
+    assert len(customers) == 60
     index = (site / "index.html").read_text(encoding="utf-8")
     assert 'lang="zh"' in index and "数据截至" in index and "2026-11-23" in index
+
+
+def test_a_long_timeline_continues_on_further_pages_newest_first(demo_site):
+    from generator.site.pages import TIMELINE_OPEN, TIMELINE_PAGE
+
+    site, _ = demo_site
+    first = (site / "customers" / "C0001.html").read_text(encoding="utf-8")
+    second = (site / "customers" / "C0001-timeline-2.html").read_text(encoding="utf-8")
+    heading = re.compile(r'<section class="hf-entry hf-(?:visit|complaint)">\s*<h3>([^<]*)</h3>')
+    newer, older = heading.findall(first), heading.findall(second)
+    assert len(newer) == TIMELINE_PAGE and 0 < len(older) <= TIMELINE_PAGE
+    dates = [entry.split(" · ")[0] for entry in newer + older]
+    assert dates == sorted(dates, reverse=True)  # one timeline across the pages
+    assert first.count('<details class="hf-older">') == 1  # all but the newest 20 folded
+    assert f"本页更早的 {TIMELINE_PAGE - TIMELINE_OPEN} 条记录" in first
+    assert 'href="C0001-timeline-2.html"' in first and 'href="C0001.html"' in second
+    assert "C0001 太极科技有限公司 · 时间线第 2 页" in second
+    assert not (site / "customers" / "C0002-timeline-2.html").exists()  # short: one page
 
 
 def test_the_nav_lists_section_pages_only(demo_site):
@@ -152,7 +171,10 @@ def test_the_post_build_scan_catches_what_slips_through(tmp_path):
     assert [f.what for f in scan_site(tmp_path, masked=True)] == ["javascript: URL"]
     commit = "0b37ded8454a5b17680313148bb84819ffc61899"  # a real hash with 11 digits in a row
     (tmp_path / "p.html").write_text(f'<code title="{commit}">0b37ded8</code>', encoding="utf-8")
-    assert scan_site(tmp_path, masked=True) == []
+    (tmp_path / "S03.ics").write_text("UID:27d8221912298192ee65@huifang\n", encoding="utf-8")
+    assert scan_site(tmp_path, masked=True) == []  # hash identifiers hold digit runs
+    (tmp_path / "S03.ics").write_text("DESCRIPTION:业主 13912345678\n", encoding="utf-8")
+    assert [f.what for f in scan_site(tmp_path, masked=True)] == ["mobile number"]
 
 
 def test_build_never_writes_into_records(tree, tmp_path):

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -57,21 +58,27 @@ def write_docs(
     masked: bool,
     history: History | None = None,
     reporter: Reporter = SILENT,
+    timer: StageTimer | None = None,
 ) -> tuple[SiteData, int]:
     """The docs tree (work/docs) for MkDocs and the search tree (work/search) for Pagefind."""
+    timer = timer or StageTimer()
     reporter.stage("计算待访和时限 / due lists and limits")
-    agenda, complaints = derive_all(report.records, as_of)
+    with timer("derive (due lists, complaint limits)"):
+        agenda, complaints = derive_all(report.records, as_of)
     data = SiteData(report, agenda, complaints, Privacy(masked), history)
     docs, search = work / "docs", work / "search"
     for tree in (docs, search):
         if tree.exists():
             shutil.rmtree(tree)
         tree.mkdir(parents=True)
-    pages = [page for builder in BUILDERS for page in builder(data)]
+    with timer("pages: list and summarise"):
+        pages = [page for builder in BUILDERS for page in builder(data)]
+    for folder in {os.path.dirname(page.path) for page in pages}:  # the downloads go beside
+        (docs / folder).mkdir(parents=True, exist_ok=True)
     reporter.stage("生成页面 / writing pages", len(pages))
-    write_pages(environment(), docs, search, pages, reporter)
-    _downloads(data, docs)
-    atom_feed(data, docs)
+    with timer("pages: render and write, calendars, CSV, feed (worker processes)"):
+        downloads = (partial(_downloads, data, docs), partial(atom_feed, data, docs))
+        write_pages(environment(), docs, search, pages, reporter, also=downloads)
     return data, len(pages)
 
 
@@ -99,8 +106,7 @@ def build_site(
     """The site of checked records (`check_records`, judged as of the same day)."""
     work = work or Path("build")
     timer = timer or StageTimer()
-    with timer("pages"):
-        data, count = write_docs(report, work, as_of, masked, history, reporter)
+    data, count = write_docs(report, work, as_of, masked, history, reporter, timer)
     config = work / "mkdocs.yml"
     settings = mkdocs_config(
         (work / "docs").resolve(), out.resolve(), data.records.policy.company or ""

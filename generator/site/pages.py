@@ -39,7 +39,8 @@ def complaint_row(data: SiteData, status, prefix: str) -> dict:
     }
 
 
-TIMELINE_OPEN = 20  # newest timeline entries shown open; older ones folded (page size)
+TIMELINE_OPEN = 20  # the newest entries of a timeline page shown open; the others folded
+TIMELINE_PAGE = 50  # entries per timeline page: the largest customer page stays ~100 KB
 
 
 # --- customers ----------------------------------------------------------------------
@@ -74,14 +75,15 @@ def customers(data: SiteData) -> list[Page]:
         index_rows.append(row)
         title = f"{customer.id} {row['name']}"
         # the page's context is made by the process that writes it (site/__init__.py)
-        complaints = complaints_of[customer.id]
-        context = partial(customer_context, data, customer, row, visits, due, complaints)
+        items = timeline_items(visits, complaints_of[customer.id])
+        context = partial(customer_context, data, customer, row, due, items)
         pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context))
+        pages += timeline_pages(data, customer, row["name"], items)
     index = Page("customers/index.md", "客户", "customers.md.j2", {"rows": index_rows})
     return [index, *pages]
 
 
-def customer_context(data: SiteData, customer, row, visits, due, complaints) -> dict:
+def customer_context(data: SiteData, customer, row, due, items) -> dict:
     records, privacy = data.records, data.privacy
     contacts = [privacy.contact(c, records) for c in customer.contacts]
     kind = enum_text("customer", ("kind",), customer.kind)
@@ -107,8 +109,9 @@ def customer_context(data: SiteData, customer, row, visits, due, complaints) -> 
         },
         "documents": document_checklist(records, customer),
         "due": [due_row(data, i, "../") for i in due],
-        "timeline": timeline(data, visits, complaints),
+        "timeline": timeline(data, items),
         "timeline_open": TIMELINE_OPEN,
+        "pager": _pager(customer.id, 1, timeline_page_count(items)),
         "notes": body_html(customer.body, privacy.masked),
         "changes": record_changes(data, "customer", customer.id),
     }
@@ -142,47 +145,103 @@ def document_checklist(records, customer) -> dict:
     }
 
 
-def timeline(data: SiteData, visits, statuses) -> list[dict]:
-    """Visits (with the conversation record) and complaints (with their limits), newest first."""
+def timeline_items(visits, statuses) -> list[tuple]:
+    """(sort key, kind, record) of a customer's visits and complaints, newest first."""
+    items = [((v.date.isoformat(), v.time or "", v.id), "visit", v) for v in visits]
+    items += [((s.complaint.received.isoformat(), "", s.complaint.id), "complaint", s)
+              for s in statuses]  # fmt: skip
+    return sorted(items, key=lambda item: item[0], reverse=True)
+
+
+def timeline_page_count(items: list) -> int:
+    return max(1, -(-len(items) // TIMELINE_PAGE))
+
+
+def timeline_path(customer_id: str, number: int) -> str:
+    """Page 1 is the customer's own page; older entries are on pages 2, 3 … beside it."""
+    return f"{customer_id}.html" if number == 1 else f"{customer_id}-timeline-{number}.html"
+
+
+def timeline(data: SiteData, items: list, number: int = 1) -> list[dict]:
+    """The entries of one timeline page: visits (with the conversation record) and
+    complaints (with their limits). Only this page's bodies are rendered."""
+    chunk = items[(number - 1) * TIMELINE_PAGE : number * TIMELINE_PAGE]
+    return [
+        _visit_entry(data, record) if kind == "visit" else _complaint_entry(data, record)
+        for _, kind, record in chunk
+    ]
+
+
+def _visit_entry(data: SiteData, visit) -> dict:
     privacy = data.privacy
-    entries = []
-    for visit in visits:
-        staff = [data.staff_label(s) for s in visit.staff]
-        entries.append(
+    return {
+        "type": "visit",
+        "date": visit.date.isoformat(),
+        "title": f"{enum_text('visit', ('method',), visit.method)}"
+        f"{' · ' + enum_text('visit', ('kind',), visit.kind) if visit.kind else ''}",
+        "staff": "、".join(data.staff_label(s) for s in visit.staff),
+        "satisfaction": enum_text("visit", ("satisfaction",), visit.satisfaction),
+        "outcome": privacy.free_text(visit.outcome),
+        "commitments": [
             {
-                "sort": (visit.date.isoformat(), visit.time or "", visit.id),
-                "type": "visit",
-                "date": visit.date.isoformat(),
-                "title": f"{enum_text('visit', ('method',), visit.method)}"
-                f"{' · ' + enum_text('visit', ('kind',), visit.kind) if visit.kind else ''}",
-                "staff": "、".join(staff),
-                "satisfaction": enum_text("visit", ("satisfaction",), visit.satisfaction),
-                "outcome": privacy.free_text(visit.outcome),
-                "commitments": [
-                    {
-                        "text": privacy.free_text(c.text),
-                        "due": c.due.isoformat() if c.due else "",
-                        "done": c.done.isoformat() if c.done else "",
-                    }
-                    for c in visit.commitments
-                ],
-                "body": body_html(visit.body, privacy.masked),
+                "text": privacy.free_text(c.text),
+                "due": c.due.isoformat() if c.due else "",
+                "done": c.done.isoformat() if c.done else "",
             }
+            for c in visit.commitments
+        ],
+        "body": body_html(visit.body, privacy.masked),
+    }
+
+
+def _complaint_entry(data: SiteData, status) -> dict:
+    c = status.complaint
+    return {
+        "type": "complaint",
+        "date": c.received.date().isoformat(),
+        "title": f"投诉 {c.id}",
+        "complaint": complaint_row(data, status, "../"),
+        "changes": record_changes(data, "complaint", c.id)["versions"],
+        "body": body_html(c.body, data.privacy.masked),
+    }
+
+
+def timeline_pages(data: SiteData, customer, name: str, items: list) -> list[Page]:
+    """Pages 2, 3 … of a long timeline (page 1 is on the customer's page)."""
+    count = timeline_page_count(items)
+    return [
+        Page(
+            f"customers/{timeline_path(customer.id, number).removesuffix('.html')}.md",
+            f"{customer.id} {name} · 时间线第 {number} 页",
+            "timeline.md.j2",
+            partial(_timeline_page_context, data, customer, name, items, number, count),
         )
-    for status in statuses:
-        c = status.complaint
-        entries.append(
-            {
-                "sort": (c.received.isoformat(), "", c.id),
-                "type": "complaint",
-                "date": c.received.date().isoformat(),
-                "title": f"投诉 {c.id}",
-                "complaint": complaint_row(data, status, "../"),
-                "changes": record_changes(data, "complaint", c.id)["versions"],
-                "body": body_html(c.body, privacy.masked),
-            }
-        )
-    return sorted(entries, key=lambda e: e["sort"], reverse=True)
+        for number in range(2, count + 1)
+    ]
+
+
+def _timeline_page_context(data, customer, name, items, number, count) -> dict:
+    return {
+        "as_of": data.today.isoformat(),
+        "id": customer.id,
+        "name": name,
+        "timeline": timeline(data, items, number),
+        "timeline_open": TIMELINE_OPEN,
+        "pager": _pager(customer.id, number, count),
+    }
+
+
+def _pager(customer_id: str, number: int, count: int) -> dict:
+    """Links between a timeline's pages (file names only: they sit side by side)."""
+    return {
+        "number": number,
+        "count": count,
+        "pages": [
+            {"number": n, "link": timeline_path(customer_id, n), "current": n == number}
+            for n in range(1, count + 1)
+        ],
+        "per_page": TIMELINE_PAGE,
+    }
 
 
 # --- due lists ----------------------------------------------------------------------

@@ -39,8 +39,9 @@ class Finding:
         return f"{self.path}: {self.what}"
 
 
-# A commit's full hash (变更记录 pages) can hold a run of eleven digits; it is not a number.
-COMMIT_HASH = re.compile(r"[0-9a-f]{40}")
+# A hash identifier — a commit's full hash (变更记录 pages), a calendar entry's UID (.ics) —
+# can hold a run of eleven digits; it is not a number: 16+ lowercase hex digits, a letter among them.
+HASH_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{16,}")
 # Where a number could be: a run of 11 or more digits (a mobile has 11, an ID number 18).
 # Found first, so the exact patterns only look at a few places in 100 MB of site.
 DIGIT_RUN = re.compile(r"[0-9０-９]{11,}")
@@ -66,11 +67,11 @@ def scan_site(site: Path, masked: bool, shown_prefix: str = "") -> list[Finding]
 
 
 def _numbers_in(text: str) -> list[str]:
-    """What kinds of unmasked number the text holds (a commit hash is not one)."""
+    """What kinds of unmasked number the text holds (a hash identifier is not one)."""
     kinds = set()
     for run in DIGIT_RUN.finditer(text):
         start, end = run.span()
-        if COMMIT_HASH.fullmatch(_token_around(text, start, end)):
+        if HASH_ID.fullmatch(_token_around(text, start, end)):
             continue
         window = text[max(start - 1, 0) : end + 2]  # the run and what borders it
         kinds |= {what for what, rx in NUMBERS if rx.search(window)}
