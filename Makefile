@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/ruff format --check generator tests scripts
 
-## bench: stage timings of `huifang check`, then history reading, on generated sets
+## bench: huifang check and build on 10,000 customers against a parse floor (needs chromium for the search figure), then history reading
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_history.py
