@@ -27,7 +27,7 @@ from generator import __version__
 from generator.cachefiles import code_fingerprint, collector_paused, load, save
 from generator.documents import MARKDOWN_SUFFIXES, parse_bytes, read_raw
 from generator.problems import Problem, Source
-from generator.progress import SILENT, Reporter
+from generator.progress import Reporter
 from generator.schemas import SchemaSet
 
 if TYPE_CHECKING:
@@ -164,13 +164,12 @@ def read_files(
     root: Path,
     files: list[RecordFile],
     schemas: SchemaSet,
-    reporter: Reporter = SILENT,
-    use_cache: bool = True,
-    spent: Spent | None = None,
+    reporter: Reporter,
+    use_cache: bool,
+    spent: Spent,
 ) -> dict[str, FileResult]:
     """{displayed path: result} of every record file, from the cache where unchanged
     (`spent` gets the seconds of each step of reading the others)."""
-    spent = spent if spent is not None else dict.fromkeys(STEPS, 0.0)
     name = cache_name(root, schemas)
     cached: dict[str, tuple[str, FileResult]] = {}
     for shard in range(SHARDS) if use_cache else ():

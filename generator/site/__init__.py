@@ -73,8 +73,9 @@ def write_docs(
         tree.mkdir(parents=True)
     with timer("pages: list and summarise"):
         pages = [page for builder in BUILDERS for page in builder(data)]
-    for folder in {os.path.dirname(page.path) for page in pages}:  # the downloads go beside
+    for folder in {os.path.dirname(page.path) for page in pages}:  # once, not per page
         (docs / folder).mkdir(parents=True, exist_ok=True)
+        (search / folder).mkdir(parents=True, exist_ok=True)
     reporter.stage("生成页面 / writing pages", len(pages))
     with timer("pages: render and write, calendars, CSV, feed (worker processes)"):
         downloads = (partial(_downloads, data, docs), partial(atom_feed, data, docs))

@@ -88,7 +88,8 @@ def environment() -> jinja2.Environment:
 
 
 def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) -> None:
-    """The article into the docs tree (with its front matter) and into the search tree."""
+    """The article into the docs tree (with its front matter) and into the search tree
+    (their folders exist: `write_docs` makes them once)."""
     context = page.context() if callable(page.context) else page.context
     article = env.get_template(page.template).render(**context)
     section = SECTION_OF.get(page.path.split("/")[0].removesuffix(".md"), "")
@@ -97,18 +98,13 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
         f"section: {json.dumps(section, ensure_ascii=False)}\n---\n"
     )
-    _write(docs / page.path, front + article)
+    (docs / page.path).write_text(front + article, encoding="utf-8")
     filter_ = f'<span hidden data-pagefind-filter="类型">{html.escape(section)}</span>'
-    _write(
-        (search / page.path).with_suffix(".html"),
+    (search / page.path).with_suffix(".html").write_text(
         f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
         f"</head><body><div data-pagefind-body>{filter_}{article}</div></body></html>",
+        encoding="utf-8",
     )
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def mkdocs_config(docs: Path, site: Path, company: str) -> dict:
