@@ -111,22 +111,38 @@ def display_path(root: Path, path: Path) -> str:
 STRAY = "stray"
 
 
+ROOT = "root"  # the records folder itself: team.yaml and policy.yaml
+
+
 def kind_of(rel: str) -> str | None:
     """The record kind of a file at `rel` (posix, relative to the records folder); None for
     files that are not records (hidden, other suffixes, README), `STRAY` for a record
     file in no known place."""
-    parts = rel.split("/")
+    folder, _, name = rel.rpartition("/")
+    return file_kind(folder_kind(folder), name)
+
+
+def folder_kind(rel_folder: str) -> str | None:
+    """What a record file in this folder ("" for the records folder) is: its kind, `ROOT`,
+    `STRAY`; None in a hidden or `_` folder, where nothing is a record."""
+    if not rel_folder:
+        return ROOT
+    parts = rel_folder.split("/")
     if any(part.startswith((".", "_")) for part in parts):
         return None
-    name = parts[-1]
+    return FOLDER_KINDS.get(parts[0], STRAY)
+
+
+def file_kind(folder: str | None, name: str) -> str | None:
+    """`kind_of` a file named `name` in a folder of `folder_kind` (asked once per folder)."""
+    if folder is None or name.startswith((".", "_")):
+        return None
     stem, suffix = os.path.splitext(name)
     if suffix.lower() not in RECORD_SUFFIXES or name.lower() in IGNORED_NAMES:
         return None
-    if len(parts) == 1 and stem in SINGLE_FILES:
-        return SINGLE_FILES[stem]
-    if len(parts) > 1 and parts[0] in FOLDER_KINDS:
-        return FOLDER_KINDS[parts[0]]
-    return STRAY
+    if folder == ROOT:
+        return SINGLE_FILES.get(stem, STRAY)
+    return folder
 
 
 @dataclass(frozen=True)
@@ -148,11 +164,13 @@ def discover(root: Path) -> tuple[list[RecordFile], list[Problem]]:
     found: list[RecordFile] = []
     problems: list[Problem] = []
     for folder, dirs, names in os.walk(top):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))  # nothing in them counts
         rel_folder = os.path.relpath(folder, top).replace(os.sep, "/")
+        rel_folder = "" if rel_folder == "." else rel_folder
+        in_folder = folder_kind(rel_folder)
         for name in sorted(names):
-            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-            kind = kind_of(rel)
+            rel = f"{rel_folder}/{name}" if rel_folder else name
+            kind = file_kind(in_folder, name)
             if kind == STRAY:
                 problems.append(
                     make_problem("file.unknown_location", Source(f"{shown_root}/{rel}"))

@@ -148,3 +148,35 @@ def test_oversized_file_is_not_read(tmp_path):
     path = tmp_path / "C0001.md"
     path.write_bytes(b"a" * (MAX_FILE_BYTES + 1))
     assert [p.code for p in read_document(path, SRC).problems] == ["file.too_large"]
+
+
+def test_discover_finds_records_by_place_and_warns_for_strays(tmp_path):
+    from generator.records import discover, kind_of
+
+    files = [
+        "team.yaml", "policy.yaml", "README.md", "notes.yaml",
+        "customers/C0001.yaml", "customers/readme.md", "customers/draft.txt",
+        "visits/2026/2026-11-02-C0001-phone.md", "visits/2026/_old.md",
+        "misc/x.yaml", ".git/objects/a.yaml", "_drafts/visits/v.md", "visits/.tmp/v.md",
+    ]  # fmt: skip
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n", encoding="utf-8")
+    found, problems = discover(tmp_path)
+    shown = tmp_path.name
+    assert [(f.kind, f.shown) for f in found] == [
+        ("customer", f"{shown}/customers/C0001.yaml"),
+        ("policy", f"{shown}/policy.yaml"),
+        ("team", f"{shown}/team.yaml"),
+        ("visit", f"{shown}/visits/2026/2026-11-02-C0001-phone.md"),
+    ]
+    assert sorted((p.code, p.source.path) for p in problems) == [
+        ("file.unknown_location", f"{shown}/misc/x.yaml"),
+        ("file.unknown_location", f"{shown}/notes.yaml"),
+    ]
+    # The one rule, asked per path (the history reader and fmt do):
+    assert kind_of("visits/2026/a.md") == "visit"
+    assert kind_of("notes.yaml") == "stray"
+    assert kind_of("_drafts/visits/v.md") is None
+    assert kind_of("visits/.tmp/v.md") is None
+    assert kind_of("customers/readme.md") is None

@@ -119,3 +119,14 @@ def test_charts_are_well_formed_svg_with_escaped_labels():
         assert "<script" not in str(chart)
         svg = root.find("{http://www.w3.org/2000/svg}svg")
         assert svg.find("{http://www.w3.org/2000/svg}title").text == hostile
+
+
+def test_in_span_takes_the_visits_of_a_period_inclusively():
+    from generator.rules.periods import Span
+    from generator.site.stats import in_span
+
+    days = [D(2026, 10, 31), D(2026, 11, 1), D(2026, 11, 1), D(2026, 11, 30), D(2026, 12, 1)]
+    visits = [visit(day) for day in days]
+    november = in_span(visits, Span(D(2026, 11, 1), D(2026, 11, 30)))
+    assert [v.date for v in november] == days[1:4]
+    assert in_span(visits, Span(D(2027, 1, 1), D(2027, 1, 31))) == []

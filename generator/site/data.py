@@ -62,7 +62,8 @@ class SiteData:
 
     @cached_property
     def done_visits(self) -> list[Visit]:
-        """Visits on or before the as-of day (later ones are plans, not contacts)."""
+        """Visits on or before the as-of day (later ones are plans, not contacts), in date
+        order (the records keep visits sorted by date)."""
         return [v for v in self.records.visits if v.date and v.date <= self.today]
 
     @cached_property

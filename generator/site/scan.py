@@ -4,7 +4,10 @@ Looks inside every page's article (the part made from records; the theme's
 own scripts are outside it) for `<script`, `on…=` attributes, `javascript:`
 URLs in attributes and HTML comments; and, in masked builds, for an unmasked mobile or ID
 number in any text file of the site (pages, downloads, sitemap) and in the
-search index (Pagefind's files are gzip-compressed: they are read decompressed).
+search index (Pagefind's files are gzip-compressed: they are read decompressed). Of the
+index, the fragments (each page's whole text, its title and filters), filters and meta
+are read; its word chunks (`.pf_index`) are not: every word in them comes from a
+fragment's text, and they are a third of what there is to read.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ NUMBERS = (
     ("ID number", re.compile(rf"(?<![0-9０-９]){_D}{{17}}[0-9０-９Xx](?![0-9０-９])")),
 )
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".ics", ".txt", ".js"}
-INDEX_SUFFIXES = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"}
+INDEX_SUFFIXES = {".pf_fragment", ".pf_meta", ".pf_filter"}
 
 
 @dataclass(frozen=True)

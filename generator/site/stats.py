@@ -15,8 +15,9 @@ Choices (docs/site.md):
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.model import Survey, Visit
@@ -129,34 +130,48 @@ def survey_trend(results: list[SurveyResult]) -> list[tuple[str, list[Rate]]]:
 
 
 # --- visits -------------------------------------------------------------------------
-def _satisfaction_point(visit: Visit) -> Rate:
-    """One asked visit: 1/1 if the customer said 满意, 0/1 otherwise."""
-    return Rate(int(visit.satisfaction == "satisfied"), 1)
+def _satisfied(visit: Visit) -> int:
+    """One asked visit counts 1 of 1 if the customer said 满意, 0 of 1 otherwise."""
+    return int(visit.satisfaction == "satisfied")
+
+
+def satisfaction_of(visits: Iterable[Visit]) -> Rate:
+    asked = [visit for visit in visits if visit.satisfaction]
+    return Rate(sum(map(_satisfied, asked)), len(asked))
 
 
 def satisfaction_by(visits: Iterable[Visit], key: Callable[[Visit], Iterable[str]]) -> dict:
     """Satisfaction rate of the visits where it was asked, grouped by key (a visit may
     fall in several groups, e.g. one per staff member)."""
-    rates: dict[str, Rate] = defaultdict(lambda: NO_RATE)
+    asked: Counter = Counter()
+    satisfied: Counter = Counter()
     for visit in visits:
         if not visit.satisfaction:
             continue
-        point = _satisfaction_point(visit)
+        point = _satisfied(visit)
         for group in key(visit):
-            rates[group] = rates[group] + point
-    return dict(sorted(rates.items()))
+            asked[group] += 1
+            satisfied[group] += point
+    return {group: Rate(satisfied[group], asked[group]) for group in sorted(asked)}
 
 
 def month_of(visit: Visit) -> tuple[str]:
-    return (visit.date.strftime("%Y-%m"),)
+    return (visit.date.isoformat()[:7],)
 
 
 def staff_of(visit: Visit) -> tuple[str, ...]:
     return visit.staff
 
 
-def in_span(visits: Iterable[Visit], span: Span) -> list[Visit]:
-    return [v for v in visits if v.date in span]
+def in_span(visits: Sequence[Visit], span: Span) -> list[Visit]:
+    """The visits dated in `span`, out of `visits` in date order (a slice, not a scan: the
+    reports ask for dozens of periods of 100,000 visits)."""
+    start = bisect_left(visits, span.start, key=_date)
+    return list(visits[start : bisect_right(visits, span.end, lo=start, key=_date)])
+
+
+def _date(visit: Visit) -> dt.date:
+    return visit.date
 
 
 @dataclass(frozen=True)
@@ -180,7 +195,7 @@ def visit_stats(visits: list[Visit]) -> VisitStats:
         new_customers=len({v.customer for v in visits if v.kind == "new_customer"}),
         issues=sum(len(v.issues) for v in visits),
         commitments=sum(len(v.commitments) for v in visits),
-        satisfaction=sum((_satisfaction_point(v) for v in visits if v.satisfaction), NO_RATE),
+        satisfaction=satisfaction_of(visits),
     )
 
 
