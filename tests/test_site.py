@@ -177,6 +177,23 @@ def test_the_post_build_scan_catches_what_slips_through(tmp_path):
     assert [f.what for f in scan_site(tmp_path, masked=True)] == ["mobile number"]
 
 
+def test_the_scan_of_many_files_in_two_processes_finds_the_same(tmp_path):
+    import gzip
+
+    from generator.site.scan import PARALLEL_FROM, scan_site
+
+    for number in range(PARALLEL_FROM + 10):
+        text = f"第 {number} 页 139****{number:04d}"
+        if number in (7, PARALLEL_FROM + 3):
+            text += " 13912345678"  # one early, one late: both chunks are read
+        (tmp_path / f"{number:05d}.pf_fragment").write_bytes(gzip.compress(text.encode()))
+    (tmp_path / "w.pf_index").write_bytes(gzip.compress(b"13912345678"))  # words: not read
+    expected = [(f"pagefind/{n:05d}.pf_fragment", "mobile number") for n in (7, PARALLEL_FROM + 3)]
+    for processes in (1, 2):
+        found = scan_site(tmp_path, masked=True, shown_prefix="pagefind/", processes=processes)
+        assert [(f.path, f.what) for f in found] == expected
+
+
 def test_build_never_writes_into_records(tree, tmp_path):
     root = tree()  # a plain folder, not a Git repository
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}

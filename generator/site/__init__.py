@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -77,21 +78,23 @@ def write_docs(
         (docs / folder).mkdir(parents=True, exist_ok=True)
         (search / folder).mkdir(parents=True, exist_ok=True)
     reporter.stage("生成页面 / writing pages", len(pages))
-    with timer("pages: render and write, calendars, CSV, feed (worker processes)"):
-        downloads = (partial(_downloads, data, docs), partial(atom_feed, data, docs))
-        write_pages(environment(), docs, search, pages, reporter, also=downloads)
+    with timer("pages: render and write (worker processes)"):
+        write_pages(environment(), docs, search, pages, reporter)
     return data, len(pages)
 
 
-def _downloads(data: SiteData, docs: Path) -> None:
-    """Per staff member: the due list as an iCalendar feed and as CSV, beside their page."""
+def write_downloads(data: SiteData, site: Path) -> None:
+    """Files MkDocs would only copy, written straight into the built site: per staff member
+    the due list as an iCalendar feed and as CSV beside their page; the changes' feed."""
     view = View(data.records, masked=data.privacy.masked)
+    (site / "due").mkdir(parents=True, exist_ok=True)
     for staff in data.records.staff_list:
         items = select(data.agenda, staff.id)
         if not items:
             continue
-        (docs / "due" / f"{staff.id}.ics").write_bytes(as_ics(data.agenda, items, view))
-        (docs / "due" / f"{staff.id}.csv").write_text(as_csv(items, view), encoding="utf-8")
+        (site / "due" / f"{staff.id}.ics").write_bytes(as_ics(data.agenda, items, view))
+        (site / "due" / f"{staff.id}.csv").write_text(as_csv(items, view), encoding="utf-8")
+    atom_feed(data, site)
 
 
 def build_site(
@@ -123,7 +126,8 @@ def build_site(
     )
     # Side by side, one core each; each scans its own output as soon as it is done.
     with timer("MkDocs + Pagefind, with their scans"), ThreadPoolExecutor(2) as pool:
-        pages = pool.submit(_site_pages, config, env, out, masked, timer)
+        downloads = partial(write_downloads, data, out)
+        pages = pool.submit(_site_pages, config, env, out, masked, timer, downloads)
         index = pool.submit(_search_index, work / "search", bundle, masked, timer)
         findings = pages.result() + index.result()
     shutil.move(bundle, out / "pagefind")
@@ -136,13 +140,18 @@ def build_site(
     return BuildResult(count, work / "docs", out)
 
 
-def _site_pages(config: Path, env: dict, out: Path, masked: bool, timer: StageTimer) -> list:
-    """MkDocs builds the site; then the post-build scan of its pages."""
+def _site_pages(
+    config: Path, env: dict, out: Path, masked: bool, timer: StageTimer, downloads: Callable
+) -> list:
+    """MkDocs builds the site; the downloads go in beside its pages (after it: it starts by
+    emptying the folder), while Pagefind still indexes; then the post-build scan of it all."""
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet", "-f", str(config)]
     with timer("MkDocs"):
         built = subprocess.run(command, capture_output=True, text=True, env=env)
     if built.returncode != 0:
         raise BuildError(f"MkDocs 构建失败 / the MkDocs build failed:\n{built.stderr[-4000:]}")
+    with timer("calendars, CSV and feed (into the site)"):
+        downloads()
     with timer("post-build scan of the pages"):
         return scan_site(out, masked)
 
@@ -156,4 +165,5 @@ def _search_index(search: Path, bundle: Path, masked: bool, timer: StageTimer) -
     except SearchIndexError as error:
         raise BuildError(str(error)) from error
     with timer("post-build scan of the index"):
-        return scan_site(bundle, masked, shown_prefix="pagefind/")
+        # At scale Pagefind ends last, when MkDocs and its scan are done: two cores are free.
+        return scan_site(bundle, masked, shown_prefix="pagefind/", processes=2)

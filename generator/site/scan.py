@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import gzip
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
@@ -31,6 +33,8 @@ NUMBERS = (
 )
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".ics", ".txt", ".js"}
 INDEX_SUFFIXES = {".pf_fragment", ".pf_meta", ".pf_filter"}
+PARALLEL_FROM = 1000  # files; fewer are read in this process
+CHUNK = 200
 
 
 @dataclass(frozen=True)
@@ -51,21 +55,33 @@ DIGIT_RUN = re.compile(r"[0-9０-９]{11,}")
 TOKEN_CHAR = re.compile(r"[0-9A-Za-z]")
 
 
-def scan_site(site: Path, masked: bool, shown_prefix: str = "") -> list[Finding]:
-    """Findings in every file under `site` (paths shown as `shown_prefix` + relative path)."""
+def scan_site(
+    site: Path, masked: bool, shown_prefix: str = "", processes: int = 1
+) -> list[Finding]:
+    """Findings in every file under `site` (paths shown as `shown_prefix` + relative path),
+    read by `processes` forked processes when there are many files."""
+    paths = sorted(
+        p for p in site.rglob("*") if p.is_file() and "assets" not in p.relative_to(site).parts[:1]
+    )
+    jobs = [(path, shown_prefix + path.relative_to(site).as_posix(), masked) for path in paths]
+    if processes < 2 or len(jobs) < PARALLEL_FROM:
+        return [finding for job in jobs for finding in _scan_file(job)]
+    with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
+        found = pool.map(_scan_file, jobs, chunksize=CHUNK)
+        return [finding for findings in found for finding in findings]
+
+
+def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
+    path, shown, masked = job
+    text = _text_of(path)
+    if text is None:
+        return []
     findings: list[Finding] = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        if "assets" in path.relative_to(site).parts[:1]:
-            continue
-        text = _text_of(path)
-        if text is None:
-            continue
-        shown = shown_prefix + path.relative_to(site).as_posix()
-        if path.suffix == ".html":
-            for article in ARTICLE.findall(text):
-                findings += [Finding(shown, what) for what, rx in ACTIVE if rx.search(article)]
-        if masked:
-            findings += [Finding(shown, what) for what in _numbers_in(text)]
+    if path.suffix == ".html":
+        for article in ARTICLE.findall(text):
+            findings += [Finding(shown, what) for what, rx in ACTIVE if rx.search(article)]
+    if masked:
+        findings += [Finding(shown, what) for what in _numbers_in(text)]
     return findings
 
 

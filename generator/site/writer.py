@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -23,9 +22,7 @@ from generator.site.render import write_page
 PARALLEL_FROM = 400  # fewer pages than this are written in this process
 CHUNK = 50
 
-_job: tuple[jinja2.Environment, Path, Path, list[Page], tuple[Callable[[], None], ...]] | None = (
-    None
-)
+_job: tuple[jinja2.Environment, Path, Path, list[Page]] | None = None
 
 
 def write_pages(
@@ -34,38 +31,28 @@ def write_pages(
     search: Path,
     pages: list[Page],
     reporter: Reporter,
-    also: tuple[Callable[[], None], ...] = (),
 ) -> None:
-    """Write every page; `also` are other writing jobs (downloads, the feed) run meanwhile."""
+    """Write every page."""
     workers = min(os.cpu_count() or 1, 4)
     if len(pages) < PARALLEL_FROM or workers < 2:
         for page in pages:
             write_page(env, docs, search, page)
             reporter.advance()
-        for job in also:
-            job()
         return
     global _job
-    _job = (env, docs, search, pages, also)
+    _job = (env, docs, search, pages)
     gc.freeze()  # the workers share this memory: their collections need not walk (and copy) it
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            others = [pool.submit(_run_other, index) for index in range(len(also))]
             for written in pool.map(_write_chunk, range(0, len(pages), CHUNK)):
                 reporter.advance(written)
-            for other in others:
-                other.result()  # re-raises a failed job's error here
     finally:
         _job = None
 
 
 def _write_chunk(start: int) -> int:
-    env, docs, search, pages, _ = _job
+    env, docs, search, pages = _job
     chunk = pages[start : start + CHUNK]
     for page in chunk:
         write_page(env, docs, search, page)
     return len(chunk)
-
-
-def _run_other(index: int) -> None:
-    _job[4][index]()
