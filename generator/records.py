@@ -114,6 +114,11 @@ STRAY = "stray"
 ROOT = "root"  # the records folder itself: team.yaml and policy.yaml
 
 
+def hidden(name: str) -> bool:
+    """A file or folder name that is never a record nor holds one (`.git`, `_drafts`)."""
+    return name.startswith((".", "_"))
+
+
 def kind_of(rel: str) -> str | None:
     """The record kind of a file at `rel` (posix, relative to the records folder); None for
     files that are not records (hidden, other suffixes, README), `STRAY` for a record
@@ -128,14 +133,14 @@ def folder_kind(rel_folder: str) -> str | None:
     if not rel_folder:
         return ROOT
     parts = rel_folder.split("/")
-    if any(part.startswith((".", "_")) for part in parts):
+    if any(map(hidden, parts)):
         return None
     return FOLDER_KINDS.get(parts[0], STRAY)
 
 
 def file_kind(folder: str | None, name: str) -> str | None:
     """`kind_of` a file named `name` in a folder of `folder_kind` (asked once per folder)."""
-    if folder is None or name.startswith((".", "_")):
+    if folder is None or hidden(name):
         return None
     stem, suffix = os.path.splitext(name)
     if suffix.lower() not in RECORD_SUFFIXES or name.lower() in IGNORED_NAMES:
@@ -164,7 +169,7 @@ def discover(root: Path) -> tuple[list[RecordFile], list[Problem]]:
     found: list[RecordFile] = []
     problems: list[Problem] = []
     for folder, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))  # nothing in them counts
+        dirs[:] = sorted(d for d in dirs if not hidden(d))  # nothing in them counts
         rel_folder = os.path.relpath(folder, top).replace(os.sep, "/")
         rel_folder = "" if rel_folder == "." else rel_folder
         in_folder = folder_kind(rel_folder)

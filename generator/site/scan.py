@@ -60,10 +60,11 @@ def scan_site(
 ) -> list[Finding]:
     """Findings in every file under `site` (paths shown as `shown_prefix` + relative path),
     read by `processes` forked processes when there are many files."""
-    paths = sorted(
-        p for p in site.rglob("*") if p.is_file() and "assets" not in p.relative_to(site).parts[:1]
-    )
-    jobs = [(path, shown_prefix + path.relative_to(site).as_posix(), masked) for path in paths]
+    jobs = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        relative = path.relative_to(site)
+        if relative.parts[0] != "assets":  # the theme's own files
+            jobs.append((path, shown_prefix + relative.as_posix(), masked))
     if processes < 2 or len(jobs) < PARALLEL_FROM:
         return [finding for job in jobs for finding in _scan_file(job)]
     with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
