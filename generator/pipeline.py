@@ -1,29 +1,45 @@
-"""The check pipeline end to end: load the records, run the cross-record checks."""
+"""The check pipeline end to end: load the records, run the cross-record checks.
+
+When nothing the result depends on has changed since the last run (`runcache.py`), the
+problems come from that run and the records are loaded only if a caller asks for them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.cachefiles import folder as cache_folder
 from generator.checks import run_checks
 from generator.history import History
 from generator.history.timeliness import late_records
 from generator.problems import Problem, sorted_problems
 from generator.progress import SILENT, Reporter
-from generator.records import Records, display_path, is_config_path, load_records
+from generator.readfiles import cache_name, digests_of
+from generator.records import Found, Records, discover, display_path, is_config_path, load_records
+from generator.runcache import RunResult, keep, last_run, run_key
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
 
 @dataclass
 class CheckReport:
-    records: Records
+    root: Path
     problems: list[Problem]  # sorted by file and line, deterministic
     documents: int
     # an error in team.yaml or policy.yaml, found while checking the records: the rules
     # themselves cannot be trusted (problems added later, about commits, never set it)
     config_error: bool = False
+    # the records, or how to load them when the problems came from the last run's result
+    loaded: Records | Callable[[], Records] = field(default=None, repr=False)
+
+    @property
+    def records(self) -> Records:
+        if callable(self.loaded):
+            self.loaded = self.loaded()
+        return self.loaded
 
     @property
     def errors(self) -> int:
@@ -44,18 +60,18 @@ class CheckReport:
     def only(self, paths: list[Path]) -> CheckReport:
         """The problems of these files only (all records were still read for cross-checks).
         A configuration error is kept wherever it is: it spoils every result."""
-        root = self.records.root
+        root = self.root
         inside = [p.resolve() for p in paths if p.resolve().is_relative_to(root)]
         files = {display_path(root, p) for p in inside if not p.is_dir()}
         folders = tuple(display_path(root, p) + "/" for p in inside if p.is_dir())
         kept = [
             p for p in self.problems if p.source.path in files or p.source.path.startswith(folders)
         ]
-        return CheckReport(self.records, kept, self.documents, self.config_error)
+        return CheckReport(self.root, kept, self.documents, self.config_error, self.loaded)
 
     def adding(self, problems: list[Problem]) -> CheckReport:
         merged = sorted_problems(self.problems + problems)
-        return CheckReport(self.records, merged, self.documents, self.config_error)
+        return CheckReport(self.root, merged, self.documents, self.config_error, self.loaded)
 
 
 def check_records(
@@ -69,7 +85,25 @@ def check_records(
 ) -> CheckReport:
     """All checks; with the Git history also the timeliness of filing and review."""
     timer = timer or StageTimer()
-    loaded = load_records(root, schemas, timer, reporter, use_cache)
+    schemas = schemas or SchemaSet()
+    root = root.resolve()
+    with timer("discover"):
+        found = Found(*discover(root))
+    caching = use_cache and cache_folder() is not None
+    records_cache = cache_name(root, schemas)
+    last = last_run(records_cache) if caching else None
+    if last is not None:  # else nothing to compare with: the files are read once, below
+        reporter.stage("查找改动的文件 / looking for changed files")
+        with timer("read and hash (unchanged since the last run?)"):
+            found = Found(found.files, found.problems, digests_of(found.files))
+            key = run_key(records_cache, found, found.digests, today, history)
+        if key == last.key:
+
+            def load() -> Records:
+                return load_records(root, schemas, timer, SILENT, use_cache, found).records
+
+            return CheckReport(root, last.problems, last.documents, last.config_error, load)
+    loaded = load_records(root, schemas, timer, reporter, use_cache, found)
     reporter.stage("交叉检查 / cross-checks")
     with timer("cross-checks"):
         problems = loaded.problems + run_checks(loaded.records, today)
@@ -78,6 +112,8 @@ def check_records(
             problems += late_records(loaded.records, history)
     with timer("sort"):
         ordered = sorted_problems(problems)
-    config_root = loaded.records.root
-    config_error = any(p.is_error and is_config_path(config_root, p.source.path) for p in ordered)
-    return CheckReport(loaded.records, ordered, loaded.documents, config_error)
+    config_error = any(p.is_error and is_config_path(root, p.source.path) for p in ordered)
+    if caching:
+        key = run_key(records_cache, found, loaded.digests, today, history)
+        keep(records_cache, RunResult(key, ordered, loaded.documents, config_error))
+    return CheckReport(root, ordered, loaded.documents, config_error, loaded.records)

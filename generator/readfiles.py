@@ -91,9 +91,33 @@ class FileResult:
     readable: bool = False
     models: list = field(default_factory=list)
 
+    @property
+    def key_digest(self) -> bytes:
+        """The file's digest for the whole run's key (`digests_of`)."""
+        return self.digest or _unreadable(self.problems[0])
+
 
 def digest_of(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+Digests = dict  # displayed path → digest of the file's bytes as they are now
+
+
+def digests_of(files: list[RecordFile]) -> Digests:
+    """Each file's digest as `FileResult.key_digest` gives it, without parsing."""
+    digests: Digests = {}
+    with collector_paused():
+        for file in files:
+            raw, problem = read_raw(file.path, Source(file.shown))
+            digests[file.shown] = digest_of(raw) if raw is not None else _unreadable(problem)
+    return digests
+
+
+def _unreadable(problem: Problem) -> bytes:
+    """An unreadable file's digest: that of why (its size when it is too large), so that
+    a change there is a change too."""
+    return digest_of(problem.message_en.encode())
 
 
 # Seconds spent per step, summed over files (and over worker processes: CPU seconds).
@@ -167,9 +191,11 @@ def read_files(
     reporter: Reporter,
     use_cache: bool,
     spent: Spent,
+    digests: Digests | None = None,
 ) -> dict[str, FileResult]:
     """{displayed path: result} of every record file, from the cache where unchanged
-    (`spent` gets the seconds of each step of reading the others)."""
+    (`spent` gets the seconds of each step of reading the others). With the files'
+    `digests` already taken, the cached ones are not read again."""
     name = cache_name(root, schemas)
     cached: dict[str, tuple[str, FileResult]] = {}
     for shard in range(SHARDS) if use_cache else ():
@@ -182,13 +208,18 @@ def read_files(
             if hit is None or hit[0] != file.kind:
                 missing.append(file)  # read once, by whoever parses it
                 continue
-            raw, problem = read_raw(file.path, Source(file.shown))
-            if raw is None:
-                results[file.shown] = FileResult(b"", [problem])
-            elif hit[1].digest == digest_of(raw):
+            if digests is not None:
+                current = digests[file.shown]
+            else:
+                raw, problem = read_raw(file.path, Source(file.shown))
+                if raw is None:
+                    results[file.shown] = FileResult(b"", [problem])
+                    continue
+                current = digest_of(raw)
+            if hit[1].digest == current:
                 results[file.shown] = hit[1]
             else:
-                missing.append(file)
+                missing.append(file)  # an unreadable file too: its parse says why
     reporter.advance(len(results))
     for shown, result in _parse(missing, schemas, reporter, spent):
         results[shown] = result

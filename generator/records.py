@@ -19,7 +19,7 @@ from generator.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, loca
 from generator.model import RECORD_TYPES, Complaint, Customer, Policy, Staff, Survey, Visit
 from generator.problems import Problem, Source
 from generator.progress import SILENT, Reporter
-from generator.readfiles import STEPS, FileResult, read_files
+from generator.readfiles import STEPS, Digests, FileResult, read_files
 from generator.schemas import SchemaSet
 from generator.timing import StageTimer
 
@@ -94,6 +94,17 @@ class LoadResult:
     records: Records
     problems: list[Problem]
     documents: int  # how many files were read
+    digests: Digests  # each file's, as `digests_of` gives them
+
+
+@dataclass(frozen=True)
+class Found:
+    """The record files under a folder, as discovery found them (with its warnings about
+    stray files) and, when taken, the digest of each one's bytes."""
+
+    files: list[RecordFile]
+    problems: list[Problem]
+    digests: Digests | None = None
 
 
 # --- discovery ----------------------------------------------------------------------
@@ -216,18 +227,22 @@ def load_records(
     timer: StageTimer | None = None,
     reporter: Reporter = SILENT,
     use_cache: bool = True,
+    found: Found | None = None,
 ) -> LoadResult:
     """Every record under root; per-file results come from the content-hash cache when
-    the file is unchanged (`use_cache=False` reads everything afresh)."""
+    the file is unchanged (`use_cache=False` reads everything afresh). `found`: the
+    files already discovered (and hashed) by the caller."""
     schemas = schemas or SchemaSet()
     timer = timer or StageTimer()
     root = root.resolve()
-    with timer("discover"):
-        files, problems = discover(root)
+    if found is None:
+        with timer("discover"):
+            found = Found(*discover(root))
+    files, problems = found.files, list(found.problems)
     reporter.stage("读取记录 / reading records", len(files))
     spent = dict.fromkeys(STEPS, 0.0)
     with timer("read+parse+schema+model"):
-        results = read_files(root, files, schemas, reporter, use_cache, spent)
+        results = read_files(root, files, schemas, reporter, use_cache, spent, found.digests)
     for step, seconds in spent.items():  # CPU seconds: in worker processes when many
         timer.seconds[f"  {step} (CPU, files not cached)"] += seconds
     by_kind: dict[str, list[tuple[RecordFile, FileResult]]] = {}
@@ -276,7 +291,8 @@ def load_records(
         team_readable="team" in by_kind and "team" not in unreadable,
         field_lines=field_lines,
     )
-    return LoadResult(records, problems, documents=len(files))
+    digests = {shown: result.key_digest for shown, result in results.items()}
+    return LoadResult(records, problems, len(files), digests)
 
 
 def _visit_key(visit: Visit) -> tuple:

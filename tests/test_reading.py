@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.documents import MAX_FILE_BYTES, parse_text, read_document
+from generator.documents import MAX_FILE_BYTES, READ_PIECE, parse_text, read_document, read_raw
 from generator.problems import Source
 from generator.yamlread import MAX_DEPTH, load_yaml, resolve_plain
 
@@ -148,6 +148,16 @@ def test_oversized_file_is_not_read(tmp_path):
     path = tmp_path / "C0001.md"
     path.write_bytes(b"a" * (MAX_FILE_BYTES + 1))
     assert [p.code for p in read_document(path, SRC).problems] == ["file.too_large"]
+
+
+@pytest.mark.parametrize(
+    "size", [0, READ_PIECE - 1, READ_PIECE, 3 * READ_PIECE + 7, MAX_FILE_BYTES]
+)
+def test_a_file_up_to_the_limit_is_read_whole_across_read_pieces(tmp_path, size):
+    path = tmp_path / "C0001.md"
+    content = bytes(i % 251 for i in range(size))
+    path.write_bytes(content)
+    assert read_raw(path, SRC) == (content, None)
 
 
 def test_discover_finds_records_by_place_and_warns_for_strays(tmp_path):

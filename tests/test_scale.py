@@ -5,13 +5,16 @@ parallel parse, and the progress bar shown only to a person at a terminal.
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY, check_json, run_in_terminal
+from conftest import ROOT, TODAY, check_json, commit_all, run_git, run_in_terminal
 
+import generator.pipeline as pipeline
 import generator.readfiles as readfiles
 from generator.cachefiles import folder
+from generator.history import read_history
 from generator.pipeline import check_records
 from generator.schemas import SchemaSet
 
@@ -50,6 +53,35 @@ def test_unchanged_files_are_not_parsed_again_and_a_new_schema_starts_afresh(tre
     schemas.documents["customer"] = {**schemas.documents["customer"], "title": "改过的"}
     with pytest.raises(AssertionError, match="parsed again"):
         check_records(records, TODAY, schemas)
+
+
+def test_nothing_changed_reuses_the_last_result_and_any_change_runs_the_checks(tree, monkeypatch):
+    records = tree({"visits/2026/2026-11-21-C0001-phone.md": "---\ncustomer: C9\n---\n"})
+    run_git(records.parent, "init", "-q")
+    commit_all(records.parent, "记录")
+    first = check_records(records, TODAY, history=read_history(records))
+    assert first.errors
+    runs = []
+    real = pipeline.run_checks
+    monkeypatch.setattr(pipeline, "run_checks", lambda *args: runs.append(1) or real(*args))
+
+    def check(day=TODAY):
+        return check_records(records, day, history=read_history(records))
+
+    again = check()
+    assert runs == [] and again.problems == first.problems and again.documents == first.documents
+    assert again.records.customer_list == first.records.customer_list  # loaded when asked for
+    assert check(TODAY + timedelta(days=1)) and runs == [1]  # another day
+    (records / "notes.yaml").write_text("x: 1\n")  # a stray record file is a warning
+    assert "file.unknown_location" in {p.code for p in check().problems} and runs == [1, 1]
+    commit_all(records.parent, "再提交")  # another Git head: the timeliness checks read it
+    check()
+    assert runs == [1, 1, 1]
+    check()
+    assert runs == [1, 1, 1]  # and the result of that run is reused in turn
+    visit = records / "visits/2026/2026-11-21-C0001-phone.md"
+    visit.write_text("---\ncustomer: C0001\n---\n")
+    assert check().errors < first.errors and runs == [1, 1, 1, 1]
 
 
 def test_a_broken_or_deleted_cache_only_costs_time(tree):
