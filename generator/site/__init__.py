@@ -63,9 +63,11 @@ def write_docs(
 ) -> tuple[SiteData, int]:
     """The docs tree (work/docs) for MkDocs and the search tree (work/search) for Pagefind."""
     timer = timer or StageTimer()
+    reporter.stage("读取记录 / reading records")
+    records = report.records  # loaded now if the check's result came from the last run's
     reporter.stage("计算待访和时限 / due lists and limits")
     with timer("derive (due lists, complaint limits)"):
-        agenda, complaints = derive_all(report.records, as_of)
+        agenda, complaints = derive_all(records, as_of)
     data = SiteData(report, agenda, complaints, Privacy(masked), history)
     docs, search = work / "docs", work / "search"
     for tree in (docs, search):
