@@ -36,8 +36,10 @@ from generator.site.search import SearchIndexError, check_index, index_command
 from generator.site.writer import write_pages
 from generator.timing import StageTimer
 
+# The summary pages first: their contexts are made when written (by a worker process), and
+# first they are spread over the workers while the others write the customers' pages.
 BUILDERS = (
-    dashboard, customers, due_pages, complaint_pages, satisfaction, reports, change_pages, quality
+    reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality
 )  # fmt: skip
 
 

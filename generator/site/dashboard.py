@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from generator.rules.periods import period_of
 from generator.site.data import Page, SiteData
@@ -11,6 +12,11 @@ from generator.site.report_pages import dashboard_satisfaction
 
 
 def dashboard(data: SiteData) -> list[Page]:
+    """One page; its context is made by the process that writes it (site/writer.py)."""
+    return [Page("index.md", "首页", "dashboard.md.j2", partial(dashboard_context, data))]
+
+
+def dashboard_context(data: SiteData) -> dict:
     week = period_of("week", data.today)
     items = data.open_items
     workload = {w.staff: w for w in data.agenda.workload}
@@ -41,4 +47,4 @@ def dashboard(data: SiteData) -> list[Page]:
         "errors": data.report.errors,
         "warnings": data.report.warnings,
     }
-    return [Page("index.md", "首页", "dashboard.md.j2", context)]
+    return context

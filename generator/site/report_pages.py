@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
 from generator.rules.analysis import weekly_target
 from generator.rules.periods import Span, last_periods, period_of
@@ -37,6 +38,13 @@ def _percent(rate: Rate) -> float | None:
 
 # --- 满意度 -------------------------------------------------------------------------
 def satisfaction(data: SiteData) -> list[Page]:
+    """One page; its context is made by the process that writes it (site/writer.py)."""
+    return [
+        Page("satisfaction.md", "满意度", "satisfaction.md.j2", partial(satisfaction_context, data))
+    ]
+
+
+def satisfaction_context(data: SiteData) -> dict:
     results = data.survey_results
     surveys = []
     for result in reversed(results):  # newest first
@@ -96,7 +104,7 @@ def satisfaction(data: SiteData) -> list[Page]:
             ).items()
         ),
     }
-    return [Page("satisfaction.md", "满意度", "satisfaction.md.j2", context)]
+    return context
 
 
 def quarter_number(span: Span) -> int:
@@ -155,6 +163,11 @@ def _statistics_table(data: SiteData, visits: list, span: Span) -> dict:
 
 
 def reports(data: SiteData) -> list[Page]:
+    """One page; its context is made by the process that writes it (site/writer.py)."""
+    return [Page("reports.md", "报表", "reports.md.j2", partial(reports_context, data))]
+
+
+def reports_context(data: SiteData) -> dict:
     visits = data.done_visits
     week = period_of("week", data.today)
     next_week = period_of("week", week.end + dt.timedelta(days=1))
@@ -204,7 +217,7 @@ def reports(data: SiteData) -> list[Page]:
         ],
         "quarterly": [quarter_summary(data, visits, q) for q in reversed(quarters)],
     }
-    return [Page("reports.md", "报表", "reports.md.j2", context)]
+    return context
 
 
 def quarter_summary(data: SiteData, visits: list, quarter: Span) -> dict:
