@@ -31,9 +31,9 @@ class CheckReport:
     documents: int
     # an error in team.yaml or policy.yaml, found while checking the records: the rules
     # themselves cannot be trusted (problems added later, about commits, never set it)
-    config_error: bool = False
+    config_error: bool
     # the records, or how to load them when the problems came from the last run's result
-    loaded: Records | Callable[[], Records] = field(default=None, repr=False)
+    loaded: Records | Callable[[], Records] = field(repr=False)
 
     @property
     def records(self) -> Records:
@@ -114,6 +114,7 @@ def check_records(
         ordered = sorted_problems(problems)
     config_error = any(p.is_error and is_config_path(root, p.source.path) for p in ordered)
     if caching:
-        key = run_key(records_cache, found, loaded.digests, today, history)
+        if loaded.digests != found.digests:  # not taken (no last run), or a file changed since
+            key = run_key(records_cache, found, loaded.digests, today, history)
         keep(records_cache, RunResult(key, ordered, loaded.documents, config_error))
     return CheckReport(root, ordered, loaded.documents, config_error, loaded.records)
