@@ -146,5 +146,7 @@ def today_option(func):
         "--today",
         type=DATE,
         default=None,
+        envvar="HUIFANG_TODAY",
+        show_envvar=True,
         help="按哪一天检查（默认今天）/ the day to check as of (default: the clock).",
     )(func)

@@ -143,13 +143,14 @@ def tree(tmp_path):
 
 
 def huifang(
-    *args: str, cwd: Path | None = None, input: str | None = None
+    *args: str, cwd: Path | None = None, input: str | None = None, env: dict | None = None
 ) -> subprocess.CompletedProcess:
     """Runs the installed command as a user would (standard input is never a terminal)."""
     exe = Path(sys.executable).parent / "huifang"
     return subprocess.run(
         [str(exe), *args],
         cwd=cwd,
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
         timeout=300,

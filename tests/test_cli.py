@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 from conftest import ROOT, huifang
+
+VISIT_ON_25TH = (
+    "---\ncustomer: C0001\ndate: 2026-11-25\nmethod: phone\nstaff: [S03]\n---\n电话回访。\n"
+)
 
 
 def test_help_lists_the_commands_in_chinese_and_english():
@@ -46,6 +51,21 @@ def test_missing_records_folder_is_a_usage_error(tmp_path):
 def test_bad_today_is_a_usage_error(tree):
     result = huifang("check", "--records", str(tree()), "--today", "2026/11/23")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_the_day_can_come_from_huifang_today_and_the_option_wins(tree):
+    records = tree({"visits/2026/2026-11-25-C0001-phone.md": VISIT_ON_25TH})
+    check = ("check", "--records", str(records), "--format", "json", "--no-history")
+
+    def future_visits(*extra: str, day: str) -> int:
+        result = huifang(*check, *extra, env={"HUIFANG_TODAY": day})
+        return [p["code"] for p in json.loads(result.stdout)["problems"]].count("dates.in_future")
+
+    assert future_visits(day="2026-11-23") == 1
+    assert future_visits(day="2026-11-26") == 0
+    assert future_visits("--today", "2026-11-23", day="2026-11-26") == 1
+    bad = huifang(*check, env={"HUIFANG_TODAY": "11/23"})
+    assert bad.returncode == 2 and "HUIFANG_TODAY" in bad.stderr
 
 
 def test_default_records_folder_is_records_in_the_current_directory(tree):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, commit_all, run_git
+from conftest import ROOT, TODAY, commit_all, run_git
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -84,6 +84,7 @@ def run_steps(
             k: v.replace("${{ github.base_ref }}", "main") for k, v in step.get("env", {}).items()
         }
         env |= {"GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{BIN}:{os.environ['PATH']}"}
+        env["HUIFANG_TODAY"] = TODAY.isoformat()  # the workflows judge as of the clock
         command = ["bash", "-e", "-c", step["run"]]
         run = subprocess.run(
             command,
@@ -147,7 +148,7 @@ def test_pre_commit_runs_fmt_and_check_on_the_changed_records(team_repo, tmp_pat
     (team_repo / ".venv").symlink_to(BIN.parent)  # what `make test` leaves in a checkout
     bad = team_repo / "records/visits/2026/2026-11-21-C0001-phone.md"
     bad.write_text(BAD_VISIT, encoding="utf-8")
-    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HUIFANG_TODAY": TODAY.isoformat()}
     run_git(team_repo, "add", "-A")
     result = tool("pre-commit", "run", "--files", "records/visits/2026/2026-11-21-C0001-phone.md",
                   cwd=team_repo, env=env)  # fmt: skip
