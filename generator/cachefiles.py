@@ -69,6 +69,18 @@ def load(name: str):
 
 
 def save(name: str, value: object) -> None:
+    if folder() is None:
+        return
+    try:
+        with collector_paused():
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an unpicklable value only costs time
+        return
+    save_bytes(name, blob)
+
+
+def save_bytes(name: str, blob: bytes) -> None:
+    """Save an already pickled value (atomically: never a half-written cache)."""
     where = folder()
     if where is None:
         return
@@ -77,9 +89,8 @@ def save(name: str, value: object) -> None:
         where.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=where, delete=False) as file:
             temp = Path(file.name)
-            with collector_paused():
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, where / f"{name}.pickle")  # never a half-written cache
-    except Exception:  # a read-only home folder or an unpicklable value only costs time
+            file.write(blob)
+        os.replace(temp, where / f"{name}.pickle")
+    except OSError:  # a read-only or full cache folder only costs time
         if temp is not None:
             temp.unlink(missing_ok=True)

@@ -4,7 +4,9 @@ Each file's result depends only on its bytes, its place (kind and displayed path
 schemas and this code, so it is cached under a digest of all four: a changed file, schema
 or program never meets an old result, and deleting the cache only costs time. The files
 not in the cache are parsed in worker processes when there are enough of them to pay for
-starting the workers (2 cores here: about half the time of one).
+starting the workers (2 cores here: about half the time of one); each worker then saves
+the cache shards it parsed, so the main process does not pickle 100,000 results alone
+at the end while the other core waits.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING
 
 from generator import __version__
-from generator.cachefiles import code_fingerprint, collector_paused, load, save
+from generator.cachefiles import code_fingerprint, collector_paused, load, save, save_bytes
 from generator.documents import MARKDOWN_SUFFIXES, parse_bytes, read_raw
 from generator.problems import Problem, Source
 from generator.progress import Reporter
@@ -33,15 +35,16 @@ from generator.schemas import SchemaSet
 if TYPE_CHECKING:
     from generator.records import RecordFile
 
-FORMAT = b"records-cache-1"
+FORMAT = b"records-cache-2"
 # the code whose output is cached: reading, schemas and models
 SOURCES = (
     "readfiles.py", "records.py", "documents.py", "yamlread.py", "textscan.py",
     "schemas.py", "model.py", "convert.py", "codes.py", "mask.py",
 )  # fmt: skip
-SHARDS = 16  # after one file changed, only its sixteenth of the cache is written again
+# After one file changed, only its shard of the cache is written again; the shards are
+# also the workers' tasks (~1,800 files each at 115,000: the two stay evenly loaded).
+SHARDS = 64
 PARALLEL_FROM = 1500  # fewer files than this are parsed in this process
-CHUNK = 400
 
 
 class FieldLines(Mapping):
@@ -146,18 +149,31 @@ def read_one(file: RecordFile, schemas: SchemaSet, raw: bytes, spent: Spent) -> 
 
 
 # --- worker processes ---------------------------------------------------------------
-_WORKER_SCHEMAS: SchemaSet | None = None
+@dataclass
+class _Job:
+    """What the forked workers read from the main process's memory."""
+
+    schemas: SchemaSet
+    cache: str | None  # the cache's name; None: not cached
+    kept: dict[int, dict]  # shard → {displayed path: (kind, result)} of the unchanged files
+    tasks: dict[int, list[RecordFile]] = field(default_factory=dict)  # shard → files to parse
 
 
-def _start_worker(schema_dir: Path) -> None:
-    global _WORKER_SCHEMAS
-    _WORKER_SCHEMAS = SchemaSet(schema_dir)
+_JOB: _Job | None = None
 
 
-def _read_chunk(chunk: list[RecordFile]) -> tuple[list[tuple[str, FileResult]], Spent]:
+def _read_shard(shard: int) -> tuple[bytes, Spent]:
+    """Parse one shard's missing files and save the whole shard (its unchanged files'
+    results and the new ones); the shard goes back pickled, as it was saved."""
     spent = dict.fromkeys(STEPS, 0.0)
     with collector_paused():
-        return [(file.shown, _read_path(file, _WORKER_SCHEMAS, spent)) for file in chunk], spent
+        entries = dict(_JOB.kept.get(shard, {}))
+        for file in _JOB.tasks[shard]:
+            entries[file.shown] = (file.kind, _read_path(file, _JOB.schemas, spent))
+        blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    if _JOB.cache:
+        save_bytes(f"{_JOB.cache}-{shard:02d}", blob)
+    return blob, spent
 
 
 def _read_path(file: RecordFile, schemas: SchemaSet, spent: Spent) -> FileResult:
@@ -221,11 +237,17 @@ def read_files(
             else:
                 missing.append(file)  # an unreadable file too: its parse says why
     reporter.advance(len(results))
-    for shown, result in _parse(missing, schemas, reporter, spent):
-        results[shown] = result
+    kinds = {file.shown: file.kind for file in files}
+    if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+        job = _Job(schemas, name if use_cache else None, _by_shard(kinds, results))
+        saved = _parse_in_workers(job, missing, results, reporter, spent)
+    else:
+        for shown, result in _parse_here(missing, schemas, reporter, spent):
+            results[shown] = result
+        saved = set()
     gc.freeze()  # what was just loaded lives until the end: later collections skip it
     if use_cache:
-        _save_changed_shards(name, files, results, cached, missing)
+        _save_changed_shards(name, kinds, results, cached, missing, saved)
     return results
 
 
@@ -233,42 +255,59 @@ def shard_of(shown: str) -> int:
     return zlib.crc32(shown.encode("utf-8")) % SHARDS
 
 
-def _save_changed_shards(name, files, results, cached, missing) -> None:
-    """Rewrite only the shards holding a new, changed or deleted file's result."""
-    changed = {shard_of(file.shown) for file in missing}
-    changed |= {shard_of(shown) for shown in cached.keys() - results.keys()}
-    if not changed:
-        return
-    kinds = {file.shown: file.kind for file in files}
-    shards: dict[int, dict] = {shard: {} for shard in changed}
+def _by_shard(kinds: dict[str, str], results: dict[str, FileResult], only=None) -> dict:
+    """{shard: {displayed path: (kind, result)}} of the readable results (of `only` shards)."""
+    shards: dict[int, dict] = {}
     for shown, result in results.items():
         shard = shard_of(shown)
-        if shard in shards and result.digest:
-            shards[shard][shown] = (kinds[shown], result)
-    for shard, entries in shards.items():
-        save(f"{name}-{shard:02d}", entries)
+        if result.digest and (only is None or shard in only):
+            shards.setdefault(shard, {})[shown] = (kinds[shown], result)
+    return shards
 
 
-def _parse(missing: list[RecordFile], schemas: SchemaSet, reporter: Reporter, spent: Spent):
-    """(displayed path, result) of the files not cached, in worker processes when many."""
+def _save_changed_shards(name, kinds, results, cached, missing, saved) -> None:
+    """Rewrite only the shards holding a new, changed or deleted file's result (and not
+    saved by a worker already)."""
+    changed = {shard_of(file.shown) for file in missing}
+    changed |= {shard_of(shown) for shown in cached.keys() - results.keys()}
+    changed -= saved
+    shards = _by_shard(kinds, results, changed) if changed else {}
+    for shard in changed:
+        save(f"{name}-{shard:02d}", shards.get(shard, {}))
+
+
+def _parse_here(missing: list[RecordFile], schemas: SchemaSet, reporter: Reporter, spent: Spent):
+    """(displayed path, result) of the files not cached, in this process."""
+    with collector_paused():
+        for index, file in enumerate(missing):
+            yield file.shown, _read_path(file, schemas, spent)
+            if index % 200 == 199:
+                reporter.advance(200)
+    reporter.advance(len(missing) % 200)
+
+
+def _parse_in_workers(
+    job: _Job, missing: list[RecordFile], results: dict, reporter: Reporter, spent: Spent
+) -> set[int]:
+    """The files not cached, parsed a shard at a time by forked workers that save the
+    shards; their results go into `results`. Returns the shards saved."""
+    for file in missing:
+        job.tasks.setdefault(shard_of(file.shown), []).append(file)
+    global _JOB
+    _JOB = job
     workers = min(os.cpu_count() or 1, 8)
-    if len(missing) < PARALLEL_FROM or workers < 2:
-        with collector_paused():
-            for index, file in enumerate(missing):
-                yield file.shown, _read_path(file, schemas, spent)
-                if index % 200 == 199:
-                    reporter.advance(200)
-        reporter.advance(len(missing) % 200)
-        return
-    chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=get_context("fork"),
-        initializer=_start_worker,
-        initargs=(schemas.directory,),
-    ) as pool:
-        for chunk, chunk_spent in pool.map(_read_chunk, chunks):
-            yield from chunk
-            for step, seconds in chunk_spent.items():
-                spent[step] += seconds
-            reporter.advance(len(chunk))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            for files, (blob, shard_spent) in zip(
+                job.tasks.values(), pool.map(_read_shard, job.tasks), strict=True
+            ):
+                with collector_paused():
+                    entries = pickle.loads(blob)
+                for file in files:
+                    results[file.shown] = entries[file.shown][1]
+                for step, seconds in shard_spent.items():
+                    spent[step] += seconds
+                reporter.advance(len(files))
+    finally:
+        _JOB = None
+    return set(job.tasks) if job.cache else set()

@@ -19,6 +19,7 @@ from generator.pipeline import check_records
 from generator.schemas import SchemaSet
 
 GOOD_PHONE = 'mobile: "13912345678"'
+VISIT = "---\ncustomer: C0001\ndate: 2026-11-0{day}\nmethod: phone\nstaff: [S03]\n---\n电话回访。\n"
 
 
 def codes(payload: dict) -> set[tuple[str, str]]:
@@ -96,16 +97,52 @@ def test_a_broken_or_deleted_cache_only_costs_time(tree):
 
 def test_the_parallel_parse_gives_what_one_process_gives(tmp_path, monkeypatch):
     records = Path(shutil.copytree(ROOT / "records", tmp_path / "records"))
-    (records / "visits/2026/2026-11-21-C0001-phone.md").write_text(
+    bad = records / "visits/2026/2026-11-21-C0001-phone.md"
+    bad.write_text(
         "---\ncustomer: C0001\ndate: '2026-11-21'\nmethod: phone\nstaff: [S99]\n---\n正文\n"
     )
     alone = check_records(records, TODAY, use_cache=False)
     monkeypatch.setattr(readfiles, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(readfiles, "CHUNK", 50)
     together = check_records(records, TODAY, use_cache=False)
     assert together.problems == alone.problems and alone.errors == 1
     assert together.records.visits == alone.records.visits
     assert together.records.customer_list == alone.records.customer_list
+
+
+def test_the_shards_the_workers_save_serve_the_next_check(tree, tmp_path, monkeypatch):
+    records = tree({f"visits/2026/2026-11-0{day}-C0001-phone.md": VISIT.format(day=day)
+                    for day in range(1, 10)})  # fmt: skip
+    monkeypatch.setattr(readfiles, "PARALLEL_FROM", 3)
+    monkeypatch.setattr(readfiles, "SHARDS", 2)  # a changed file's shard holds unchanged ones
+    first = check_records(records, TODAY)  # parsed in workers, which save the shards
+    log = tmp_path / "parsed.txt"  # the workers are other processes: they say what they parse
+    real = readfiles.read_one
+
+    def logged(file, *args):
+        with log.open("a", encoding="utf-8") as out:
+            out.write(file.shown + "\n")
+        return real(file, *args)
+
+    def parsed() -> list[str]:
+        names = sorted(log.read_text(encoding="utf-8").split()) if log.exists() else []
+        log.unlink(missing_ok=True)
+        return names
+
+    monkeypatch.setattr(readfiles, "read_one", logged)
+    again = check_records(records, TODAY + timedelta(days=1))  # another day: no whole-run result
+    assert parsed() == [] and again.documents == first.documents
+    # three files changed: parsed in workers again, beside the shards' unchanged files
+    changed = sorted(records.glob("visits/2026/*-C0001-phone.md"))[:3]
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8").replace("S03", "S99"), encoding="utf-8")
+    third = check_records(records, TODAY)
+    assert parsed() == [f"records/{p.relative_to(records).as_posix()}" for p in changed]
+    assert [p.code for p in third.problems].count("ref.unknown_staff") == 3
+    day = TODAY + timedelta(days=2)
+    fourth = check_records(records, day)
+    assert parsed() == [] and fourth.documents == third.documents
+    assert fourth.problems == check_records(records, day, use_cache=False).problems
+    assert len(parsed()) == first.documents  # without the cache every file is parsed
 
 
 def test_check_shows_progress_on_a_terminal_only(tree):
