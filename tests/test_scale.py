@@ -1,10 +1,12 @@
-"""What keeps checking fast on large sets stays correct: the content-hash cache, the
-parallel parse, and the progress bar shown only to a person at a terminal.
+"""What keeps checking and building fast on large sets stays correct: the content-hash
+cache, the parallel parse, bodies rendered ahead, and the progress bar shown only to a
+person at a terminal.
 (Speed itself is measured by `make bench`, never here.)"""
 
 from __future__ import annotations
 
 import shutil
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,10 +15,14 @@ from conftest import ROOT, TODAY, check_json, commit_all, run_git, run_in_termin
 
 import generator.pipeline as pipeline
 import generator.readfiles as readfiles
+import generator.site.bodies as bodies
+import generator.site.data as site_data
 from generator.cachefiles import folder
 from generator.history import read_history
 from generator.pipeline import check_records
+from generator.rules import AsOf
 from generator.schemas import SchemaSet
+from generator.site import write_docs
 
 GOOD_PHONE = 'mobile: "13912345678"'
 VISIT = "---\ncustomer: C0001\ndate: 2026-11-0{day}\nmethod: phone\nstaff: [S03]\n---\n电话回访。\n"
@@ -154,3 +160,29 @@ def test_check_shows_progress_on_a_terminal_only(tree):
     assert code == 0 and "读取记录" not in quiet
     code, in_ci = run_in_terminal(args, env={"CI": "true"})
     assert code == 0 and "读取记录" not in in_ci
+
+
+def test_bodies_rendered_ahead_give_the_same_pages(tmp_path, monkeypatch):
+    report = check_records(ROOT / "records", TODAY, use_cache=False)
+    as_of = AsOf.day(TODAY)
+
+    def docs(name: str) -> dict:
+        root = tmp_path / name
+        write_docs(report, root, as_of, masked=True)
+        return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    as_written = docs("as-written")
+    monkeypatch.setattr(bodies, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(bodies, "CHECK_EVERY", 10**9)  # never stopped: every body ahead
+    real = site_data.body_html
+    rendered_here = []
+    monkeypatch.setattr(site_data, "body_html", lambda *a: rendered_here.append(1) or real(*a))
+    assert docs("all-ahead") == as_written and rendered_here == []
+    # stopped part way (a slow renderer ahead): the pages render the rest themselves
+    slow = bodies.body_html
+    monkeypatch.setattr(bodies, "body_html", lambda *a: time.sleep(0.005) or slow(*a))
+    monkeypatch.setattr(bodies, "CHECK_EVERY", 1)
+    assert docs("part-ahead") == as_written
+    everyone = sum(1 for group in (report.records.customer_list, report.records.visits,
+                                   report.records.complaint_list) for r in group if r.body)  # fmt: skip
+    assert 0 < len(rendered_here) < everyone

@@ -15,6 +15,7 @@ from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.rules import Agenda, ComplaintReport
 from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
+from generator.site.sanitise import body_html
 from generator.site.stats import SurveyResult, survey_result
 
 
@@ -33,10 +34,18 @@ class SiteData:
     complaints: ComplaintReport
     privacy: Privacy
     history: History | None = None  # None: the records are not in a Git repository
+    bodies: dict[str, str] = field(default_factory=dict)  # rendered ahead (`bodies.py`)
 
     @property
     def records(self):
         return self.report.records
+
+    def body_html(self, text: str) -> str:
+        """A record's body as safe HTML: rendered ahead, or now."""
+        if not text:
+            return ""
+        rendered = self.bodies.get(text)
+        return rendered if rendered is not None else body_html(text, self.privacy.masked)
 
     @property
     def today(self) -> dt.date:

@@ -17,7 +17,6 @@ from generator.rules.sla import SLA_STATE_LABELS
 from generator.schemas import enum_text
 from generator.site.charts import relationship_map
 from generator.site.data import Page, SiteData, due_row
-from generator.site.sanitise import body_html
 
 
 def complaint_row(data: SiteData, status, prefix: str) -> dict:
@@ -112,7 +111,7 @@ def customer_context(data: SiteData, customer, row, due, items) -> dict:
         "timeline": timeline(data, items),
         "timeline_open": TIMELINE_OPEN,
         "pager": _pager(customer.id, 1, timeline_page_count(items)),
-        "notes": body_html(customer.body, privacy.masked),
+        "notes": data.body_html(customer.body),
         "changes": record_changes(data, "customer", customer.id),
     }
 
@@ -190,7 +189,7 @@ def _visit_entry(data: SiteData, visit) -> dict:
             }
             for c in visit.commitments
         ],
-        "body": body_html(visit.body, privacy.masked),
+        "body": data.body_html(visit.body),
     }
 
 
@@ -202,7 +201,7 @@ def _complaint_entry(data: SiteData, status) -> dict:
         "title": f"投诉 {c.id}",
         "complaint": complaint_row(data, status, "../"),
         "changes": record_changes(data, "complaint", c.id)["versions"],
-        "body": body_html(c.body, data.privacy.masked),
+        "body": data.body_html(c.body),
     }
 
 
