@@ -260,3 +260,14 @@ def test_text_output_is_file_line_col(tree):
     assert result.returncode == 1
     assert re.search(rf"^{re.escape(V1)}:4:1: error schema.enum: ", result.stdout, re.M)
     assert "1 个错误" in result.stdout and "1 error(s)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [("", False), ("\n  \n", False), ("## 沟通记录\n\n### 下一步\n", False),
+     ("电话回访。\n", True), ("  客户满意\n", True), ("## 沟通记录\n\n客户满意。\n", True)],
+)  # fmt: skip
+def test_a_visit_record_is_written_when_a_line_is_more_than_a_heading(body, written):
+    from generator.checks.completeness import has_text
+
+    assert has_text(body) is written

@@ -77,6 +77,9 @@ def visit_outcome(records: Records, today: date):
 
 def has_text(body: str) -> bool:
     """Is there more than headings in the body? (`huifang new` writes one to fill in.)"""
+    start = body.lstrip()
+    if start and start[0] != "#":
+        return True  # the first line with text is no heading (almost every record)
     return any(line.strip() and not line.lstrip().startswith("#") for line in body.splitlines())
 
 
