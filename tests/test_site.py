@@ -200,3 +200,12 @@ def test_build_never_writes_into_records(tree, tmp_path):
     result, _ = build_site(root, tmp_path / "site", "--quiet")
     assert result.returncode == 0 and result.stderr == "", result.stderr  # quiet: no git note
     assert before == {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_page_templates_read_a_context_dicts_keys_first():
+    from generator.site.render import environment
+
+    template = environment().from_string("{{ s.items | join(',') }} {{ s.title }} {{ n.real }}")
+    assert (
+        template.render(s={"items": ["甲", "乙"], "title": "<标题>"}, n=3) == "甲,乙 &lt;标题&gt; 3"
+    )

@@ -73,8 +73,23 @@ def anchor(text: str) -> str:
     return Markup("-".join(words) or "section")  # only word characters: safe in the attribute
 
 
+class PageEnvironment(jinja2.Environment):
+    """Page contexts are dicts: `entry.date` looks the key up first. Jinja's default tries
+    the attribute first and raises and catches an AttributeError for every field
+    (240,000 a thousand pages, a seventh of rendering). So a key named like a dict method
+    (`items`) is the value, not the method."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = PageEnvironment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
