@@ -171,8 +171,10 @@ def _read_shard(shard: int) -> tuple[bytes, Spent]:
         for file in _JOB.tasks[shard]:
             entries[file.shown] = (file.kind, _read_path(file, _JOB.schemas, spent))
         blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-    if _JOB.cache:
-        save_bytes(f"{_JOB.cache}-{shard:02d}", blob)
+        if _JOB.cache:
+            readable = {shown: e for shown, e in entries.items() if e[1].digest}
+            kept = blob if len(readable) == len(entries) else pickle.dumps(readable)
+            save_bytes(f"{_JOB.cache}-{shard:02d}", kept)  # as `_by_shard`: readable only
     return blob, spent
 
 

@@ -17,7 +17,7 @@ import generator.pipeline as pipeline
 import generator.readfiles as readfiles
 import generator.site.bodies as bodies
 import generator.site.data as site_data
-from generator.cachefiles import folder
+from generator.cachefiles import folder, load
 from generator.history import read_history
 from generator.pipeline import check_records
 from generator.rules import AsOf
@@ -120,7 +120,14 @@ def test_the_shards_the_workers_save_serve_the_next_check(tree, tmp_path, monkey
                     for day in range(1, 10)})  # fmt: skip
     monkeypatch.setattr(readfiles, "PARALLEL_FROM", 3)
     monkeypatch.setattr(readfiles, "SHARDS", 2)  # a changed file's shard holds unchanged ones
+    huge = records / "visits/2026/2026-11-10-C0001-phone.md"
+    huge.write_text(VISIT.format(day=1) + "长" * 400_000, encoding="utf-8")  # over 1 MB: unreadable
     first = check_records(records, TODAY)  # parsed in workers, which save the shards
+    assert "file.too_large" in {p.code for p in first.problems}
+    name = readfiles.cache_name(records, SchemaSet())
+    saved = [load(f"{name}-{shard:02d}") for shard in range(2)]
+    assert sum(map(len, saved)) == first.documents - 1  # every file but the unreadable one
+    huge.unlink()
     log = tmp_path / "parsed.txt"  # the workers are other processes: they say what they parse
     real = readfiles.read_one
 
@@ -136,7 +143,7 @@ def test_the_shards_the_workers_save_serve_the_next_check(tree, tmp_path, monkey
 
     monkeypatch.setattr(readfiles, "read_one", logged)
     again = check_records(records, TODAY + timedelta(days=1))  # another day: no whole-run result
-    assert parsed() == [] and again.documents == first.documents
+    assert parsed() == [] and again.documents == first.documents - 1
     # three files changed: parsed in workers again, beside the shards' unchanged files
     changed = sorted(records.glob("visits/2026/*-C0001-phone.md"))[:3]
     for path in changed:
@@ -148,7 +155,7 @@ def test_the_shards_the_workers_save_serve_the_next_check(tree, tmp_path, monkey
     fourth = check_records(records, day)
     assert parsed() == [] and fourth.documents == third.documents
     assert fourth.problems == check_records(records, day, use_cache=False).problems
-    assert len(parsed()) == first.documents  # without the cache every file is parsed
+    assert len(parsed()) == again.documents  # without the cache every file is parsed
 
 
 def test_check_shows_progress_on_a_terminal_only(tree):
@@ -174,9 +181,9 @@ def test_bodies_rendered_ahead_give_the_same_pages(tmp_path, monkeypatch):
     as_written = docs("as-written")
     monkeypatch.setattr(bodies, "PARALLEL_FROM", 1)
     monkeypatch.setattr(bodies, "CHECK_EVERY", 10**9)  # never stopped: every body ahead
-    real = site_data.body_html
+    real = site_data.render_body
     rendered_here = []
-    monkeypatch.setattr(site_data, "body_html", lambda *a: rendered_here.append(1) or real(*a))
+    monkeypatch.setattr(site_data, "render_body", lambda *a: rendered_here.append(1) or real(*a))
     assert docs("all-ahead") == as_written and rendered_here == []
     # stopped part way (a slow renderer ahead): the pages render the rest themselves
     slow = bodies.body_html

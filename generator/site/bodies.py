@@ -31,7 +31,7 @@ def render_ahead(records: Records, masked: bool) -> Callable[[], dict[str, str]]
     texts = [r.body for group in (records.customer_list, records.visits,
                                   records.complaint_list) for r in group if r.body]  # fmt: skip
     if len(texts) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return dict
+        return dict  # nothing ahead: every body is rendered with its page
     global _texts, _stop
     context = get_context("fork")
     _texts, _stop = texts, context.Event()

@@ -15,7 +15,7 @@ from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.rules import Agenda, ComplaintReport
 from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
-from generator.site.sanitise import body_html
+from generator.site.sanitise import body_html as render_body
 from generator.site.stats import SurveyResult, survey_result
 
 
@@ -45,7 +45,7 @@ class SiteData:
         if not text:
             return ""
         rendered = self.bodies.get(text)
-        return rendered if rendered is not None else body_html(text, self.privacy.masked)
+        return rendered if rendered is not None else render_body(text, self.privacy.masked)
 
     @property
     def today(self) -> dt.date:
