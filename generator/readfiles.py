@@ -173,8 +173,11 @@ def _read_shard(shard: int) -> tuple[bytes, Spent]:
         blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
         if _JOB.cache:
             readable = {shown: e for shown, e in entries.items() if e[1].digest}
-            kept = blob if len(readable) == len(entries) else pickle.dumps(readable)
-            save_bytes(f"{_JOB.cache}-{shard:02d}", kept)  # as `_by_shard`: readable only
+            if len(readable) < len(entries):  # as `_by_shard`: readable results only
+                blob_saved = pickle.dumps(readable, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                blob_saved = blob
+            save_bytes(f"{_JOB.cache}-{shard:02d}", blob_saved)
     return blob, spent
 
 

@@ -84,7 +84,7 @@ def run_steps(
             k: v.replace("${{ github.base_ref }}", "main") for k, v in step.get("env", {}).items()
         }
         env |= {"GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{BIN}:{os.environ['PATH']}"}
-        env["HUIFANG_TODAY"] = TODAY.isoformat()  # the workflows judge as of the clock
+        env["HUIFANG_TODAY"] = TODAY.isoformat()  # the workflows use the clock: fix the day
         command = ["bash", "-e", "-c", step["run"]]
         run = subprocess.run(
             command,
