@@ -162,23 +162,24 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def _read_shard(shard: int) -> tuple[bytes, Spent]:
+def _read_shard(shard: int) -> tuple[bytes, dict[str, FileResult], Spent]:
     """Parse one shard's missing files and save the whole shard (its unchanged files'
-    results and the new ones); the shard goes back pickled, as it was saved."""
+    results and the new readable ones); the shard goes back pickled, as it was saved,
+    with the results of the files that could not be read (never cached)."""
     spent = dict.fromkeys(STEPS, 0.0)
+    unreadable: dict[str, FileResult] = {}
     with collector_paused():
         entries = dict(_JOB.kept.get(shard, {}))
         for file in _JOB.tasks[shard]:
-            entries[file.shown] = (file.kind, _read_path(file, _JOB.schemas, spent))
-        blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        if _JOB.cache:
-            readable = {shown: e for shown, e in entries.items() if e[1].digest}
-            if len(readable) < len(entries):  # as `_by_shard`: readable results only
-                blob_saved = pickle.dumps(readable, protocol=pickle.HIGHEST_PROTOCOL)
+            result = _read_path(file, _JOB.schemas, spent)
+            if result.digest:
+                entries[file.shown] = (file.kind, result)
             else:
-                blob_saved = blob
-            save_bytes(f"{_JOB.cache}-{shard:02d}", blob_saved)
-    return blob, spent
+                unreadable[file.shown] = result
+        blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    if _JOB.cache:
+        save_bytes(f"{_JOB.cache}-{shard:02d}", blob)
+    return blob, unreadable, spent
 
 
 def _read_path(file: RecordFile, schemas: SchemaSet, spent: Spent) -> FileResult:
@@ -247,8 +248,7 @@ def read_files(
         job = _Job(schemas, name if use_cache else None, _by_shard(kinds, results))
         saved = _parse_in_workers(job, missing, results, reporter, spent)
     else:
-        for shown, result in _parse_here(missing, schemas, reporter, spent):
-            results[shown] = result
+        _parse_here(missing, schemas, results, reporter, spent)
         saved = set()
     gc.freeze()  # what was just loaded lives until the end: later collections skip it
     if use_cache:
@@ -281,11 +281,13 @@ def _save_changed_shards(name, kinds, results, cached, missing, saved) -> None:
         save(f"{name}-{shard:02d}", shards.get(shard, {}))
 
 
-def _parse_here(missing: list[RecordFile], schemas: SchemaSet, reporter: Reporter, spent: Spent):
-    """(displayed path, result) of the files not cached, in this process."""
+def _parse_here(
+    missing: list[RecordFile], schemas: SchemaSet, results: dict, reporter: Reporter, spent: Spent
+) -> None:
+    """The files not cached, parsed in this process; their results go into `results`."""
     with collector_paused():
         for index, file in enumerate(missing):
-            yield file.shown, _read_path(file, schemas, spent)
+            results[file.shown] = _read_path(file, schemas, spent)
             if index % 200 == 199:
                 reporter.advance(200)
     reporter.advance(len(missing) % 200)
@@ -303,13 +305,14 @@ def _parse_in_workers(
     workers = min(os.cpu_count() or 1, 8)
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            for files, (blob, shard_spent) in zip(
+            for files, (blob, unreadable, shard_spent) in zip(
                 job.tasks.values(), pool.map(_read_shard, job.tasks), strict=True
             ):
                 with collector_paused():
                     entries = pickle.loads(blob)
                 for file in files:
-                    results[file.shown] = entries[file.shown][1]
+                    found = entries.get(file.shown)
+                    results[file.shown] = found[1] if found else unreadable[file.shown]
                 for step, seconds in shard_spent.items():
                     spent[step] += seconds
                 reporter.advance(len(files))
