@@ -31,6 +31,29 @@ CODES: dict[str, Code] = {
         "无法读取文件：{detail}。请检查文件权限，或确认它不是损坏的链接。",
         "cannot read the file: {detail}. Check its permissions or whether it is a broken link.",
     ),
+    "file.folder_unreadable": _c(
+        "error",
+        "无法读取这个文件夹：{detail}，其中的记录都没有检查。"
+        "请检查文件夹的权限（需要读取和进入的权限，例如 chmod u+rx），或把它移出记录目录。",
+        "cannot read this folder: {detail}; none of the records in it were checked. "
+        "Check the folder's permissions (read and enter, e.g. chmod u+rx), or move it out "
+        "of the records folder.",
+    ),
+    "file.symlink": _c(
+        "error",
+        "这是一个符号链接，未读取：记录必须是记录目录里的普通文件，链接可能指向仓库之外。"
+        "请把链接换成它指向的文件（或文件夹）本身。",
+        "this is a symbolic link and was not read: records are regular files inside the "
+        "records folder, and a link may point outside it. Replace the link with the file "
+        "(or folder) it points to.",
+    ),
+    "file.not_regular": _c(
+        "error",
+        "这不是普通文件，而是{what_zh}，未读取（读取它可能永远等待）。"
+        "记录必须是普通文件：请删除它，或换成同名的普通文件。",
+        "this is not a regular file but {what_en}; it was not read (reading it could wait "
+        "for ever). A record must be a regular file: delete it or put one in its place.",
+    ),
     "file.too_large": _c(
         "error",
         "文件有 {size} 字节，超过上限 {limit} 字节，未读取。请删减内容或拆分成多条记录。",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,22 +107,53 @@ def parse_text(text: str, source: Source, markdown: bool) -> Document:
     return doc
 
 
+# No wait on a FIFO (opened non-blocking, then refused), no link followed, no terminal
+# taken over; on a regular file these flags change nothing.
+_OPEN_FLAGS = os.O_RDONLY
+for _flag in ("O_NOFOLLOW", "O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
+    _OPEN_FLAGS |= getattr(os, _flag, 0)
+_NOT_REGULAR = (  # (test, Chinese, English) of what a file is instead of a regular one
+    (stat.S_ISFIFO, "命名管道（FIFO）", "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "设备文件", "a device"),
+    (stat.S_ISBLK, "设备文件", "a device"),
+    (stat.S_ISSOCK, "套接字", "a socket"),
+    (stat.S_ISDIR, "文件夹", "a folder"),
+)
+
+
 def read_raw(path: str | Path, source: Source) -> tuple[bytes | None, Problem | None]:
-    """A file's bytes, or the problem that kept them from being read (too large, unreadable).
-    os.read on a descriptor: a third of the cost of open().read() per small file."""
+    """A file's bytes, or the problem that kept them from being read (too large, unreadable,
+    a symbolic link, not a regular file). Only a regular file is read: a link is not
+    followed (it may point out of the records folder, or at /dev/stdin) and a FIFO is
+    never waited on. os.read on a descriptor: a third of the cost of open().read() per
+    small file."""
     try:
-        descriptor = os.open(path, os.O_RDONLY)
-        try:
-            raw = _read_up_to_limit(descriptor)
-            if len(raw) > MAX_FILE_BYTES:
-                size = os.fstat(descriptor).st_size
-                return None, make_problem("file.too_large", source, size=size, limit=MAX_FILE_BYTES)
-        finally:
-            os.close(descriptor)
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as err:
+        if os.path.islink(path):  # O_NOFOLLOW refused it (ELOOP)
+            return None, make_problem("file.symlink", source)
+        return None, _unreadable(source, err)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            what_zh, what_en = next(
+                ((zh, en) for test, zh, en in _NOT_REGULAR if test(info.st_mode)),
+                ("特殊文件", "a special file"),
+            )
+            return None, make_problem("file.not_regular", source, what_zh=what_zh, what_en=what_en)
+        raw = _read_up_to_limit(descriptor)
+        if len(raw) > MAX_FILE_BYTES:
+            size = os.fstat(descriptor).st_size
+            return None, make_problem("file.too_large", source, size=size, limit=MAX_FILE_BYTES)
         return raw, None
     except OSError as err:
-        detail = err.strerror or type(err).__name__
-        return None, make_problem("file.unreadable", source, detail=detail)
+        return None, _unreadable(source, err)
+    finally:
+        os.close(descriptor)
+
+
+def _unreadable(source: Source, err: OSError) -> Problem:
+    return make_problem("file.unreadable", source, detail=err.strerror or type(err).__name__)
 
 
 def _read_up_to_limit(descriptor: int) -> bytes:

@@ -39,7 +39,7 @@ FORMAT = b"records-cache-2"
 # the code whose output is cached: reading, schemas and models
 SOURCES = (
     "readfiles.py", "records.py", "documents.py", "yamlread.py", "textscan.py",
-    "schemas.py", "model.py", "convert.py", "codes.py", "mask.py",
+    "schemas.py", "model.py", "convert.py", "codes.py", "mask.py", "pathnames.py",
 )  # fmt: skip
 # After one file changed, only its shard of the cache is written again; the shards are
 # also the workers' tasks (~1,800 files each at 115,000: the two stay evenly loaded).
@@ -202,7 +202,7 @@ def cache_name(root: Path, schemas: SchemaSet) -> str:
     for name in sorted(schemas.documents):
         digest.update(name.encode())
         digest.update(repr(schemas.documents[name]).encode())
-    digest.update(str(root.resolve()).encode())
+    digest.update(os.fsencode(root.resolve()))  # any bytes a folder name may hold
     return "records-" + digest.hexdigest()[:32]
 
 
@@ -257,7 +257,9 @@ def read_files(
 
 
 def shard_of(shown: str) -> int:
-    return zlib.crc32(shown.encode("utf-8")) % SHARDS
+    """The displayed path is escaped (`shown_name`); surrogateescape all the same, so a
+    name that is not UTF-8 can never stop a run here."""
+    return zlib.crc32(shown.encode("utf-8", "surrogateescape")) % SHARDS
 
 
 def _by_shard(kinds: dict[str, str], results: dict[str, FileResult], only=None) -> dict:

@@ -17,6 +17,7 @@ from generator.codes import make_problem
 from generator.convert import build
 from generator.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, locate
 from generator.model import RECORD_TYPES, Complaint, Customer, Policy, Staff, Survey, Visit
+from generator.pathnames import shown_name, shown_path
 from generator.problems import Problem, Source
 from generator.progress import SILENT, Reporter
 from generator.readfiles import STEPS, Digests, FileResult, read_files
@@ -115,8 +116,9 @@ def is_config_path(root: Path, shown: str) -> bool:
 
 
 def display_path(root: Path, path: Path) -> str:
-    """Paths in messages are relative to the folder holding `records/`: records/visits/…"""
-    return (Path(root.name) / path.relative_to(root)).as_posix()
+    """Paths in messages are relative to the folder holding `records/`: records/visits/…
+    (each name escaped as discovery shows it: `shown_name`)."""
+    return shown_path((Path(root.name) / path.relative_to(root)).as_posix())
 
 
 STRAY = "stray"
@@ -169,32 +171,72 @@ class RecordFile:
 
     @property
     def stem(self) -> str:
-        return os.path.splitext(os.path.basename(self.path))[0]
+        """The displayed name without its suffix (a visit's id): escaped, never raw bytes."""
+        return os.path.splitext(self.shown.rpartition("/")[2])[0]
 
 
 def discover(root: Path) -> tuple[list[RecordFile], list[Problem]]:
-    """Every record file under root, sorted by path; warnings for strays. Plain strings
-    and os.walk: pathlib costs more than parsing on 100,000 files."""
-    top = str(root)
-    shown_root = root.name
+    """Every record file under root, sorted by path; warnings for strays, errors for the
+    folders that cannot be read and for linked folders. Plain strings and os.scandir:
+    pathlib costs more than parsing on 100,000 files.
+
+    Only what is inside root is read: a symbolic link is never followed (a linked folder
+    is an error naming it, so a loop of links cannot hang; a linked file named like a
+    record is listed, and reading it refuses it: `read_raw`). So is a FIFO or a device
+    named like a record: listed, refused when read, never waited on. Names are shown
+    escaped (`shown_name`): a name that is not UTF-8 or holds a newline cannot break a
+    message."""
+    shown_root = shown_name(root.name)
     found: list[RecordFile] = []
     problems: list[Problem] = []
-    for folder, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not hidden(d))  # nothing in them counts
-        rel_folder = os.path.relpath(folder, top).replace(os.sep, "/")
-        rel_folder = "" if rel_folder == "." else rel_folder
+    pending = [("", str(root))]  # (displayed folder relative to root, its real path)
+    while pending:
+        rel_folder, folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as err:
+            where = Source(f"{shown_root}/{rel_folder}/" if rel_folder else f"{shown_root}/")
+            detail = err.strerror or type(err).__name__
+            problems.append(make_problem("file.folder_unreadable", where, detail=detail))
+            continue
         in_folder = folder_kind(rel_folder)
-        for name in sorted(names):
-            rel = f"{rel_folder}/{name}" if rel_folder else name
+        for entry in entries:
+            name = entry.name
+            if hidden(name):  # nothing in them counts
+                continue
+            shown = shown_name(name)
+            rel = f"{rel_folder}/{shown}" if rel_folder else shown
+            if _is_folder(entry):
+                pending.append((rel, entry.path))
+                continue
+            if entry.is_symlink() and _links_to_folder(entry):
+                problems.append(make_problem("file.symlink", Source(f"{shown_root}/{rel}/")))
+                continue
             kind = file_kind(in_folder, name)
             if kind == STRAY:
                 problems.append(
                     make_problem("file.unknown_location", Source(f"{shown_root}/{rel}"))
                 )
             elif kind:
-                found.append(RecordFile(kind, os.path.join(folder, name), f"{shown_root}/{rel}"))
+                found.append(RecordFile(kind, entry.path, f"{shown_root}/{rel}"))
     found.sort(key=lambda f: f.shown)
     return found, problems
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A real folder (not a link to one)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _links_to_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a broken link: a file name's rule decides
+        return False
 
 
 # --- policy defaults ----------------------------------------------------------------

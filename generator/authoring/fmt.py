@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.authoring.canonical import format_record
 from generator.documents import MARKDOWN_SUFFIXES, decode, read_raw
 from generator.problems import Problem, Source
-from generator.records import RecordFile, discover
+from generator.records import RecordFile, discover, display_path
 from generator.schemas import SchemaSet
 
 
@@ -23,14 +23,35 @@ class FmtReport:
     texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # changed: (before, after)
 
 
-def record_files(root: Path, paths: list[Path]) -> list[RecordFile]:
+class RecordFiles(list):
+    """The record files to format, with the errors discovery found on the way (folders it
+    could not read, linked folders): `format_files` reports them as files left alone."""
+
+    problems: list[Problem]
+
+
+def record_files(root: Path, paths: list[Path]) -> RecordFiles:
     """The record files under root that `paths` name (files or folders; all when none).
     Other files — outside root, or not records — are left alone."""
-    files, _ = discover(root.resolve())
-    if not paths:
-        return files
-    named = [p.resolve() for p in paths]
-    return [f for f in files if any(Path(f.path).is_relative_to(p) for p in named)]
+    root = root.resolve()
+    files, problems = discover(root)
+    errors = [p for p in problems if p.is_error]
+    if paths:
+        named = [p.resolve() for p in paths]
+        files = [f for f in files if any(Path(f.path).is_relative_to(p) for p in named)]
+        shown = [
+            display_path(root, p) + ("/" if p.is_dir() else "")
+            for p in named
+            if p.is_relative_to(root)
+        ]  # an error about a folder counts for what is in it and for what holds it
+        errors = [
+            p
+            for p in errors
+            if any(p.source.path.startswith(n) or n.startswith(p.source.path) for n in shown)
+        ]
+    found = RecordFiles(files)
+    found.problems = errors
+    return found
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -49,6 +70,7 @@ def _write_atomically(path: Path, text: str) -> None:
 def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
     schemas = SchemaSet()
     report = FmtReport(files=len(files))
+    report.problems += getattr(files, "problems", [])  # from discovery: unreadable folders
     for file in files:
         source = Source(file.shown)
         raw, problem = read_raw(file.path, source)
