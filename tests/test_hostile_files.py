@@ -1,10 +1,11 @@
-"""Hostile files in and around the records folder (issue 17, items 18-21).
+"""Hostile files in and around the records folder (issue 17, items 18-21 and 25).
 
 Commands read regular files inside the records folder only: a FIFO or a link to
 /dev/stdin is an error, never a hang; a link (to a file or a folder, inside or out) is
 refused and never followed, so a loop of linked folders cannot hang either; a name that
 is not UTF-8 or holds control characters is shown escaped; an unreadable folder is an
-error naming it.
+error naming it. The cache folder is used only when it is the user's own and not
+writable by others, and an entry is unpickled only after its HMAC checks out.
 
 Real files in temp dirs and the real `huifang` command, each run with a timeout and a
 standard input that stays open (a read of /dev/stdin would wait for ever).
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -21,6 +23,8 @@ from pathlib import Path
 
 import pytest
 from conftest import VISIT, write_tree
+
+import generator.cachefiles as cachefiles
 
 BIN = Path(sys.executable).parent / "huifang"
 TIMEOUT = 60
@@ -288,3 +292,104 @@ def test_linked_folders_are_never_followed_so_loops_cannot_hang(tmp_path):
         ("file.symlink", "error", "records/customers/again/"),
         ("file.symlink", "error", "records/surveys/outside/"),
     }
+
+
+# --- 25: the cache ------------------------------------------------------------------
+class Planted:
+    """A pickle that makes a folder when it is loaded: code run from the cache."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+def plant(cache: Path, marker: Path) -> int:
+    files = list(cache.glob("*.pickle"))
+    for path in files:
+        path.write_bytes(pickle.dumps(Planted(marker)))
+    return len(files)
+
+
+def test_a_crafted_pickle_in_the_cache_is_never_run(tmp_path):
+    records = write_tree(tmp_path, {NEW_VISIT: "---\ncustomer: C9\n---\n"})
+    cache, marker = tmp_path / "cache", tmp_path / "ran"
+    env = {"HUIFANG_CACHE_DIR": str(cache)}
+    expected = run("check", "--format", "json", cwd=records.parent, env=env)
+    assert expected.returncode == 1
+    assert plant(cache, marker) >= 2  # the files' shards and the whole run's result
+    result = run("check", "--format", "json", cwd=records.parent, env=env)
+    assert not marker.exists()
+    assert (result.returncode, result.stdout) == (expected.returncode, expected.stdout)
+    assert result.stderr == expected.stderr  # a bad entry is a miss, not a warning
+    again = run("check", "--format", "json", cwd=records.parent, env=env)  # cache rewritten
+    assert again.stdout == expected.stdout and not marker.exists()
+
+
+@pytest.mark.parametrize("how", ["mode 777", "mode 775", "another user's", "a link"])
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path, how):
+    records = write_tree(tmp_path, {NEW_VISIT: "---\ncustomer: C9\n---\n"})
+    cache, marker = tmp_path / "cache", tmp_path / "ran"
+    env = {"HUIFANG_CACHE_DIR": str(cache)}
+    expected = run("check", "--format", "json", cwd=records.parent, env=env)
+    assert "cache" not in expected.stderr.decode()  # the user's own folder: no warning
+    plant(cache, marker)
+    if how == "mode 777":
+        cache.chmod(0o777)
+    elif how == "mode 775":
+        cache.chmod(0o775)
+    elif how == "another user's":
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a folder to another user")
+        os.chown(cache, 65534, 65534)
+    else:  # a link to a folder owned by someone else
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a folder to another user")
+        os.chown(cache, 65534, 65534)
+        env = {"HUIFANG_CACHE_DIR": str(tmp_path / "link")}
+        os.symlink(cache, tmp_path / "link")
+    before = sorted(p.name for p in cache.iterdir())
+    result = run("check", "--format", "json", cwd=records.parent, env=env)
+    out, err = text_of(result)
+    assert not marker.exists()
+    assert (result.returncode, out) == (expected.returncode, expected.stdout.decode())
+    [warning] = [line for line in err.splitlines() if "cache" in line]
+    assert "缓存" in warning and str(tmp_path) in warning
+    assert sorted(p.name for p in cache.iterdir()) == before  # nothing written there
+
+
+def test_cache_entries_are_authenticated(tmp_path, monkeypatch):
+    monkeypatch.setenv("HUIFANG_CACHE_DIR", str(tmp_path / "cache"))
+    cachefiles.save("thing", {"a": 1})
+    assert cachefiles.load("thing") == {"a": 1}
+    key = tmp_path / "cache" / "key"
+    assert key.stat().st_mode & 0o777 == 0o600
+    entry = tmp_path / "cache" / "thing.pickle"
+    blob = bytearray(entry.read_bytes())
+    blob[-3] ^= 1  # one bit of the pickle changed
+    entry.write_bytes(bytes(blob))
+    assert cachefiles.load("thing") is None
+    cachefiles.save("thing", {"a": 1})
+    shutil.copy(entry, tmp_path / "cache" / "other.pickle")  # an entry under another name
+    assert cachefiles.load("other") is None
+    # the same entry beside another key (a folder copied from elsewhere) is refused
+    other = tmp_path / "copy"
+    shutil.copytree(tmp_path / "cache", other)
+    (other / "key").unlink()
+    monkeypatch.setenv("HUIFANG_CACHE_DIR", str(other))
+    assert cachefiles.load("thing") is None
+    cachefiles.save("thing", {"b": 2})
+    assert cachefiles.load("thing") == {"b": 2}
+
+
+def test_a_key_others_can_read_refuses_the_cache(tmp_path):
+    records = write_tree(tmp_path, {})
+    env = {"HUIFANG_CACHE_DIR": str(tmp_path / "cache")}
+    expected = run("check", "--format", "json", cwd=records.parent, env=env)
+    (tmp_path / "cache" / "key").chmod(0o644)
+    result = run("check", "--format", "json", cwd=records.parent, env=env)
+    out, err = text_of(result)
+    assert (result.returncode, out) == (expected.returncode, expected.stdout.decode())
+    [warning] = [line for line in err.splitlines() if "cache" in line]
+    assert "key" in warning and "缓存" in warning
