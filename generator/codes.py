@@ -97,6 +97,16 @@ CODES: dict[str, Code] = {
         "缺少必需的文件 {name}。请从示例数据复制一份并修改。",
         "the required file {name} is missing. Copy it from the demo records and adapt it.",
     ),
+    "file.more_problems": _c(
+        "error",
+        "从这里起，这个文件还有 {count} 个 {kind} 问题没有列出（已列出 {listed} 个，"
+        "每个文件每种问题最多列出 {per_code} 个、共 {per_file} 个）。请先改正已列出的问题，再重新检查；"
+        "同一个错误重复这么多次，通常是复制粘贴或程序生成的文件出了错。",
+        "from here on, this file has {count} more {kind} problem(s) that are not listed "
+        "({listed} are; each file lists at most {per_code} of each kind and {per_file} in all). Fix the "
+        "listed ones and check again; so many of the same mistake usually come from a "
+        "bad copy and paste or a generated file.",
+    ),
     # --- YAML -------------------------------------------------------------------------
     "yaml.syntax": _c(
         "error",
@@ -136,6 +146,14 @@ CODES: dict[str, Code] = {
         "嵌套层数超过 {limit} 层，文件未读取。记录不需要这么深的结构，请检查缩进或括号。",
         "nesting is deeper than {limit} levels; the file was not read. Records never need "
         "this depth: check the indentation or brackets.",
+    ),
+    "yaml.too_many_nodes": _c(
+        "error",
+        "文件中的字段和值超过 {limit} 个，从这里起未读取，整个文件不能使用。一条记录不需要这么多内容；"
+        "请检查文件是否是复制粘贴或程序生成出了错，或把内容拆分成多条记录。",
+        "the file holds more than {limit} keys and values; it was not read from here on and "
+        "cannot be used. No record needs that many: check whether a copy and paste or a "
+        "program went wrong, or split the content into several records.",
     ),
     "yaml.complex_key": _c(
         "error",

@@ -22,6 +22,7 @@ import jsonschema_rs
 from generator.codes import make_problem
 from generator.documents import Document
 from generator.mask import mask_value
+from generator.problemcap import ProblemCap
 from generator.problems import Problem, field_path
 
 KINDS = ("team", "policy", "customer", "visit", "complaint", "survey")
@@ -241,14 +242,52 @@ class SchemaSet:
 
     # --- validation ----------------------------------------------------------------
     def validate(self, kind: str, doc: Document) -> list[Problem]:
+        """The file's schema problems, bounded by a `ProblemCap` together with the ones
+        the reader found: past the bound an error is only counted, never turned into a
+        message (a list of 250,000 wrong values costs a count, not 250,000 problems)."""
         if doc.data is None:
             return []
-        problems: list[Problem] = []
-        for error in self.validators[kind].iter_errors(doc.data):
-            problems += _ErrorReport(self, kind, doc, error).problems()
+        cap = ProblemCap(doc.problems)
         # A value of the wrong type also fails its enum or format: say only the first.
-        mistyped = {p.path for p in problems if p.code == "schema.type"}
-        return [p for p in problems if p.code == "schema.type" or p.path not in mistyped]
+        # (jsonschema-rs reports a node's type before its other keywords.)
+        mistyped: set[tuple] = set()
+        for error in self.validators[kind].iter_errors(doc.data):
+            name = error.kind.name
+            code = _CODE_OF.get(name, "schema.invalid")
+            path = tuple(error.instance_path)
+            if code == "schema.type":
+                mistyped.add(path)
+            elif path in mistyped:
+                continue
+            if code == "schema.unknown_field":  # one error names every unknown key
+                unexpected = error.kind.as_dict().get("unexpected", [])
+                listed = unexpected[: cap.space(code)]
+                if listed:
+                    for problem in _ErrorReport(self, kind, doc, error).unknown_fields(listed):
+                        cap.add(problem)
+                if len(unexpected) > len(listed):
+                    first = doc.where((*path, unexpected[len(listed)]))
+                    cap.skip(code, first, count=len(unexpected) - len(listed))
+            elif cap.room(code):
+                for problem in _ErrorReport(self, kind, doc, error).problems():
+                    cap.add(problem)
+            else:
+                cap.skip(code, doc.where(path))
+        problems = cap.problems()
+        mistyped_fields = {p.path for p in problems if p.code == "schema.type"}
+        return [p for p in problems if p.code == "schema.type" or p.path not in mistyped_fields]
+
+
+# The code each kind of jsonschema-rs error becomes (the rest: schema.invalid).
+_CODE_OF = {
+    "required": "schema.required",
+    "additionalProperties": "schema.unknown_field",
+    "unevaluatedProperties": "schema.unknown_field",
+    "type": "schema.type",
+    "enum": "schema.enum",
+    "format": "schema.format",
+    "pattern": "schema.format",
+}
 
 
 class _ErrorReport:
@@ -278,9 +317,12 @@ class _ErrorReport:
         return [self.problem("schema.required", (*self.path, self.details["property"]))]
 
     def _additionalproperties(self) -> list[Problem]:
+        return self.unknown_fields(self.details.get("unexpected", []))
+
+    def unknown_fields(self, keys: list[str]) -> list[Problem]:
         known = sorted(self.info.node.get("properties", {}))
         out = []
-        for key in self.details.get("unexpected", []):
+        for key in keys:
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             out.append(
                 self.problem(

@@ -7,12 +7,14 @@ deep nesting crashes the process). So we take only libyaml's event stream
 
 - duplicate keys reported with both lines (the first value is kept);
 - anchors, aliases and explicit tags rejected;
-- a depth limit;
+- a depth limit and a limit on the number of nodes;
 - plain scalars resolved like YAML 1.2's core schema, except that yes/no/on/off
   stay booleans as YAML 1.1 readers (and most editors) see them. Dates, times
   and phone numbers are never converted: `2026-11-20` and `14:30` stay text,
   and the schema decides what they must look like;
-- a map from each field path to its (line, column) for error messages.
+- a map from each field path to its (line, column) for error messages;
+- at most `problemcap.MAX_PER_CODE` problems of each code (one more says how many
+  were not listed), so a file of 200,000 aliases or duplicate keys stays small.
 """
 
 from __future__ import annotations
@@ -32,9 +34,14 @@ from yaml.events import (
 )
 
 from generator.codes import make_problem
+from generator.problemcap import ProblemCap
 from generator.problems import Problem, Source
 
 MAX_DEPTH = 24
+# Keys, values, lists and maps a file may hold: the largest real record (policy.yaml) has
+# a few hundred; jsonschema-rs collects every error of a document before giving the first
+# (~2 KB each), so a 1 MB list of 250,000 wrong values would cost 500 MB to validate.
+MAX_NODES = 50_000
 
 try:  # the C parser is the fast path; the pure-Python one gives the same events
     _Loader = yaml.CSafeLoader
@@ -124,16 +131,29 @@ class _Builder:
         self.source = source
         self.offset = line_offset
         self.doc = YamlDoc()
+        self.cap = ProblemCap()
+        self.stopped: list[Problem] = []  # what ended the reading: always listed
         self.stack: list[_Frame] = []
         self.skip = 0  # >0 while skipping a collection used as a key
         self.root_set = False
+        self.nodes = 0
 
     def loc(self, mark) -> tuple[int, int]:
         return (mark.line + 1 + self.offset, mark.column + 1)
 
     def report(self, code: str, mark, **params: object) -> None:
         line, col = self.loc(mark)
-        self.doc.problems.append(make_problem(code, self.source.at(line, col), **params))
+        where = self.source.at(line, col)
+        if self.cap.room(code):
+            self.cap.add(make_problem(code, where, **params))
+        else:  # only counted: the message is never made
+            self.cap.skip(code, where)
+
+    def stop(self, code: str, mark, **params: object) -> bool:
+        """The problem that ends the reading (always listed, whatever the cap); False."""
+        line, col = self.loc(mark)
+        self.stopped.append(make_problem(code, self.source.at(line, col), **params))
+        return False
 
     def check_node(self, event) -> bool:
         """Anchors and explicit tags are refused; returns False if the value is unusable."""
@@ -185,6 +205,10 @@ class _Builder:
 
     def feed(self, event) -> bool:
         """Handle one event; returns False to stop reading the document."""
+        if isinstance(event, (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent)):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                return self.stop("yaml.too_many_nodes", event.start_mark, limit=MAX_NODES)
         if self.skip:
             if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
                 self.skip += 1
@@ -220,16 +244,14 @@ class _Builder:
                 self.skip = 1
                 return True
             if len(self.stack) >= MAX_DEPTH:
-                self.report("yaml.too_deep", event.start_mark, limit=MAX_DEPTH)
-                return False
+                return self.stop("yaml.too_deep", event.start_mark, limit=MAX_DEPTH)
             container: dict | list = {} if isinstance(event, MappingStartEvent) else []
             path = self.place(container, event.start_mark)
             self.stack.append(_Frame(container, path if path is not None else ("?",)))
         elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             self.stack.pop()
         elif isinstance(event, DocumentStartEvent) and self.root_set:
-            self.report("yaml.multiple_documents", event.start_mark)
-            return False
+            return self.stop("yaml.multiple_documents", event.start_mark)
         return True
 
 
@@ -260,16 +282,17 @@ def load_yaml(
             detail_zh = next(
                 (zh for en, zh in _SYNTAX_ZH.items() if detail.startswith(en)), "无法解析"
             )
-            builder.doc.problems.append(
+            builder.stopped.append(
                 make_problem(
                     "yaml.syntax", source.at(line, col), detail=detail, detail_zh=detail_zh
                 )
             )
     except yaml.YAMLError as err:  # reader errors without a mark (rare)
         builder.doc.data = None
-        builder.doc.problems.append(
+        builder.stopped.append(
             make_problem(
                 "yaml.syntax", source.at(line_offset + 1), detail=str(err), detail_zh="无法解析"
             )
         )
+    builder.doc.problems = builder.cap.problems() + builder.stopped
     return builder.doc
