@@ -28,6 +28,7 @@ from generator.problems import Problem, field_path
 KINDS = ("team", "policy", "customer", "visit", "complaint", "survey")
 BASE_URI = "file:///huifang/schema/"
 _FULL_WIDTH = re.compile("[０-９－：／　]")
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years schema/common.json allows in dates
 _DATETIME = re.compile(
     r"(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[+-]\d{2}:?\d{2}|Z)?"
 )
@@ -138,6 +139,11 @@ def _value_at(data: object, path: tuple) -> object:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def _year_out_of_range(text: str) -> bool:
+    match = re.match(r"(\d{4})-\d{2}-\d{2}", text)
+    return bool(match) and not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
 
 
 @dataclass(frozen=True)
@@ -374,6 +380,11 @@ class _ErrorReport:
             hint_zh, hint_en = (
                 "其中有全角字符，请改用半角数字和符号。",
                 "It contains full-width characters; use ASCII digits and symbols.",
+            )
+        elif fmt in ("date", "datetime", "date_or_datetime") and _year_out_of_range(text):
+            hint_zh, hint_en = (
+                "年份应在 1900 到 2199 之间（日期要参与计算，不能写 9999 这样的占位）。",
+                "The year must be 1900 to 2199 (dates are computed with; no 9999 placeholders).",
             )
         elif fmt in ("date", "datetime", "date_or_datetime", "birthday") and re.match(
             r"\d{4}-\d{2}-\d{2}", text

@@ -4,12 +4,15 @@ read-only disks and edits made while `fmt` runs (issue 17, items 22-24)."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+import yaml
+from conftest import CUSTOMER, ROOT, TODAY, check_json, huifang
 
 from generator.documents import MAX_FILE_BYTES, parse_text
 from generator.problemcap import MAX_PER_CODE, MAX_PER_FILE, MORE_CODE, ProblemCap
@@ -18,6 +21,12 @@ from generator.schemas import default_schemas
 from generator.yamlread import MAX_NODES, load_yaml
 
 SRC = Source("records/customers/C0001.yaml")
+
+
+@pytest.fixture
+def demo(tmp_path) -> Path:
+    """A copy of the shipped demo records."""
+    return Path(shutil.copytree(ROOT / "records", tmp_path / "records"))
 
 
 # --- item 22: at most MAX_PER_CODE problems per code, MAX_PER_FILE per file ------------
@@ -159,3 +168,145 @@ def test_four_hostile_files_at_the_size_limit_stay_small_in_memory_and_output(tr
         assert codes == {"yaml.too_many_nodes"}
     elif kind != "control_characters":  # (the character scan stops at 20 a file)
         assert MORE_CODE in codes
+
+
+# --- item 23: every number has a maximum, and the maxima run without a traceback -------
+SCHEMA_DIR = ROOT / "schema"
+
+
+def _numbers(node: object, path: str = ""):
+    """(where, node) of every integer or number in a schema document."""
+    if isinstance(node, dict):
+        kinds = node.get("type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if {"integer", "number"} & set(kinds):
+            yield path, node
+        for key, child in node.items():
+            yield from _numbers(child, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _numbers(child, f"{path}/{index}")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SCHEMA_DIR.glob("*.json")))
+def test_every_number_in_the_schemas_has_a_maximum_and_its_default_is_within(name):
+    document = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    for where, node in _numbers(document):
+        assert "maximum" in node or "const" in node, f"{name}{where} has no maximum"
+        assert "minimum" in node or "const" in node, f"{name}{where} has no minimum"
+        if "default" in node and "maximum" in node:
+            assert node["minimum"] <= node["default"] <= node["maximum"], f"{name}{where}"
+
+
+def _at_maxima(value: object, path: tuple, kind: str) -> object:
+    """`value` with every number set to the maximum its schema allows."""
+    if isinstance(value, dict):
+        return {k: _at_maxima(v, (*path, k), kind) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_at_maxima(v, (*path, i), kind) for i, v in enumerate(value)]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        node = default_schemas().field(kind, path).node
+        return node.get("maximum", node.get("const", value))
+    return value
+
+
+def _policy_at_maxima(records: Path) -> dict:
+    policy = yaml.safe_load((records / "policy.yaml").read_text(encoding="utf-8"))
+    # the numbers the demo policy leaves out, so that every one of them is at its maximum
+    policy["cadence"].append(
+        {"name": "rolling", "label": "滚动", "applies": {"grade": ["A1"]}, "methods": "any"}
+        | {"every_days": 1, "min": 1}
+    )
+    policy["events"][0]["min"] = 1
+    policy["complaints"]["answer_hours_by_channel"] = {"phone": 1, "wechat": 1}
+    return _at_maxima(policy, (), "policy")
+
+
+def _schema_path(where: str) -> tuple:
+    """/properties/cadence/items/properties/min -> ("cadence", 0, "min"); "*" for any key."""
+    parts, tokens = [], iter(where.split("/")[1:])
+    for token in tokens:
+        if token == "properties":
+            parts.append(next(tokens))
+        elif token == "items":
+            parts.append(0)
+        elif token == "additionalProperties":
+            parts.append("*")
+    return tuple(parts)
+
+
+def _matches(pattern: tuple, path: tuple) -> bool:
+    return len(pattern) == len(path) and all(
+        p in ("*", q) for p, q in zip(pattern, path, strict=True)
+    )
+
+
+def _numbers_in(value: object, path: tuple = ()):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _numbers_in(v, (*path, k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _numbers_in(v, (*path, 0))
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield path
+
+
+def test_a_policy_and_records_at_every_maximum_run_due_complaints_and_build(demo, tmp_path):
+    records = demo
+    policy = _policy_at_maxima(records)
+    used = set(_numbers_in(policy))
+    for where, _ in _numbers(json.loads((SCHEMA_DIR / "policy.json").read_text("utf-8"))):
+        pattern = _schema_path(where)
+        assert pattern == ("version",) or any(_matches(pattern, u) for u in used), where
+    (records / "policy.yaml").write_text(yaml.safe_dump(policy, allow_unicode=True), "utf-8")
+    for path in (records / "customers").glob("*.md"):  # credit terms at their maximum
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"term_days: \d+", "term_days: 3650", text)
+        path.write_text(re.sub(r"limit: [\d.]+", "limit: 1000000000000", text), "utf-8")
+    customer = records / "customers" / "C0001.md"  # the last dates the schema allows
+    text = re.sub(r"last_order: '[\d-]+'", "last_order: '2199-12-31'", customer.read_text("utf-8"))
+    customer.write_text(re.sub(r"contract: '[\d-]+'", "contract: '2199-12-31'", text), "utf-8")
+    for path in (records / "surveys").glob("*.yaml"):
+        text = re.sub(r"(?m)^(distributed|returned): \d+", r"\1: 10000000", path.read_text("utf-8"))
+        path.write_text(text, "utf-8")
+    rc, report = check_json(records, "--no-history")
+    assert rc in (0, 1) and not [p for p in report["problems"] if p["severity"] == "error"]
+    for args in (
+        ("due",),
+        ("due", "--format", "ics"),
+        ("complaints",),
+        ("build", "--out", str(tmp_path / "site")),
+    ):
+        result = huifang(*args, "--records", str(records), "--today", TODAY.isoformat())
+        assert result.returncode in (0, 1), (args, result.stderr[-2000:])
+        assert "Traceback" not in result.stderr, (args, result.stderr[-2000:])
+
+
+def test_numbers_past_their_maximum_are_errors_before_any_date_is_computed(demo):
+    text = (demo / "policy.yaml").read_text(encoding="utf-8")
+    text = text.replace("within_days: 10", "within_days: 100000000000", 1)
+    (demo / "policy.yaml").write_text(text, encoding="utf-8")
+    for command in ("check", "due", "complaints"):
+        result = huifang(command, "--records", str(demo), "--today", TODAY.isoformat())
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    rc, report = check_json(demo, "--no-history")
+    assert rc == 2
+    [problem] = [p for p in report["problems"] if p["file"] == "records/policy.yaml"]
+    assert problem["code"] == "schema.invalid" and problem["field"] == "events[0].within_days"
+    assert (
+        "不能大于 3650" in problem["message"]["zh"] and "at most 3650" in problem["message"]["en"]
+    )
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "1899-12-31", "2200-01-01"])
+def test_a_date_outside_the_years_1900_to_2199_is_an_error_that_says_so(tree, day):
+    records = tree(
+        {"customers/C0001.md": CUSTOMER.replace("grade: A", f"grade: A\nlast_order: {day}")}
+    )
+    rc, report = check_json(records, "--no-history")
+    assert rc == 1
+    [problem] = [p for p in report["problems"] if p["field"] == "last_order"]
+    assert problem["code"] == "schema.format"
+    assert "年份应在 1900 到 2199 之间" in problem["message"]["zh"]
+    assert "The year must be 1900 to 2199" in problem["message"]["en"]
