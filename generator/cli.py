@@ -19,6 +19,7 @@ from generator.cli_common import (
     CONTEXT,
     DATE,
     NOT_A_REPOSITORY,
+    allowed_signers_option,
     as_of_or_clock,
     load_for_rules,
     profile_option,
@@ -104,18 +105,14 @@ def write_summary(summary_file: Path, records_dir: Path, base: str, as_of, repor
     help="每个修改记录的提交都必须有可信签名（git 的 %G? 为 G），否则列出并失败"
     " / every commit changing records must have a good signature; list the others and fail.",
 )
-@click.option(
-    "--allowed-signers",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="可信的 SSH 公钥列表（git 的 allowed signers 格式）；默认用 git 的设置"
-    " / the ssh allowed-signers file of trusted keys (default: git's gpg.ssh.allowedSignersFile).",
-)
+@allowed_signers_option
 @click.option(
     "--verified-head",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="上次核验通过的提交记在这个文件里：它若不再是当前提交的祖先（历史被改写）就失败；"
-    "核验通过后写入当前提交 / a file holding the last verified commit: fail if it is no longer "
-    "an ancestor of HEAD (history rewritten); on success it is updated to HEAD.",
+    help="上次核验通过的提交（完整哈希）记在这个文件里：它若不再是当前提交的祖先（历史被改写）"
+    "就失败；带 --require-signed 核验通过后写入当前提交 / a file holding the last verified "
+    "commit's full hash: fail if it is no longer an ancestor of HEAD (history rewritten); "
+    "updated to HEAD when a --require-signed check passes.",
 )
 @click.option(
     "--summary",
@@ -160,7 +157,13 @@ def check(
     Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
     """
     from generator.history import SHALLOW_NOTE
-    from generator.history.trust import read_verified_head, rewritten, untrusted_commits
+    from generator.history.trust import (
+        TrustConfigError,
+        read_verified_head,
+        require_anchor,
+        rewritten,
+        untrusted_commits,
+    )
     from generator.output import as_github, as_json, as_text, summary_text
     from generator.pipeline import check_records
 
@@ -175,6 +178,15 @@ def check(
     )
     if history is None and use_history and not quiet and output_format == "text":
         click.echo(NOT_A_REPOSITORY, err=True)
+    verified = ""
+    if auditing:  # before the records are read: a bad trust setting is exit 2 at once
+        try:
+            verified = read_verified_head(verified_head, history.repo)
+            if require_signed:
+                require_anchor(history, verified)
+        except TrustConfigError as error:
+            click.echo(str(error), err=True)
+            sys.exit(2)
     if history is not None and history.shallow:
         click.echo(SHALLOW_NOTE, err=True)
     as_of = as_of_or_clock(today)
@@ -189,13 +201,12 @@ def check(
         )
     write_timings(timings_file, timer)
     if auditing:
-        verified = read_verified_head(verified_head)
         trust = rewritten(history, verified_head, verified) if verified_head else []
-        if require_signed:
+        if require_signed and not trust:
             trust += untrusted_commits(history, verified)
+            if verified_head and not trust and history.head:  # only a passed signature check
+                verified_head.write_text(history.head + "\n", encoding="utf-8")
         report = report.adding(trust)
-        if verified_head and not trust and history.head:
-            verified_head.write_text(history.head + "\n", encoding="utf-8")
     if paths:
         report = report.only(list(paths))
     if summary_file:
@@ -334,7 +345,14 @@ def complaints(
     help="text 文本（最新的在前）；json（带版本号）/ text (newest first) or versioned JSON.",
 )
 @profile_option
-def history(record_id: str, records_dir: Path, output_format: str, profile: str) -> None:
+@allowed_signers_option
+def history(
+    record_id: str,
+    records_dir: Path,
+    output_format: str,
+    profile: str,
+    allowed_signers: Path | None,
+) -> None:
     """一条记录的变更历史：谁、何时、在哪次提交里把哪个字段从什么改成什么 / a record's history.
 
     ID 是客户、投诉、调查的编号，或回访文件名（不含扩展名），也可以是 team、policy。
@@ -343,7 +361,7 @@ def history(record_id: str, records_dir: Path, output_format: str, profile: str)
     """
     from generator.history.output import as_json, as_text
 
-    found = read_history_or_none(records_dir, required=True)
+    found = read_history_or_none(records_dir, allowed_signers, required=True)
     histories = found.find(record_id)
     if not histories:
         click.echo(
@@ -389,6 +407,7 @@ def history(record_id: str, records_dir: Path, output_format: str, profile: str)
     is_flag=True,
     help="不显示进度 / no progress bar (never shown in CI or a pipe).",
 )
+@allowed_signers_option
 @timings_option
 def build(
     records_dir: Path,
@@ -397,6 +416,7 @@ def build(
     out: Path,
     work: Path,
     quiet: bool,
+    allowed_signers: Path | None,
     timings_file: Path | None,
 ) -> None:
     """生成网站：首页、客户、待访、投诉、数据质量（MkDocs + Material）/ build the static site.
@@ -407,7 +427,8 @@ def build(
     from generator.site import BuildError, build_site
 
     as_of = as_of_or_clock(today)
-    history = read_history_or_none(records_dir)  # a plain folder still builds, without history
+    # a plain folder still builds, without history
+    history = read_history_or_none(records_dir, allowed_signers)
     if history is None:
         if not quiet:
             click.echo(NOT_A_REPOSITORY, err=True)

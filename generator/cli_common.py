@@ -104,6 +104,18 @@ def read_history_or_none(records_dir: Path, allowed_signers: Path | None = None,
         return None
 
 
+def allowed_signers_option(func):
+    """--allowed-signers, the same for check, history and build."""
+    return click.option(
+        "--allowed-signers",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        help="可信的 SSH 公钥列表（git 的 allowed signers 格式）；默认用 git 的设置。放在仓库中时，"
+        "每个提交按它上一个提交中的版本判断 / the ssh allowed-signers file of trusted keys "
+        "(default: git's gpg.ssh.allowedSignersFile); one tracked in the repository judges "
+        "each commit as of its parent.",
+    )(func)
+
+
 def timings_option(func):
     return click.option(
         "--timings",

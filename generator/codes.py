@@ -414,6 +414,16 @@ CODES: dict[str, Code] = {
         "sign it with a registered key (git commit -S), or add the signer's public key "
         "to the allowed signers file.",
     ),
+    "history.untrusted_signers_change": _c(
+        "error",
+        "提交 {commit}（{author}，{date}，“{subject}”）修改了仓库中的可信签名者文件 {file}，但"
+        "{status}。这个文件只能由此前已可信的密钥签名修改：请让已登记的成员签名这次改动"
+        "（git commit -S）并单独合并；检查通过、上次核验的提交越过它之后，新密钥才可使用。",
+        'commit {commit} ({author}, {date}, "{subject}") changed the allowed signers file '
+        "{file} in the repository, but {status_en}. Only a key trusted before a change may "
+        "sign it: have a registered member sign this change (git commit -S) and merge it on "
+        "its own; a new key counts once a check has passed with the verified head past it.",
+    ),
     "history.rewritten": _c(
         "error",
         "上次核验的提交 {verified} 已不在当前提交 {head} 的历史中：历史被改写过（强制推送、"

@@ -8,7 +8,8 @@ a move keeps one history and a deleted record keeps its history and its deletion
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.documents import MARKDOWN_SUFFIXES, decode, parse_text
@@ -17,15 +18,19 @@ from generator.history.diff import FieldChange, body_diff, field_changes
 from generator.history.gitlog import (
     Commit,
     FileChange,
+    configured_signers,
     head,
     is_ancestor,
     read_blobs,
     repository_root,
     shallow_boundary,
-    signers_config,
-    signers_fingerprint,
+    tracked,
+    tree_blobs,
+    verify,
     walk,
 )
+from generator.history.signers import Signers, valid_at, windows
+from generator.history.signers import resolve as resolve_signers
 from generator.problems import Source
 from generator.records import STRAY, kind_of
 
@@ -67,6 +72,8 @@ class History:
     head: str = ""
     walked: int = 0  # commits read from git by this call; the others came from the cache
     repo: Path | None = None  # the work tree it was read from
+    signers_path: str = ""  # the allowed-signers file's path in the repository, if tracked there
+    signers_changes: list[Commit] = field(default_factory=list)  # commits changing that file
 
     @property
     def shallow(self) -> bool:
@@ -93,42 +100,128 @@ SHALLOW_NOTE = (
 
 
 def read_history(
-    records_dir: Path, allowed_signers: Path | None = None, use_cache: bool = True
+    records_dir: Path,
+    allowed_signers: Path | None = None,
+    use_cache: bool = True,
+    now: float | None = None,
 ) -> History:
     """The history of every record, read once. Raises gitlog.GitError (bilingual) when the
     folder is not in a Git repository. `allowed_signers` is the ssh allowed-signers file
-    that decides which signatures count as trusted (git's own setting when not given).
+    that decides which signatures count as trusted (git's own setting when not given);
+    when it is tracked in the repository, each commit is judged by its version in the
+    commit's first parent. A trusted key must also be valid at `now` (the clock), not
+    only at the committer date the signer wrote.
 
     With the cache (generator.history.cache) only commits after the last read head are
     walked; a rewritten history or a deepened shallow clone starts again from scratch."""
     records_dir = records_dir.resolve()
     repo = repository_root(records_dir)
     prefix = records_dir.relative_to(repo).as_posix()
-    config = signers_config(allowed_signers)
-    key = cache.key(repo, prefix, signers_fingerprint(repo, allowed_signers))
+    configured = "" if allowed_signers else configured_signers(repo)
+    signers = resolve_signers(repo, allowed_signers, configured, lambda p: tracked(repo, p))
+    key = cache.key(repo, prefix, signers.fingerprint())
     current, boundary = head(repo), shallow_boundary(repo)
     history = cache.load(key) if use_cache else None
     if not (history and history.boundary == boundary and is_ancestor(repo, history.head, current)):
-        history = History(boundary=boundary)
-    walked = walk(repo, prefix, current, history.head, config)
+        history = History(boundary=boundary, signers_path=signers.in_repo)
+    pathspecs = [prefix, *([signers.in_repo] if signers.in_repo else [])]
+    walked = walk(
+        repo, pathspecs, current, history.head, signers.config(), signatures=not signers.in_repo
+    )
+    walked = _judged(repo, walked, signers)
     record_changes = [
-        (commit, [c for c in changes if _kind_of(prefix, c.path or c.old_path)])
+        (commit, changes, [c for c in changes if _kind_of(prefix, c.path or c.old_path)])
         for commit, changes in walked
     ]
     needed = [
-        b for _, changes in record_changes for c in changes for b in (c.blob, c.old_blob) if b
+        b for _, _, changes in record_changes for c in changes for b in (c.blob, c.old_blob) if b
     ]
     blobs = read_blobs(repo, needed)
     shown_root = PurePosixPath(records_dir.name)
     with cache.collector_paused():
-        for commit, changes in record_changes:
-            history.commits.append(commit)
+        for commit, every, changes in record_changes:
+            touched = {p for c in every for p in (c.path, c.old_path) if p}
+            if signers.in_repo in touched:
+                history.signers_changes.append(commit)
+            if changes or touched != {signers.in_repo}:  # not the signers file alone
+                history.commits.append(commit)
             for change in changes:
                 _apply(history, prefix, shown_root, blobs, commit, change)
     history.head, history.walked, history.repo = current, len(walked), repo
     if use_cache and walked:
         cache.save(key, history)
+    _as_of(history, time.time() if now is None else now)
     return history
+
+
+def signers_at(repo: Path, commit: str, path: str) -> bytes | None:
+    """The content of the allowed-signers file `path` in `commit`; None when it has none."""
+    blob = tree_blobs(repo, [f"{commit}:{path}"])[0] if commit else None
+    return read_blobs(repo, [blob]).get(blob) if blob else None
+
+
+def judged_by(repo: Path, commits: list[Commit], content: bytes | None) -> list[Commit]:
+    """`commits` with their signatures judged by this allowed-signers content (None: a
+    file that trusts nobody), each trusted key's validity kept for `_as_of`."""
+    found = verify(repo, [c.sha for c in commits], content)
+    judged = []
+    for commit in commits:
+        status, key, signer = found.get(commit.sha, ("N", "", ""))
+        spans = windows(content or b"", key, signer) if status == "G" else ()
+        judged.append(replace(commit, signature=status, key=key, signer=signer, key_windows=spans))
+    return judged
+
+
+def _judged(repo: Path, walked: list, signers: Signers) -> list:
+    """The walked commits with their signatures judged: by the allowed-signers file as of
+    each commit's first parent when the file is tracked in the repository (a commit never
+    vouches for itself; one without a parent, or whose parent has no such file, is
+    trusted by nobody), else by the file as it is now."""
+    if not walked:
+        return walked
+    commits = [commit for commit, _ in walked]
+    if not signers.in_repo:
+        content = signers.fingerprint() if signers.file else b""
+        judged = [
+            replace(c, key_windows=windows(content, c.key, c.signer)) if c.signed else c
+            for c in commits
+        ]
+    else:
+        parents = [c.first_parent for c in commits]
+        asked = [f"{p}:{signers.in_repo}" for p in parents if p]
+        at = dict(zip(asked, tree_blobs(repo, asked), strict=True))
+        blob_of = {c.sha: at.get(f"{p}:{signers.in_repo}") if p else None
+                   for c, p in zip(commits, parents, strict=True)}  # fmt: skip
+        contents = read_blobs(repo, [b for b in blob_of.values() if b])
+        groups: dict[str | None, list[Commit]] = {}
+        for commit in commits:
+            groups.setdefault(blob_of[commit.sha], []).append(commit)
+        by_sha = {
+            c.sha: c
+            for blob, group in groups.items()
+            for c in judged_by(repo, group, contents.get(blob) if blob else None)
+        }
+        judged = [by_sha[c.sha] for c in commits]
+    return [(c, changes) for c, (_, changes) in zip(judged, walked, strict=True)]
+
+
+def _as_of(history: History, now: float) -> None:
+    """A trusted key must be valid now: git judged it at the committer date, which the
+    signer chose. Commits whose key is not are marked Y (expired) or V (not valid yet)."""
+    changed = {}
+    for commit in (*history.commits, *history.signers_changes):
+        late = valid_at(commit.key_windows, now) if commit.signed else ""
+        if late:
+            changed[commit.sha] = replace(commit, signature=late)
+    if not changed:
+        return
+    history.commits[:] = [changed.get(c.sha, c) for c in history.commits]
+    history.signers_changes[:] = [changed.get(c.sha, c) for c in history.signers_changes]
+    for record in history.records.values():
+        record.versions[:] = [
+            replace(v, commit=changed[v.commit.sha]) if v.commit.sha in changed else v
+            for v in record.versions
+        ]
 
 
 def _kind_of(prefix: str, path: str) -> str | None:

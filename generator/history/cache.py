@@ -15,7 +15,7 @@ from generator.cachefiles import code_fingerprint, collector_paused, folder, loa
 
 __all__ = ["collector_paused", "folder", "key", "load", "save"]
 
-FORMAT = b"history-cache-1"
+FORMAT = b"history-cache-2"  # 2: merges, signers, key validity
 # the code whose output is cached: the history package and the record reader
 SOURCES = ("history/*.py", "documents.py", "yamlread.py", "textscan.py")
 

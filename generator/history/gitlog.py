@@ -4,17 +4,27 @@ then `git cat-file --batch` for the file versions needed. Never one `git log` pe
 Commits come oldest first; renames are detected (-M) so a moved record keeps its
 history. Signature status is git's own `%G?` (G good, U good but unknown key,
 B bad, N none, …): only G counts as signed by a trusted key.
+
+A merge is diffed against its first parent (what landed on the branch), and of that
+only what differs from every parent counts as the merge's own change: content already
+in another parent was brought by that parent's commits, which are walked and judged
+themselves. An edit made in the merge commit (or a conflict resolved in a new way) is
+a version of the record and needs the merge's own signature; a clean merge is none.
 """
 
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-FIELDS = ("sha", "author", "author_email", "author_date", "committer", "committer_date",
-          "signature", "key", "message")  # fmt: skip
-FORMAT = "%x1e" + "%x1f".join(("%H", "%an", "%ae", "%aI", "%cn", "%cI", "%G?", "%GK", "%B"))
+FIELDS = ("sha", "parents", "author", "author_email", "author_date", "committer",
+          "committer_date", "signature", "key", "signer", "message")  # fmt: skip
+PLACEHOLDERS = ("%H", "%P", "%an", "%ae", "%aI", "%cn", "%cI", "%G?", "%GK", "%GS", "%B")
+FORMAT = "%x1e" + "%x1f".join(PLACEHOLDERS)
+UNSIGNED_FORMAT = FORMAT.replace("%G?", "N").replace("%GK", "").replace("%GS", "")  # judged later
+VERIFY_FORMAT = "%x1e" + "%x1f".join(("%H", "%G?", "%GK", "%GS"))
 
 
 SIGNATURE_LABELS = {  # git's %G? codes: (中文, English)
@@ -26,6 +36,7 @@ SIGNATURE_LABELS = {  # git's %G? codes: (中文, English)
     "B": ("签名无效", "the signature is bad"),
     "E": ("无法验证签名", "the signature cannot be checked"),
     "N": ("未签名", "not signed"),
+    "V": ("签名密钥尚未生效", "signed by a key that is not valid yet"),
 }
 
 
@@ -36,14 +47,25 @@ class GitError(Exception):
 @dataclass(frozen=True)
 class Commit:
     sha: str
+    parents: str  # space-separated, the first parent first
     author: str
     author_email: str
     author_date: str  # ISO 8601 with offset: the author's claim, not proof
     committer: str
     committer_date: str
-    signature: str  # git's %G?
+    signature: str  # git's %G?, or V (key not valid yet), judged as of the check
     key: str
+    signer: str  # the principal the allowed signers trust the key for (%GS): who signed
     message: str
+    key_windows: tuple = ()  # the trusted key's validity (signers.windows), judged later
+
+    @property
+    def first_parent(self) -> str:
+        return self.parents.split(" ", 1)[0]
+
+    @property
+    def merge(self) -> bool:
+        return " " in self.parents
 
     @property
     def short(self) -> str:
@@ -101,26 +123,21 @@ def repository_root(folder: Path) -> Path:
     return Path(top.decode().strip())
 
 
-def signers_config(allowed_signers: Path | None) -> tuple[str, ...]:
-    """The `-c` setting that makes `%G?` trust exactly the keys in this allowed-signers file."""
-    if allowed_signers is None:
-        return ()
-    return (f"gpg.ssh.allowedSignersFile={allowed_signers.resolve()}",)
-
-
-def signers_fingerprint(repo: Path, allowed_signers: Path | None) -> bytes:
-    """The trusted keys' file as it is now (the given one, else git's setting), so a cached
-    signature status is never reused after the list of trusted keys changed."""
-    if allowed_signers is None:
-        try:
-            setting = git(repo, "config", "--path", "gpg.ssh.allowedSignersFile").decode().strip()
-        except GitError:  # not set
-            return b""
-        allowed_signers = Path(setting)
+def configured_signers(repo: Path) -> str:
+    """git's own gpg.ssh.allowedSignersFile setting ("" when not set)."""
     try:
-        return allowed_signers.read_bytes()
-    except OSError:
-        return b""
+        return git(repo, "config", "--path", "gpg.ssh.allowedSignersFile").decode().strip()
+    except GitError:  # not set
+        return ""
+
+
+def tracked(repo: Path, path: str) -> bool:
+    """True when git tracks `path` (from the repository's top) in HEAD or in the index."""
+    try:
+        listed = git(repo, "ls-files", "--", f":(literal){path}")
+    except GitError:
+        listed = b""
+    return bool(listed.strip()) or tree_blobs(repo, [f"HEAD:{path}"])[0] is not None
 
 
 def shallow_boundary(repo: Path) -> frozenset[str]:
@@ -151,21 +168,101 @@ def is_ancestor(repo: Path, older: str, newer: str) -> bool:
 
 
 def walk(
-    repo: Path, pathspec: str, until: str, since: str = "", config: tuple[str, ...] = ()
+    repo: Path,
+    pathspecs: list[str],
+    until: str,
+    since: str = "",
+    config: tuple[str, ...] = (),
+    signatures: bool = True,
 ) -> list[tuple[Commit, list[FileChange]]]:
-    """Every commit up to `until` touching `pathspec` (after `since`, if given), oldest
-    first, with its changed files. `config` can name the allowed signers `%G?` trusts."""
+    """Every commit up to `until` touching `pathspecs` (after `since`, if given), oldest
+    first, with its changed files (a merge's own changes only, see the module's note).
+    `config` names the allowed signers `%G?` trusts; without `signatures` every commit
+    reads as unsigned for the caller to judge (an allowed-signers file in the repository)."""
     if not until:  # no commits yet
         return []
     revision = [f"{since}..{until}" if since else until]
-    out = git(repo, "log", "--reverse", "-M", "--raw", "--no-abbrev", "-z", f"--format={FORMAT}",
-              *revision, "--", pathspec, config=config)  # fmt: skip
+    out = git(repo, "log", "--reverse", "-M", "--raw", "--diff-merges=first-parent",
+              "--no-abbrev", "-z", f"--format={FORMAT if signatures else UNSIGNED_FORMAT}",
+              *revision, "--", *pathspecs, config=config)  # fmt: skip
     commits = []
     for chunk in out.decode("utf-8", "replace").split("\x1e")[1:]:
         header, _, raw = chunk.partition("\x00")
         values = header.split("\x1f", len(FIELDS) - 1)
         commits.append((Commit(**dict(zip(FIELDS, values, strict=True))), _changes(raw)))
-    return commits
+    return _merges_own(repo, commits)
+
+
+def _merges_own(repo: Path, commits: list) -> list[tuple[Commit, list[FileChange]]]:
+    """Each merge's first-parent changes cut to those that differ from every parent."""
+    asked = [
+        f"{parent}:{path}"
+        for commit, changes in commits
+        if commit.merge
+        for parent in commit.parents.split()[1:]
+        for change in changes
+        for path in (change.path, change.old_path)
+        if path
+    ]
+    found = dict(zip(asked, tree_blobs(repo, asked), strict=True))
+
+    def same_as(parent: str, change: FileChange) -> bool:
+        if change.status == "D":
+            return found[f"{parent}:{change.path}"] is None
+        if change.status == "R" and found[f"{parent}:{change.old_path}"] is not None:
+            return False  # the merge removed the old path, which this parent still has
+        return found[f"{parent}:{change.path}"] == change.blob
+
+    return [
+        (
+            commit,
+            [
+                change
+                for change in changes
+                if not any(same_as(p, change) for p in commit.parents.split()[1:])
+            ]
+            if commit.merge
+            else changes,
+        )
+        for commit, changes in commits
+    ]
+
+
+def tree_blobs(repo: Path, specs: list[str]) -> list[str | None]:
+    """The blob named by each `<commit>:<path>` (None when there is no such file), through
+    one `git cat-file --batch-check`."""
+    if not specs:
+        return []
+    usable = [spec for spec in specs if "\n" not in spec]
+    out = git(repo, "cat-file", "--batch-check", data="".join(f"{s}\n" for s in usable).encode())
+    answers = iter(out.decode("utf-8", "replace").splitlines())
+    blobs: dict[str, str | None] = {}
+    for spec in usable:
+        words = next(answers, "").split()
+        blobs[spec] = words[0] if len(words) == 3 and words[1] == "blob" else None
+    return [blobs.get(spec) for spec in specs]  # a path with a line break: never the same
+
+
+def verify(repo: Path, shas: list[str], signers: bytes | None) -> dict[str, tuple[str, str, str]]:
+    """sha → (%G?, %GK, %GS) of each commit judged by this allowed-signers content
+    (None: a file that trusts nobody), in one `git log --no-walk --stdin`."""
+    if not shas:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="huifang-signers-") as folder:
+        file = Path(folder) / "allowed_signers"
+        file.write_bytes(signers or b"")
+        out = git(repo, "log", "--no-walk=unsorted", "--stdin", f"--format={VERIFY_FORMAT}",
+                  data="".join(f"{sha}\n" for sha in shas).encode(),
+                  config=(f"gpg.ssh.allowedSignersFile={file}",))  # fmt: skip
+    judged = {}
+    for chunk in out.decode("utf-8", "replace").split("\x1e")[1:]:
+        sha, status, key, signer = [*chunk.strip("\n").split("\x1f"), "", "", ""][:4]
+        judged[sha] = (status, key, signer)
+    return judged
+
+
+def read_blob(repo: Path, sha: str | None) -> bytes | None:
+    return read_blobs(repo, [sha]).get(sha) if sha else None
 
 
 def _changes(raw: str) -> list[FileChange]:

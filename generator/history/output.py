@@ -60,6 +60,7 @@ def version_dict(kind: str, version: Version, masked: bool) -> dict:
         "signature_label": c.signature_label,
         "signed": c.signed,
         "signing_key": c.key,
+        "signer": c.signer,  # whom the allowed signers trust the key for; the author is a claim
         "path": version.path,
         "old_path": version.old_path,
         "change": version.change,
@@ -95,8 +96,9 @@ def as_text(histories: list[RecordHistory], history: History, masked: bool) -> s
         for v in reversed(h.versions):  # newest first
             d = version_dict(h.kind, v, masked)
             moved = f"（自 {d['old_path']}）" if d["old_path"] else ""
+            signer = f"（签名者 {d['signer']}）" if d["signer"] else ""
             lines.append(
-                f"  {d['author_date'][:16].replace('T', ' ')}  {d['short']}  {d['author']}  "
+                f"  {d['author_date'][:16].replace('T', ' ')}  {d['short']}  {d['author']}{signer}  "
                 f"{d['change_label']} {d['path']}{moved}  [{d['signature_label']}]"
             )
             lines.append(f"    {d['message'].split(chr(10), 1)[0]}")
