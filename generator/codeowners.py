@@ -7,7 +7,14 @@ customers are added or change area (a CI step can fail when it is stale).
 
 from __future__ import annotations
 
+import re
+
+from generator.mask import visible
 from generator.records import Records
+
+# What may stand in a CODEOWNERS pattern: the gate already withheld records with bad ids;
+# this keeps a line from ever holding a second rule (a newline, a space, a glob).
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 
 HEADER = """\
 # 由 huifang codeowners 生成，客户增减或换片区后请重新生成。
@@ -26,8 +33,8 @@ def codeowners(records: Records, area_owners: dict[str, str], managers: str | No
             "",
         ]
     for area, owners in area_owners.items():
-        customers = [c for c in records.customer_list if c.area == area]
-        lines.append(f"# {area}：{len(customers)} 个客户 / customers")
+        customers = [c for c in records.customer_list if c.area == area and SAFE_ID.fullmatch(c.id)]
+        lines.append(f"# {visible(' '.join(area.split()))}：{len(customers)} 个客户 / customers")
         for customer in customers:
             lines.append(f"/records/customers/{customer.id}.* {owners}")
             lines.append(f"/records/visits/**/*-{customer.id}-* {owners}")

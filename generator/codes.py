@@ -1,14 +1,17 @@
 """The catalogue of problem codes: one place for every message, in Chinese and English.
 
 Each template says what is wrong and how to fix it. Placeholders are filled by
-`make_problem`; values that may be personal data are masked by the caller
-before they get here. docs/reference/problems.md is generated from this table.
+`make_problem`, which masks phone and ID numbers in every value it is given and makes
+control characters visible (`mask.shown`); a value whose whole field is personal data
+(a name) is still masked by its class by the caller. docs/reference/problems.md is
+generated from this table.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.mask import shown
 from generator.problems import Problem, Severity, Source
 
 
@@ -190,6 +193,14 @@ CODES: dict[str, Code] = {
         "第 {line} 行第 {col} 列有文字方向控制字符 {char}，它可能让显示内容与实际内容不同。请删除。",
         "line {line}, column {col} contains the bidirectional control {char}, which can make "
         "text display differently from what it is. Delete it.",
+    ),
+    "text.escaped_char": _c(
+        "error",
+        '字段 {field} 的值含有{what_zh} {char}，它是用转义写出的（例如 "\\u202E"、"\\e"、'
+        '"\\t"）。这样的字符会改变显示或终端的行为，请删除这个转义。',
+        "the value of {field} holds the {what_en} {char}, written as an escape (such as "
+        '"\\u202E", "\\e" or "\\t"). Such characters change what is displayed or '
+        "what a terminal does; delete the escape.",
     ),
     # --- schema -----------------------------------------------------------------------
     "schema.required": _c(
@@ -440,6 +451,28 @@ CODES: dict[str, Code] = {
         "formatting would change what this file says, so it was left as it is. Check it with "
         "huifang check and report the file to the maintainers.",
     ),
+    "fmt.cannot_format": _c(
+        "error",
+        "无法整理这个文件的格式：{detail}。文件没有改动，其它文件照常整理。"
+        "请按提示改正（例如 null: 和 ~: 在 YAML 中是同一个空字段名，只能留一个）后再运行 huifang fmt。",
+        "this file cannot be formatted: {detail}. It was left as it is; the other files were "
+        "formatted. Fix what is named (null: and ~:, for instance, are the same empty key in "
+        "YAML: keep one) and run huifang fmt again.",
+    ),
+    "fmt.changed_meanwhile": _c(
+        "error",
+        "整理格式期间这个文件被修改过（编辑器或其它程序保存了它），为了不覆盖这些修改，没有改写它。"
+        "请保存好修改后重新运行 huifang fmt。",
+        "this file was changed while it was being formatted (an editor or another program saved "
+        "it), so it was not rewritten and the change is kept. Run huifang fmt again once the "
+        "edit is saved.",
+    ),
+    "fmt.write_failed": _c(
+        "error",
+        "无法写入整理后的文件：{detail_zh}。文件保持原样，没有留下不完整的文件。",
+        "the formatted file cannot be written: {detail_en}. The file is as it was; nothing half "
+        "written is left.",
+    ),
     "policy.unknown_method_group": _c(
         "error",
         "方式组 {name} 没有在 methods 中定义。请在 methods 下添加它，或改用 phone、onsite、any"
@@ -494,7 +527,12 @@ def make_problem(
 ) -> Problem:
     """Build a problem from the catalogue; `code` must be listed in CODES."""
     entry = CODES[code]
-    values = _Blank({k: "" if v is None else v for k, v in params.items()})
+    # Any value echoed in a message is masked by pattern, whatever field it came from, and
+    # shown without control characters (messages reach terminals, CI logs, annotations).
+    values = _Blank(
+        {k: "" if v is None else shown(v) if isinstance(v, str) else v for k, v in params.items()}
+    )
+    path = shown(path)
     values.setdefault("field", path)
     return Problem(
         code=code,

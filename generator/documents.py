@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.codes import make_problem
 from generator.problems import Problem, Source
-from generator.textscan import scan_field_text
+from generator.textscan import scan_field_text, scan_values
 from generator.yamlread import load_yaml
 
 MAX_FILE_BYTES = 1_048_576
@@ -95,6 +95,8 @@ def parse_text(text: str, source: Source, markdown: bool) -> Document:
     parsed = load_yaml(yaml_text, source, offset, frozenset(p.source.line for p in char_problems))
     doc.problems += parsed.problems
     doc.locs, doc.plain = parsed.locs, parsed.plain
+    if "\\" in yaml_text:  # an escape needs a backslash: most files have none
+        doc.problems += scan_values(parsed.data, doc.where, yaml_text)
     if isinstance(parsed.data, dict):
         doc.data = parsed.data
     elif not any(p.is_error for p in doc.problems):

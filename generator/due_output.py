@@ -22,6 +22,7 @@ from generator.rules.items import KIND_LABELS, METHOD_LABELS, STATE_LABELS, STAT
 from generator.rules.periods import Span
 
 JSON_VERSION = 1
+PERSONAL_DAYS = frozenset({"birthday"})  # rules whose deadline is a person's own date
 BY_LABELS = {
     "any": "",
     "owner": "负责人",
@@ -70,6 +71,35 @@ class View:
             return mask_value(item.subject, item.subject_pii)
         return item.subject
 
+    def hides_day(self, item: DueItem) -> bool:
+        """A birthday reminder's day is the birthday: the masked profile does not show it."""
+        return self.masked and item.rule in PERSONAL_DAYS
+
+    def deadline_day(self, item: DueItem) -> dt.date:
+        """The deadline's day as shown: for a hidden day, the last day of its ten-day part
+        of the month (上旬 1–10, 中旬 11–20, 下旬 21–end), so lists still sort by it."""
+        day = item.deadline.day
+        if not self.hides_day(item):
+            return day
+        if day.day <= 20:
+            return day.replace(day=10 if day.day <= 10 else 20)
+        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+    def deadline(self, item: DueItem) -> str:
+        """'2026-11-30', '2026-11-30 17:00', or for a hidden day '2026-11 下旬'."""
+        if not self.hides_day(item):
+            return str(item.deadline)
+        day = item.deadline.day
+        part = "上旬" if day.day <= 10 else "中旬" if day.day <= 20 else "下旬"
+        return f"{day:%Y-%m} {part}"
+
+    def window(self, item: DueItem) -> Span | None:
+        if item.window is None or not self.hides_day(item):
+            return item.window
+        end = self.deadline_day(item)
+        first = {10: 1, 20: 11}.get(end.day, 21)
+        return Span(end.replace(day=first), end)
+
     def describe(self, item: DueItem) -> str:
         subject = self.subject(item)
         return f"{item.label}：{subject}" if subject else item.label
@@ -106,7 +136,7 @@ def item_json(view: View, item: DueItem) -> dict:
         "customer": item.customer,
         "customer_name": view.customer_name(item.customer),
         "staff": list(item.staff),
-        "deadline": item.deadline.day.isoformat(),
+        "deadline": view.deadline_day(item).isoformat(),
         "deadline_time": item.deadline.at.strftime("%H:%M") if item.deadline.at else None,
         "state": item.state,
         "state_label": STATE_LABELS[item.state],
@@ -117,7 +147,7 @@ def item_json(view: View, item: DueItem) -> dict:
             "by": item.need.by,
         },
         "evidence": list(item.evidence),
-        "window": _span(item.window),
+        "window": _span(view.window(item)),
         "missed": [_span(s) for s in item.missed],
         "file": item.source.path,
         "line": item.source.line,
@@ -193,7 +223,7 @@ def _counts_line(items: list[DueItem], prefix: str = "") -> str:
 def _item_line(view: View, item: DueItem) -> str:
     who = f"{item.customer} {view.customer_name(item.customer)}".strip() or "全体 / team"
     state = pad(STATE_LABELS[item.state], 8)
-    parts = [f"  {state}", f"{item.deadline!s:<16}", who, view.describe(item)]
+    parts = [f"  {state}", f"{view.deadline(item):<16}", who, view.describe(item)]
     progress = view.progress(item)
     if progress:
         parts.append(progress)
@@ -222,8 +252,17 @@ def excel_csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(map(_cells, rows))
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def _cells(row: Iterable[object]) -> list[object]:
+    """Cells Excel cannot take for formulas: text starting with = + - @ (a customer named
+    `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP advises; numbers stay numbers."""
+    return [f"'{c}" if isinstance(c, str) and c.startswith(_FORMULA_START) else c for c in row]
 
 
 def as_csv(items: list[DueItem], view: View) -> str:
@@ -232,7 +271,7 @@ def as_csv(items: list[DueItem], view: View) -> str:
         (
             (
                 STATE_LABELS[item.state],
-                str(item.deadline),
+                view.deadline(item),
                 " ".join(item.staff),
                 item.customer,
                 view.customer_name(item.customer),
@@ -262,21 +301,21 @@ def as_ics(agenda: Agenda, items: list[DueItem], view: View, name: str = "回访
     for item in items:
         if item.state == "done":
             continue
-        day = agenda.as_of.today if item.state == "overdue" else item.deadline.day
+        day = agenda.as_of.today if item.state == "overdue" else view.deadline_day(item)
         event = Event()
-        event.add("uid", _uid(item))
+        event.add("uid", _uid(item, view))
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
         prefix = "【逾期】" if item.state == "overdue" else ""
         who = f"{item.customer} {view.customer_name(item.customer)}".strip()
         event.add("summary", f"{prefix}{who} {view.describe(item)}".strip())
-        details = [f"截止 {item.deadline}", view.progress(item), f"记录 {item.source.path}"]
+        details = [f"截止 {view.deadline(item)}", view.progress(item), f"记录 {item.source.path}"]
         event.add("description", "\n".join(d for d in details if d))
         calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _uid(item: DueItem) -> str:
-    key = "|".join((item.rule, item.customer, item.subject, str(item.deadline)))
+def _uid(item: DueItem, view: View) -> str:
+    key = "|".join((item.rule, item.customer, view.subject(item), view.deadline(item)))
     return hashlib.sha1(key.encode()).hexdigest()[:20] + "@huifang"

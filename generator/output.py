@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from generator.mask import shown
 from generator.problems import Problem
 
 JSON_VERSION = 1
@@ -12,7 +13,7 @@ JSON_VERSION = 1
 def as_text(problems: list[Problem]) -> str:
     """`file:line:col: severity code: 中文 / English` — editors jump to file:line:col."""
     lines = [
-        f"{p.source}: {p.severity} {p.code}: {p.message_zh}\n    {p.message_en}" for p in problems
+        f"{p.where}: {p.severity} {p.code}: {p.message_zh}\n    {p.message_en}" for p in problems
     ]
     return "\n".join(lines)
 
@@ -37,7 +38,7 @@ def as_json(problems: list[Problem], documents: int) -> str:
             {
                 "code": p.code,
                 "severity": p.severity,
-                "file": p.source.path,
+                "file": shown(p.source.path),
                 "line": p.source.line,
                 "column": p.source.col,
                 "field": p.path,
@@ -65,7 +66,7 @@ def as_github(problems: list[Problem]) -> str:
         props = ",".join(
             f"{key}={_escape_property(str(value))}"
             for key, value in (
-                ("file", p.source.path),
+                ("file", shown(p.source.path)),
                 ("line", p.source.line),
                 ("col", p.source.col),
                 ("title", p.code),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.cachefiles import folder as cache_folder
 from generator.checks import run_checks
+from generator.gate import accepted
 from generator.history import History
 from generator.history.timeliness import late_records
 from generator.problems import Problem, sorted_problems
@@ -32,14 +33,34 @@ class CheckReport:
     # an error in team.yaml or policy.yaml, found while checking the records: the rules
     # themselves cannot be trusted (problems added later, about commits, never set it)
     config_error: bool
-    # the records, or how to load them when the problems came from the last run's result
+    # every record read, or how to load them when the problems came from the last run's result
     loaded: Records | Callable[[], Records] = field(repr=False)
+    # the problems that decide which records pass the gate (default: `problems`); a report
+    # narrowed to some files keeps the whole run's, so no rejected record slips through
+    gate_problems: list[Problem] | None = field(default=None, repr=False)
+    _accepted: Records | None = field(default=None, init=False, repr=False)
 
     @property
-    def records(self) -> Records:
+    def all_records(self) -> Records:
+        """Every record that could be read, rejected ones included: for the checks only."""
         if callable(self.loaded):
             self.loaded = self.loaded()
         return self.loaded
+
+    @property
+    def records(self) -> Records:
+        """The records that passed the checks (`gate.py`): the only ones any output sees."""
+        if self._accepted is None:
+            self._accepted = accepted(self.all_records, self._gate)
+        return self._accepted
+
+    @property
+    def _gate(self) -> list[Problem]:
+        return self.problems if self.gate_problems is None else self.gate_problems
+
+    def _with(self, problems: list[Problem]) -> CheckReport:
+        loaded, gate = self.loaded, self._gate
+        return CheckReport(self.root, problems, self.documents, self.config_error, loaded, gate)
 
     @property
     def errors(self) -> int:
@@ -67,11 +88,10 @@ class CheckReport:
         kept = [
             p for p in self.problems if p.source.path in files or p.source.path.startswith(folders)
         ]
-        return CheckReport(self.root, kept, self.documents, self.config_error, self.loaded)
+        return self._with(kept)
 
     def adding(self, problems: list[Problem]) -> CheckReport:
-        merged = sorted_problems(self.problems + problems)
-        return CheckReport(self.root, merged, self.documents, self.config_error, self.loaded)
+        return self._with(sorted_problems(self.problems + problems))
 
 
 def check_records(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.mask import shown
+
 Severity = Literal["error", "warning"]
 SEVERITY_LEVELS: tuple[str, ...] = ("error", "warning", "off")
 
@@ -41,6 +43,12 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def where(self) -> str:
+        """file:line:col as output shows it: a file name is echoed like any value (numbers
+        masked, control characters visible), so it can never break a line of a log."""
+        return shown(str(self.source))
 
     def sort_key(self) -> tuple:
         s = self.source

@@ -8,6 +8,7 @@ pages are seen by more people than the records.
 from __future__ import annotations
 
 import io
+import re
 import tarfile
 import tempfile
 from collections import Counter
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from generator.due_output import View
 from generator.history.gitlog import GitError, git
+from generator.mask import shown
 from generator.problems import Problem
 from generator.records import Records
 from generator.rules import AsOf, derive_agenda
@@ -77,23 +79,35 @@ def _state(item: DueItem | None) -> str:
     return f"{STATE_LABELS[item.state]} {item.deadline}" if item else "—"
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell of the job summary: a value from a record can start
+    no link, image, HTML tag or code span (GitHub renders the summary), nor end the row."""
+    flat = " ".join(shown(text).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def _code(text: str) -> str:
+    """A code span for a table cell: no backtick can end it early, no bar end the cell."""
+    flat = " ".join(shown(text).split())
+    return "`" + flat.replace("`", "ˋ").replace("|", "\\|") + "`"
 
 
 def problems_table(problems: list[Problem], files: set[str]) -> list[str]:
-    shown = [p for p in problems if p.source.path in files]
-    if not shown:
+    listed = [p for p in problems if p.source.path in files]
+    if not listed:
         return ["改动的文件没有问题。✅", ""]
-    errors = Counter(p.source.path for p in shown if p.is_error)
-    warnings = Counter(p.source.path for p in shown if not p.is_error)
+    errors = Counter(p.source.path for p in listed if p.is_error)
+    warnings = Counter(p.source.path for p in listed if not p.is_error)
     lines = ["| 文件 | 错误 | 警告 | 第一个问题 |", "|---|---:|---:|---|"]
-    for path in sorted({p.source.path for p in shown}):
-        first = next(p for p in shown if p.source.path == path)
+    for path in sorted({p.source.path for p in listed}):
+        first = next(p for p in listed if p.source.path == path)
         where = f"第 {first.source.line} 行 " if first.source.line else ""
         lines.append(
-            f"| `{path}` | {errors[path]} | {warnings[path]} | "
-            f"{where}`{first.code}`：{_cell(first.message_zh)} |"
+            f"| {_code(path)} | {errors[path]} | {warnings[path]} | "
+            f"{where}{_code(first.code)}：{_cell(first.message_zh)} |"
         )
     return [*lines, ""]
 
@@ -153,15 +167,16 @@ def summary_markdown(
 
 def pr_summary(records_dir: Path, base: str, as_of: AsOf, report) -> str:
     """The summary for a pull request against `base`, from an already checked `report`."""
-    from generator.records import load_records
+    from generator.pipeline import check_records
 
     records_dir = records_dir.resolve()
     files = [f"{records_dir.name}/{name}" for name in changed_files(records_dir, base)]
     with tempfile.TemporaryDirectory(prefix="huifang-base-") as temp:
         try:
             base_root = records_at(records_dir, base, Path(temp))
-            # a throwaway folder: nothing to gain from the read cache
-            base_records = load_records(base_root, use_cache=False).records
+            # a throwaway folder: nothing to gain from the read cache; checked, so that the
+            # base's rejected records count for nothing on either side (gate.py)
+            base_records = check_records(base_root, as_of.today, use_cache=False).records
         except GitError:
             base_records = None
         return summary_markdown(report.problems, files, report.records, base_records, as_of, base)

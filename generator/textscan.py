@@ -1,7 +1,9 @@
 """Characters that have no place in record fields: tabs, control, zero-width and bidi.
 
 They come from copy and paste (Word, WeChat, web pages) and are invisible in
-most editors, so each is reported with its exact line and column.
+most editors, so each is reported with its exact line and column. Written as escapes in
+a quoted YAML string (`"\\u202E"`, `"\\e]0;…\\a"`) they are not in the file's text but
+in the value it decodes to: `scan_values` checks the decoded values too.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import bisect
 import re
 
 from generator.codes import make_problem
-from generator.problems import Problem, Source
+from generator.problems import Problem, Source, field_path
 
 MAX_REPORTS_PER_FILE = 20
 
@@ -55,3 +57,43 @@ def scan_field_text(text: str, source: Source, line_offset: int = 0) -> list[Pro
         if len(problems) >= MAX_REPORTS_PER_FILE:
             break
     return problems
+
+
+_WHAT = {
+    "text.invisible_char": ("不可见字符", "invisible character"),
+    "text.bidi_char": ("文字方向控制字符", "bidirectional control"),
+}
+
+
+def scan_values(data: object, where, text: str) -> list[Problem]:
+    """Problems for bad characters in decoded keys and values (`where(path)` gives a field's
+    Source) that are not in the YAML `text` itself (that scan reports those): they came
+    from escapes."""
+    problems: list[Problem] = []
+    stack: list[tuple[tuple, object]] = [((), data)]
+    while stack and len(problems) < MAX_REPORTS_PER_FILE:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append(((*path, key), item))
+                if isinstance(key, str):
+                    stack.append(((*path, key), key))
+        elif isinstance(value, list):
+            stack += [((*path, index), item) for index, item in enumerate(value)]
+        elif isinstance(value, str) and (match := _BAD_CHARS.search(value)):
+            if match.group() in text:
+                continue
+            source = where(path)
+            code = _code_for(match.group())
+            what_zh, what_en = _WHAT.get(code, ("控制字符", "control character"))
+            problems.append(
+                make_problem(
+                    "text.escaped_char",
+                    source,
+                    field_path(path),
+                    char=f"U+{ord(match.group()):04X}",
+                    what_zh=what_zh,
+                    what_en=what_en,
+                )
+            )
+    return sorted(problems, key=lambda p: p.sort_key())

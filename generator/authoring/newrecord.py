@@ -161,9 +161,24 @@ def plan(
     else:
         values.update(_survey_values(records, values, now.date()))
         path = Path("surveys") / f"{values['id']}.yaml"
+    _inside_its_folder(path)
     if (records_dir / path).exists():
         raise DraftError(f"{path} 已存在，不会覆盖 / {path} exists and is never overwritten")
     return Draft(kind, values, path)
+
+
+_FILE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
+
+
+def _inside_its_folder(path: Path) -> None:
+    """Ids, dates and methods typed by the user become the file's path: each part must be a
+    plain name (letters, digits, - _ .), so nothing is written outside its folder."""
+    for part in path.parts:
+        if not _FILE_PART.fullmatch(part) or ".." in part:
+            raise DraftError(
+                f"编号或取值 {part!r} 不能用作文件名（只能用字母、数字、- 和 _）"
+                f" / {part!r} cannot be part of a file name (letters, digits, - and _ only)"
+            )
 
 
 def _survey_values(records: Records, given: dict, today: date) -> dict:

@@ -23,35 +23,42 @@ class FieldChange:
     old: object = None
     new: object = None
     schema_path: tuple = ()  # the same path with list positions, for the schema's x-pii
+    # for each part of `path` that is a list item's key (a contact's name), that key's field
+    keys: tuple = ()
 
     @property
     def name(self) -> str:
         return ".".join(str(p) for p in self.path)
 
+    def key_field(self, index: int) -> str | None:
+        """The field whose value `path[index]` is, when it stands for a list item."""
+        return dict(self.keys).get(index)
+
 
 def field_changes(old: object, new: object) -> list[FieldChange]:
-    return list(_compare(old, new, (), ()))
+    return list(_compare(old, new, (), (), ()))
 
 
-def _compare(old, new, path: tuple, spath: tuple):
+def _compare(old, new, path: tuple, spath: tuple, keys: tuple):
     if old == new:
         return
     if isinstance(old, dict) and isinstance(new, dict):
         for key in [*old, *(k for k in new if k not in old)]:
+            here, there = (*path, key), (*spath, key)
             if key not in new:
-                yield FieldChange((*path, key), "removed", old[key], None, (*spath, key))
+                yield FieldChange(here, "removed", old[key], None, there, keys)
             elif key not in old:
-                yield FieldChange((*path, key), "added", None, new[key], (*spath, key))
+                yield FieldChange(here, "added", None, new[key], there, keys)
             else:
-                yield from _compare(old[key], new[key], (*path, key), (*spath, key))
+                yield from _compare(old[key], new[key], here, there, keys)
     elif isinstance(old, list) and isinstance(new, list):
-        yield from _compare_lists(old, new, path, spath)
+        yield from _compare_lists(old, new, path, spath, keys)
     elif old is None:
-        yield FieldChange(path, "added", None, new, spath)
+        yield FieldChange(path, "added", None, new, spath, keys)
     elif new is None:
-        yield FieldChange(path, "removed", old, None, spath)
+        yield FieldChange(path, "removed", old, None, spath, keys)
     else:
-        yield FieldChange(path, "changed", old, new, spath)
+        yield FieldChange(path, "changed", old, new, spath, keys)
 
 
 def _match_key(items: list) -> str | None:
@@ -60,27 +67,28 @@ def _match_key(items: list) -> str | None:
     return next((k for k in MATCH_KEYS if all(k in i for i in items)), None)
 
 
-def _compare_lists(old: list, new: list, path: tuple, spath: tuple):
+def _compare_lists(old: list, new: list, path: tuple, spath: tuple, keys: tuple):
     key = _match_key(old + new)
     if key is not None:
         before = {str(i[key]): i for i in old}
         after = {str(i[key]): (n, i) for n, i in enumerate(new)}
+        keyed = (*keys, (len(path), key))  # the next part of the path is this key's value
         for name, item in before.items():
             if name not in after:
-                yield FieldChange((*path, name), "removed", item, None, (*spath, 0))
+                yield FieldChange((*path, name), "removed", item, None, (*spath, 0), keyed)
         for name, (index, item) in after.items():
             if name not in before:
-                yield FieldChange((*path, name), "added", None, item, (*spath, index))
+                yield FieldChange((*path, name), "added", None, item, (*spath, index), keyed)
             else:
-                yield from _compare(before[name], item, (*path, name), (*spath, index))
+                yield from _compare(before[name], item, (*path, name), (*spath, index), keyed)
         return
     kept = [i for i in new if i in old]
     for item in old:
         if item not in new:
-            yield FieldChange(path, "removed", item, None, (*spath, 0))
+            yield FieldChange(path, "removed", item, None, (*spath, 0), keys)
     for item in new:
         if item not in kept:
-            yield FieldChange(path, "added", None, item, (*spath, 0))
+            yield FieldChange(path, "added", None, item, (*spath, 0), keys)
 
 
 def body_diff(old: str, new: str) -> list[str]:

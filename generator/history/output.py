@@ -10,7 +10,7 @@ import json
 
 from generator.history import SHALLOW_NOTE, History, RecordHistory, Version
 from generator.history.diff import FieldChange
-from generator.mask import mask_text, mask_value
+from generator.mask import mask_text, mask_value, visible
 from generator.schemas import default_schemas
 
 CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
@@ -29,15 +29,28 @@ def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> s
         items = [shown_value(kind, (*schema_path, 0), v, masked) for v in value]
         return "[" + ", ".join(items) + "]"
     if not masked:
-        return str(value)
+        return visible(str(value))
     schemas = default_schemas()
     pii = schemas.field(kind, schema_path).pii if kind in schemas.documents else "none"
-    return mask_value(value, pii)
+    return visible(mask_value(value, pii))
+
+
+def field_name(kind: str, change: FieldChange, masked: bool) -> str:
+    """`contacts.张*.mobile`: a list item named by its key is named as that key's field is
+    shown (a contact's name masked like the name itself)."""
+    parts = []
+    for index, part in enumerate(change.path):
+        key = change.key_field(index)
+        if key is not None:
+            parts.append(shown_value(kind, (*change.schema_path[: index + 1], key), part, masked))
+        else:
+            parts.append(visible(str(part)))
+    return ".".join(parts)
 
 
 def field_line(kind: str, change: FieldChange, masked: bool) -> dict:
     return {
-        "field": change.name,
+        "field": field_name(kind, change, masked),
         "change": change.change,
         "label": CHANGE_WORDS[change.change],
         "old": shown_value(kind, change.schema_path, change.old, masked),
@@ -66,7 +79,10 @@ def version_dict(kind: str, version: Version, masked: bool) -> dict:
         "change": version.change,
         "change_label": version.label,
         "fields": [field_line(kind, f, masked) for f in version.fields],
-        "body_diff": [mask_text(line) if masked else line for line in version.body],
+        "body_diff": [
+            visible(mask_text(line, markup=True)) if masked else visible(line)
+            for line in version.body
+        ],
     }
 
 
@@ -111,4 +127,4 @@ def as_text(histories: list[RecordHistory], history: History, masked: bool) -> s
                 lines.append(f"    {f['label']} {f['field']}: {arrow}")
             lines += [f"    | {line}" for line in d["body_diff"]]
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(map(visible, lines))  # Git's text is anyone's: no terminal control

@@ -7,12 +7,15 @@ work folder (default `build/docs`), the site to `--out` (default `site/`).
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -116,9 +119,69 @@ def build_site(
     reporter: Reporter = SILENT,
     timer: StageTimer | None = None,
 ) -> BuildResult:
-    """The site of checked records (`check_records`, judged as of the same day)."""
+    """The site of checked records (`check_records`, judged as of the same day).
+
+    Built into a new folder beside `out` and moved into its place only once the post-build
+    scan passed: a failed build leaves the last good site as it was, and two builds at once
+    never mix their pages (each has its own folder; the work folder is locked)."""
     work = work or Path("build")
     timer = timer or StageTimer()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work.mkdir(parents=True, exist_ok=True)
+        with _locked(work):
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+            os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 would hide it from a web server
+            try:
+                result = _build_into(report, staging, as_of, masked, work, history, reporter, timer)
+                _replace(out, staging)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except OSError as error:
+        where = error.filename or out
+        raise BuildError(
+            f"无法写入 {where}：{error.strerror or error}。请检查磁盘空间和写权限；"
+            f"原来的网站没有改动。 / cannot write {where}: {error.strerror or error}. Check the "
+            "free disk space and permissions; the previous site is unchanged."
+        ) from None
+    return BuildResult(result.pages, result.docs, out)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def _locked(work: Path):
+    """One build at a time per work folder (a second waits for the first)."""
+    with open(work / ".huifang-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _replace(out: Path, built: Path) -> None:
+    """`built` becomes `out`; the old `out` is removed only after the new one is in place."""
+    if out.exists() or out.is_symlink():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        os.rename(out, old)
+        os.rename(built, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(built, out)
+
+
+def _build_into(
+    report: CheckReport,
+    out: Path,
+    as_of: AsOf,
+    masked: bool,
+    work: Path,
+    history: History | None,
+    reporter: Reporter,
+    timer: StageTimer,
+) -> BuildResult:
     data, count = write_docs(report, work, as_of, masked, history, reporter, timer)
     config = work / "mkdocs.yml"
     settings = mkdocs_config(

@@ -90,7 +90,8 @@ def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
     return {
         "state": item.state,
         "state_label": STATE_LABELS[item.state],
-        "deadline": str(item.deadline),
+        "deadline": view.deadline(item),
+        "day": view.deadline_day(item).isoformat(),
         "customer": item.customer,
         "customer_name": view.customer_name(item.customer),
         "link": f"{prefix}customers/{item.customer}.html" if item.customer else "",

@@ -4,10 +4,19 @@
 Markdown conversion is skipped: the article is set aside before it and handed back
 after. Its headings with an id become the table of contents, as Python-Markdown's toc
 extension would have made it.
+
+Every page gets a Content Security Policy (a `<meta http-equiv>` at the top of its head):
+scripts only from the site itself and the theme's three inline scripts by their SHA-256
+(Material 9.8 needs them: the storage scope, the colour palette, the tab target), no
+inline event handlers, no other host for anything, WebAssembly for Pagefind. So even
+markup that got past every escape could not run. The post-build scan (scan.py) uses the
+same list of the theme's scripts.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 from mkdocs.structure.toc import get_toc
@@ -40,3 +49,71 @@ def _toc_tokens(article: str) -> list[dict]:
         (stack[-1]["children"] if stack else root).append(token)
         stack.append(token)
     return root
+
+
+# Material 9.8.1's inline scripts (pyproject pins it); the first names the page's base URL.
+THEME_INLINE_SCRIPTS = (
+    re.compile(
+        r'__md_scope=new URL\("(?:\.|/|\.\.(?:/\.\.)*)",location\),'
+        + re.escape(
+            "__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_="
+            'localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,'
+            't=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}'
+            "catch(e){}}"
+        )
+    ),
+    re.compile(
+        re.escape(
+            'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-'
+            'scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"'
+            "),input=document.querySelector(media.matches?\"[data-md-color-media='(prefers-color"
+            "-scheme: light)']\":\"[data-md-color-media='(prefers-color-scheme: dark)']\");"
+            'palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme='
+            'input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute('
+            '"data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-'
+            'accent")}for(var[key,value]of Object.entries(palette.color))document.body.'
+            'setAttribute("data-md-color-"+key,value)}'
+        )
+    ),
+    re.compile(
+        re.escape(
+            "var target=document.getElementById(location.hash.slice(1));target&&target.name&&("
+            'target.checked=target.name.startsWith("__tabbed_"))'
+        )
+    ),
+)
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def is_theme_script(body: str) -> bool:
+    return any(rx.fullmatch(body) for rx in THEME_INLINE_SCRIPTS)
+
+
+def content_security_policy(page: str) -> str:
+    """The policy for a page: its own inline scripts allowed by hash if they are the theme's."""
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+            for body in INLINE_SCRIPT.findall(page)
+            if is_theme_script(body)
+        }
+    )
+    return POLICY.format(hashes=" ".join(hashes))
+
+
+def with_policy(page: str) -> str:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(page)}">'
+    return page.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta, 1)
+
+
+def on_post_page(output, page, config):
+    return with_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return with_policy(output_content) if template_name.endswith(".html") else output_content

@@ -68,7 +68,7 @@ def customers(data: SiteData) -> list[Page]:
             "region": enum_text("customer", ("region",), customer.region),
             "area": customer.area or "",
             "last_contact": visits[-1].date.isoformat() if visits else "",
-            "next_due": min((str(i.deadline) for i in due), default=""),
+            "next_due": min((data.view.deadline(i) for i in due), default=""),
             "overdue": any(i.state == "overdue" for i in due),
         }
         index_rows.append(row)
@@ -286,7 +286,7 @@ def quality(data: SiteData) -> list[Page]:
     for problem in data.report.problems:
         groups[problem.code].append(
             {
-                "where": str(problem.source),
+                "where": problem.where,
                 "severity": problem.severity,
                 "message": problem.message_zh,
             }

@@ -88,6 +88,28 @@ class PageEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+_MARKUP_CHARS = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+
+
+def for_pagefind(text: object) -> str:
+    """A title or filter value as Pagefind shows it: its UI puts them into the page as HTML
+    (a staff name `<img onerror=…>` ran in its filter panel), so the characters that make
+    markup become their full-width forms; the value still reads the same."""
+    return str(text).translate(_MARKUP_CHARS)
+
+
+_ESCAPED_MARKUP = re.compile(r"&(?:lt|gt|amp|quot|#34|#39|#x27);")
+_FULL_WIDTH = {"&lt;": "＜", "&gt;": "＞", "&amp;": "＆", "&quot;": "＂", "&#34;": "＂",
+               "&#39;": "＇", "&#x27;": "＇"}  # fmt: skip
+
+
+def search_copy(article: str) -> str:
+    """The article as Pagefind indexes it: every escaped markup character of its text in
+    full-width form, so nothing in the index (text, excerpts, headings) is markup when
+    Pagefind's UI puts it into the page as HTML."""
+    return _ESCAPED_MARKUP.sub(lambda m: _FULL_WIDTH[m.group()], article)
+
+
 def environment() -> jinja2.Environment:
     env = PageEnvironment(
         loader=jinja2.FileSystemLoader(templates_dir()),
@@ -99,6 +121,7 @@ def environment() -> jinja2.Environment:
         extensions=[HeadingLines],
     )
     env.filters["anchor"] = anchor
+    env.filters["pagefind"] = for_pagefind
     return env
 
 
@@ -114,17 +137,20 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
         f"section: {json.dumps(section, ensure_ascii=False)}\n---\n"
     )
     (docs / page.path).write_text(front + article, encoding="utf-8")
-    filter_ = f'<span hidden data-pagefind-filter="类型">{html.escape(section)}</span>'
+    meta = (
+        f'<span hidden data-pagefind-filter="类型">{html.escape(for_pagefind(section))}</span>'
+        f'<span hidden data-pagefind-meta="title">{html.escape(for_pagefind(page.title))}</span>'
+    )
     (search / page.path).with_suffix(".html").write_text(
         f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
-        f"</head><body><div data-pagefind-body>{filter_}{article}</div></body></html>",
+        f"</head><body><div data-pagefind-body>{meta}{search_copy(article)}</div></body></html>",
         encoding="utf-8",
     )
 
 
 def mkdocs_config(docs: Path, site: Path, company: str) -> dict:
     return {
-        "site_name": f"{company or '回访台'} · 回访台",
+        "site_name": html.escape(f"{company or '回访台'} · 回访台"),  # MkDocs does not escape it
         "docs_dir": str(docs),
         "site_dir": str(site),
         "use_directory_urls": False,

@@ -1,36 +1,54 @@
 """The post-build scan: nothing from a record may run, and a masked site leaks no numbers.
 
-Looks inside every page's article (the part made from records; the theme's
-own scripts are outside it) for `<script`, `on…=` attributes, `javascript:`
-URLs in attributes and HTML comments; and, in masked builds, for an unmasked mobile or ID
-number in any text file of the site (pages, downloads, sitemap) and in the
-search index (Pagefind's files are gzip-compressed: they are read decompressed). Of the
-index, the fragments (each page's whole text, its title and filters), filters and meta
-are read; its word chunks (`.pf_index`) are not: every word in them comes from a
-fragment's text, and they are a third of what there is to read.
+Looks at every whole page (head, header, navigation, article, footer) for anything that
+runs: a `<script>` other than the theme's own (Material's bundle and its three inline
+scripts, whose SHA-256 the Content Security Policy names too, the Pagefind UI and
+huifang.js), `on…=` attributes, `javascript:` URLs in attributes, `<iframe>`, `<object>`,
+`<embed>`, `<base>`, `<meta http-equiv="refresh">`, HTML comments in the article, and a
+second element with the theme's own ids (`__config`). In the search index it looks
+for any markup at all (Pagefind's UI puts titles, filters, excerpts and headings into the
+page as HTML; render.py gives it their markup characters in full-width form). In masked builds it looks for an unmasked phone or ID number in any text file of
+the site and in the search index (Pagefind's files are gzip-compressed: they are read
+decompressed), with the matcher that masks (`mask.numbers_in`: separators, full-width
+and mathematical digits, soft hyphens and other invisible characters), on the text as a
+reader sees it (inline tags joined, entities decoded). Of the index, the fragments (each
+page's whole text, its title and filters), filters and meta are read; its word chunks
+(`.pf_index`) are not: every word in them comes from a fragment's text.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+import cbor2
+
+from generator.mask import numbers_in
+from generator.site.mkdocs_hooks import is_theme_script
+from generator.site.sanitise import html_text
+
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+# Scripts the theme puts on every page (the bundle's name carries its hash).
+THEME_SCRIPT_SOURCES = re.compile(
+    r'^\s*src="/?(?:\.\./)*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|'
+    r'pagefind/pagefind-ui\.js|assets/huifang\.js)"\s*$'
+)
+THEME_CONFIG = re.compile(r'^\s*id="__config" type="application/json"\s*$')
 ACTIVE = (
-    ("script", re.compile(r"<script", re.I)),
     ("event handler", re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)),
-    ("javascript: URL", re.compile(r"<[^>]+=\s*[\"']?\s*javascript:", re.I)),  # text may say it
-    ("HTML comment", re.compile(r"<!--")),
+    ("javascript: URL", re.compile(r"<[^>]+=\s*[\"']?\s*(?:javascript|vbscript|data):", re.I)),
+    ("embedded frame or object", re.compile(r"<(?:iframe|object|embed|frame|applet)\b", re.I)),
+    ("base or refresh", re.compile(r"<base\b|<meta[^>]+http-equiv=[\"']?refresh", re.I)),
 )
-_D = "[0-9０-９]"
-NUMBERS = (
-    ("mobile number", re.compile(rf"(?<![0-9０-９])[1１][3-9３-９]{_D}{{9}}(?![0-9０-９])")),
-    ("ID number", re.compile(rf"(?<![0-9０-９]){_D}{{17}}[0-9０-９Xx](?![0-9０-９])")),
-)
+ARTICLE_ONLY = (("HTML comment", re.compile(r"<!--")),)
+THEME_IDS = re.compile(r"""\sid=["']?(__[a-z_]+)""")
+MARKUP = re.compile(r"[<>]")
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".ics", ".txt", ".js"}
 INDEX_SUFFIXES = {".pf_fragment", ".pf_meta", ".pf_filter"}
 PARALLEL_FROM = 1000  # files; fewer are read in this process
@@ -49,10 +67,27 @@ class Finding:
 # A hash identifier — a commit's full hash (变更记录 pages), a calendar entry's UID (.ics) —
 # can hold a run of eleven digits; it is not a number: 16+ lowercase hex digits, a letter among them.
 HASH_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{16,}")
-# Where a number could be: a run of 11 or more digits (a mobile has 11, an ID number 18).
-# Found first, so the exact patterns only look at a few places in 100 MB of site.
-DIGIT_RUN = re.compile(r"[0-9０-９]{11,}")
 TOKEN_CHAR = re.compile(r"[0-9A-Za-z]")
+
+
+def active_parts(page: str) -> list[str]:
+    """What in a whole HTML page could run, other than the theme's own scripts."""
+    found = []
+    for attributes, body in SCRIPT.findall(page):
+        if THEME_SCRIPT_SOURCES.match(attributes) and not body.strip():
+            continue
+        if THEME_CONFIG.match(attributes) and "<" not in body:
+            continue
+        if not attributes.strip() and is_theme_script(body):
+            continue
+        found.append("script")
+    found += [what for what, rx in ACTIVE if rx.search(page)]
+    ids = THEME_IDS.findall(page)
+    if len(ids) != len(set(ids)):
+        found.append("a second element with the theme's id")
+    for article in ARTICLE.findall(page):
+        found += [what for what, rx in ARTICLE_ONLY if rx.search(article)]
+    return sorted(set(found))
 
 
 def scan_site(
@@ -74,28 +109,52 @@ def scan_site(
 
 def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
     path, shown, masked = job
-    text = _text_of(path)
-    if text is None:
-        return []
     findings: list[Finding] = []
-    if path.suffix == ".html":
-        for article in ARTICLE.findall(text):
-            findings += [Finding(shown, what) for what, rx in ACTIVE if rx.search(article)]
+    if path.suffix in INDEX_SUFFIXES:
+        strings = _index_strings(path)
+        if any(map(MARKUP.search, strings)):
+            findings.append(Finding(shown, "markup in the search index"))
+        text = "\n".join(strings)
+    elif path.suffix in TEXT_SUFFIXES:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".html":
+            findings += [Finding(shown, what) for what in active_parts(text)]
+            text = html_text(text)
+    else:
+        return []
     if masked:
         findings += [Finding(shown, what) for what in _numbers_in(text)]
     return findings
 
 
+def _index_strings(path: Path) -> list[str]:
+    """Every string of a Pagefind file: fragments are JSON, filters and meta CBOR, each
+    gzip-compressed behind a `pagefind_dcd` signature. Pagefind's UI puts titles, filters,
+    excerpts and headings into the page as HTML, so none may hold `<` or `>` (render.py
+    gives Pagefind their markup characters in full-width form)."""
+    raw = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+    try:
+        data = json.loads(raw) if path.suffix == ".pf_fragment" else cbor2.loads(raw)
+    except (ValueError, cbor2.CBORDecodeError):
+        return [raw.decode("utf-8", errors="replace")]  # unreadable: scanned as it is
+    return _strings(data)
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [s for key, value in data.items() for s in (str(key), *_strings(value))]
+    if isinstance(data, list):
+        return [s for item in data for s in _strings(item)]
+    return [data] if isinstance(data, str) else []
+
+
 def _numbers_in(text: str) -> list[str]:
     """What kinds of unmasked number the text holds (a hash identifier is not one)."""
     kinds = set()
-    for run in DIGIT_RUN.finditer(text):
-        start, end = run.span()
-        if HASH_ID.fullmatch(_token_around(text, start, end)):
-            continue
-        window = text[max(start - 1, 0) : end + 2]  # the run and what borders it
-        kinds |= {what for what, rx in NUMBERS if rx.search(window)}
-    return [what for what, _ in NUMBERS if what in kinds]
+    for start, end, kind, _ in numbers_in(text):
+        if not HASH_ID.fullmatch(_token_around(text, start, end)):
+            kinds.add(kind)
+    return sorted(kinds)
 
 
 def _token_around(text: str, start: int, end: int) -> str:
@@ -104,11 +163,3 @@ def _token_around(text: str, start: int, end: int) -> str:
     while end < len(text) and TOKEN_CHAR.match(text, end):
         end += 1
     return text[start:end]
-
-
-def _text_of(path: Path) -> str | None:
-    if path.suffix in TEXT_SUFFIXES:
-        return path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix in INDEX_SUFFIXES:
-        return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-    return None
