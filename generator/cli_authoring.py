@@ -106,6 +106,7 @@ def new(kind, records_dir, customer, when, staff, settings, interactive) -> None
       huifang new survey
     """
     from generator.authoring.newrecord import DraftError, plan
+    from generator.authoring.safewrite import WriteError, create_new
     from generator.authoring.template import render
     from generator.cli_common import as_of_or_clock, load_for_rules
     from generator.problems import Source
@@ -132,12 +133,13 @@ def new(kind, records_dir, customer, when, staff, settings, interactive) -> None
         raise click.UsageError(str(err)) from None
     target = records_dir / draft.path
     text = render(kind, draft.values, records, schemas, Source(target.as_posix()))
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with target.open("x", encoding="utf-8", newline="\n") as out:  # never overwrite
-            out.write(text)
+        create_new(target, text)  # never over a file, never empty or half written
     except FileExistsError:
         raise click.UsageError(f"{target} 已存在 / {target} exists") from None
+    except WriteError as err:
+        click.echo(f"错误 / error: {err.zh}。\n    {err.en}.", err=True)
+        sys.exit(1)
     click.echo(f"已创建 / created {target}")
     click.echo(
         "填写后运行 huifang check 检查，再提交 / fill it in, run huifang check, then commit."

@@ -206,6 +206,42 @@ def test_fmt_leaves_a_broken_file_alone_and_says_why(tree):
     assert path.read_text(encoding="utf-8") == broken
 
 
+def test_fmt_reports_a_file_ruamel_cannot_load_and_still_formats_the_others(tree):
+    # our reader takes keys as text (null and ~ differ); ruamel reads both as the null key
+    both = "---\nid: C0002\nname: 乙公司\nnull: 1\n~: 2\n---\n正文\n"
+    records = tree({"customers/C0002.md": both, "visits/2026/2026-11-20-C0001-phone.md": MESSY})
+    result = huifang("fmt", "--records", str(records))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "records/customers/C0002.md:5:1: error fmt.cannot_format" in result.stderr
+    assert "null: 和 ~:" in result.stderr and "null: and ~:" in result.stderr
+    assert (records / "customers/C0002.md").read_text(encoding="utf-8") == both
+    assert (records / "visits/2026/2026-11-20-C0001-phone.md").read_text("utf-8") == TIDY
+
+
+def test_fmt_keeps_an_edit_saved_while_it_formatted_the_file(tree, monkeypatch):
+    from generator.authoring import fmt
+
+    records = tree({"visits/2026/2026-11-20-C0001-phone.md": MESSY})
+    path = records / "visits/2026/2026-11-20-C0001-phone.md"
+    edited = MESSY.replace("客户满意", "客户很满意")
+    real = fmt.format_record
+
+    def format_while_someone_saves(text, *args):
+        result = real(text, *args)  # formatted from the bytes read ...
+        path.write_text(edited, encoding="utf-8")  # ... and an editor saves meanwhile
+        return result
+
+    monkeypatch.setattr(fmt, "format_record", format_while_someone_saves)
+    report = fmt.format_files(records, fmt.record_files(records, [path]), write=True)
+    assert path.read_text(encoding="utf-8") == edited  # the edit is kept
+    assert [p.code for p in report.problems] == ["fmt.changed_meanwhile"]
+    assert report.problems[0].source.path == "records/visits/2026/2026-11-20-C0001-phone.md"
+    assert report.changed == [] and not list(path.parent.glob(".*.tmp"))
+    monkeypatch.setattr(fmt, "format_record", real)  # unchanged since read: formatted
+    report = fmt.format_files(records, fmt.record_files(records, [path]), write=True)
+    assert report.changed and not report.problems
+
+
 def test_the_shipped_records_are_in_canonical_form():
     result = huifang("fmt", "--check", "--records", str(DEMO))
     assert result.returncode == 0, result.stdout

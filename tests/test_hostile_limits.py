@@ -3,7 +3,9 @@ read-only disks and edits made while `fmt` runs (issue 17, items 22-24)."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -310,3 +312,118 @@ def test_a_date_outside_the_years_1900_to_2199_is_an_error_that_says_so(tree, da
     assert problem["code"] == "schema.format"
     assert "年份应在 1900 到 2199 之间" in problem["message"]["zh"]
     assert "The year must be 1900 to 2199" in problem["message"]["en"]
+
+
+# --- item 24: full, read-only and unwritable disks: a clear error, nothing half written --
+NEW_VISIT = ("new", "visit", "--customer", "C0001", "--staff", "S01", "--set", "method=phone")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 256 KiB tmpfs (mounting needs root: skipped otherwise), unmounted afterwards."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def _snapshot(records: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(records).as_posix(): p.read_bytes() for p in records.rglob("*") if p.is_file()
+    }
+
+
+def _records_on(disk: Path) -> Path:
+    from conftest import write_tree
+
+    untidy = CUSTOMER.replace("grade: A", "grade:    A")  # something for fmt to rewrite
+    return write_tree(disk, {"customers/C0001.md": untidy})
+
+
+def _fill(disk: Path) -> None:
+    descriptor = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(descriptor, b"\0" * 4096)
+    except OSError as err:
+        assert err.errno == errno.ENOSPC
+    finally:
+        os.close(descriptor)
+
+
+def _assert_nothing_written(records: Path, before: dict[str, bytes], results, zh: str, en: str):
+    for result in results:
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr and zh in result.stderr and en in result.stderr
+    assert _snapshot(records) == before  # no new, empty, half-written or temporary file
+
+
+def _new_and_fmt(records: Path, prefix: tuple[str, ...] = ()) -> list:
+    exe = str(Path(sys.executable).parent / "huifang")
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [*prefix, exe, *args, "--records", str(records)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    return [run(*NEW_VISIT), run("fmt")]
+
+
+def test_new_and_fmt_on_a_full_disk_say_so_and_leave_no_empty_or_partial_file(small_disk):
+    records = _records_on(small_disk)
+    _fill(small_disk)
+    before = _snapshot(records)
+    results = _new_and_fmt(records)
+    _assert_nothing_written(records, before, results, "磁盘已满", "the disk is full")
+    assert "没有创建文件" in results[0].stderr and "No file was created" in results[0].stderr
+    assert "records/customers/C0001.md:1:1: error fmt.write_failed" in results[1].stderr
+
+
+def test_new_and_fmt_on_a_read_only_disk_say_so(small_disk):
+    records = _records_on(small_disk)
+    before = _snapshot(records)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    results = _new_and_fmt(records)
+    _assert_nothing_written(records, before, results, "文件系统是只读的", "read-only")
+
+
+def test_new_and_fmt_without_permission_to_write_say_so(tree):
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("as root a write is refused only without CAP_DAC_OVERRIDE: needs setpriv")
+    records = tree({"customers/C0001.md": CUSTOMER.replace("grade: A", "grade:    A")})
+    (records / "visits" / "2026" / "2026-11-20-C0001-phone.md").unlink()
+    before = _snapshot(records)
+    folders = [records, *(p for p in records.rglob("*") if p.is_dir())]
+    for folder in folders:
+        folder.chmod(0o555)
+    caps = "-dac_override,-dac_read_search"
+    prefix = (
+        ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}") if os.geteuid() == 0 else ()
+    )
+    try:
+        results = _new_and_fmt(records, prefix)
+    finally:
+        for folder in folders:
+            folder.chmod(0o755)
+    _assert_nothing_written(records, before, results, "没有写入这个文件夹的权限", "no permission")
+
+
+def test_create_new_never_replaces_a_file_and_leaves_no_temporary_file(tmp_path):
+    from generator.authoring.safewrite import create_new
+
+    target = tmp_path / "visits" / "2026" / "a.md"
+    create_new(target, "一\n")
+    with pytest.raises(FileExistsError):
+        create_new(target, "二\n")
+    assert target.read_text(encoding="utf-8") == "一\n"
+    assert [p.name for p in target.parent.iterdir()] == ["a.md"]

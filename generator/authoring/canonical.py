@@ -26,6 +26,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.compat import ordereddict
+from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import (
@@ -150,6 +151,14 @@ def _set(data, path: tuple, value) -> None:
     data[path[-1]] = value
 
 
+def _cannot_format(err: RuamelError, source: Source, offset: int) -> Problem:
+    """fmt.cannot_format at the line ruamel names (`offset` lines before the YAML text)."""
+    mark = getattr(err, "problem_mark", None)
+    line = mark.line + 1 + offset if mark is not None else offset + 1
+    detail = " ".join(str(getattr(err, "problem", None) or err).split())
+    return make_problem("fmt.cannot_format", source.at(line), detail=detail)
+
+
 def format_record(
     original: str, kind: str, markdown: bool, schemas: SchemaSet, source: Source
 ) -> Formatted:
@@ -169,11 +178,14 @@ def format_record(
     else:
         front, body = text, ""
     handler = round_trip_yaml()
-    data = handler.load(front.replace("\r\n", "\n"))
-    canon = _Canonicaliser(schemas, kind)
-    data = canon.value(data, ())
-    out = io.StringIO()
-    handler.dump(data, out)
+    try:
+        data = handler.load(front.replace("\r\n", "\n"))
+        canon = _Canonicaliser(schemas, kind)
+        data = canon.value(data, ())
+        out = io.StringIO()
+        handler.dump(data, out)
+    except RuamelError as err:  # what our reader accepts and ruamel does not (null: and ~:)
+        return Formatted(None, original, [_cannot_format(err, source, 1 if markdown else 0)])
     yaml_text = out.getvalue().replace("\n", newline)
     result = bom + (f"---{newline}{yaml_text}---{newline}{body}" if markdown else yaml_text)
 

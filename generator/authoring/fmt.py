@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.authoring.canonical import format_record
+from generator.authoring.safewrite import ChangedMeanwhile, WriteError, replace_unchanged
+from generator.codes import make_problem
 from generator.documents import MARKDOWN_SUFFIXES, decode, read_raw
 from generator.problems import Problem, Source
 from generator.records import RecordFile, discover, display_path
@@ -54,20 +54,10 @@ def record_files(root: Path, paths: list[Path]) -> RecordFiles:
     return found
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Replace the file in one step, so an interrupted run never leaves half a record."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
+    """Format each file on its own: a file that cannot be read, formatted or written, or
+    that changed while it was formatted, is left alone with a problem saying why, and the
+    others are still formatted."""
     schemas = SchemaSet()
     report = FmtReport(files=len(files))
     report.problems += getattr(files, "problems", [])  # from discovery: unreadable folders
@@ -81,11 +71,33 @@ def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
         if raw.startswith(codecs.BOM_UTF8):  # decode() drops it; the file keeps it
             text = "\ufeff" + text
         markdown = Path(file.path).suffix.lower() in MARKDOWN_SUFFIXES
-        result = format_record(text, file.kind, markdown, schemas, source)
+        try:
+            result = format_record(text, file.kind, markdown, schemas, source)
+        except Exception as err:  # the last guard: one file never stops the run
+            detail = f"{type(err).__name__}: {' '.join(str(err).split())}"[:300]
+            report.problems.append(make_problem("fmt.cannot_format", source, detail=detail))
+            continue
         report.problems += result.problems
-        if result.changed:
-            report.changed.append(file.shown)
-            report.texts[file.shown] = (result.original, result.text)
-            if write:
-                _write_atomically(Path(file.path), result.text)
+        if not result.changed:
+            continue
+        if write:
+            written = _replace(Path(file.path), result.text, raw, source)
+            if written is not None:
+                report.problems.append(written)
+                continue
+        report.changed.append(file.shown)
+        report.texts[file.shown] = (result.original, result.text)
     return report
+
+
+def _replace(path: Path, text: str, raw: bytes, source: Source) -> Problem | None:
+    """Write the formatted text over the file if it still holds `raw`; the problem if not."""
+    try:
+        replace_unchanged(path, text, raw)
+    except ChangedMeanwhile:
+        return make_problem("fmt.changed_meanwhile", source)
+    except WriteError as err:
+        return make_problem(
+            "fmt.write_failed", source, detail_zh=err.detail_zh, detail_en=err.detail_en
+        )
+    return None
