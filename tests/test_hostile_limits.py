@@ -349,7 +349,7 @@ def _records_on(disk: Path) -> Path:
     return write_tree(disk, {"customers/C0001.md": untidy})
 
 
-def _fill(disk: Path) -> None:
+def _fill_disk(disk: Path) -> None:
     descriptor = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
     try:
         while True:
@@ -381,7 +381,7 @@ def _new_and_fmt(records: Path, prefix: tuple[str, ...] = ()) -> list:
 
 def test_new_and_fmt_on_a_full_disk_say_so_and_leave_no_empty_or_partial_file(small_disk):
     records = _records_on(small_disk)
-    _fill(small_disk)
+    _fill_disk(small_disk)
     before = _snapshot(records)
     results = _new_and_fmt(records)
     _assert_nothing_written(records, before, results, "磁盘已满", "the disk is full")
