@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -198,6 +199,18 @@ def _echo_diff(shown: str, report) -> None:
     )
 
 
+def _owners(text: str) -> str:
+    """Owners as CODEOWNERS takes them: @user, @org/team or an e-mail, separated by spaces."""
+    names = text.split()
+    if not names or not all(
+        re.fullmatch(r"@[\w.-]+(/[\w.-]+)?|[\w.+-]+@[\w.-]+", n) for n in names
+    ):
+        raise click.UsageError(
+            f"审阅人应写成 @用户、@组织/团队 或邮箱 / owners are @user, @org/team or e-mail: {text!r}"
+        )
+    return " ".join(names)
+
+
 @click.command(context_settings=CONTEXT)
 @records_option
 @click.option(
@@ -235,7 +248,8 @@ def codeowners(records_dir, areas, managers) -> None:
             raise click.UsageError(
                 f"--area 应写成 片区=@审阅人 / --area takes AREA=OWNERS: {setting!r}"
             )
-        mapping[area.strip()] = owners.strip()
+        mapping[area.strip()] = _owners(owners)
+    managers = _owners(managers) if managers else None
     records = load_for_rules(records_dir, as_of_or_clock(None).today).records
     unknown = [a for a in mapping if records.policy.areas and a not in records.policy.areas]
     if unknown:
