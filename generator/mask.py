@@ -29,6 +29,8 @@ _SEPARATOR = f"[{FORMAT_CHARS}{_SPACES}{_DASHES}{_DOTS}{_BRACKETS}]"
 # a candidate: digit groups joined by short separators; judged group by group below
 _RUN = re.compile(rf"\d+(?:{_SEPARATOR}{{1,8}}\d+)*(?:[Xx](?![A-Za-z]))?")
 _FORMAT = re.compile(f"[{FORMAT_CHARS}]")
+_NOT_DIGIT = re.compile(r"\D+")
+
 # In Markdown or HTML source, tags and entities between digits vanish when it is shown.
 _MARKUP = r"<[^<>\n]{0,60}>|&#?\w{1,10};"
 _RUN_IN_MARKUP = re.compile(rf"\d+(?:(?:{_SEPARATOR}|{_MARKUP}){{1,8}}\d+)*(?:[Xx](?![A-Za-z]))?")
@@ -92,7 +94,8 @@ def numbers_in(text: str, markup: bool = False) -> Iterator[tuple[int, int, str,
     with `markup`, `text` is Markdown or HTML source, whose tags and entities a reader never
     sees (`138<b>1234</b>5678`, `138&shy;1234&shy;5678`)."""
     for run in (_RUN_IN_MARKUP if markup else _RUN).finditer(text):
-        if run.end() - run.start() < 10:  # no number looked for has fewer than 10 digits
+        # no number looked for has fewer than 10 digits (a date has 8: most runs stop here)
+        if run.end() - run.start() < 10 or len(_NOT_DIGIT.sub("", run.group())) < 10:
             continue
         start, end = run.span()
         glued = (  # the run's first or last group is part of a code of letters and digits
