@@ -235,7 +235,7 @@ def check(
 )
 @click.option(
     "--within",
-    type=click.IntRange(0),
+    type=click.IntRange(0, 3650),  # the policy's own day counts stop there too
     metavar="DAYS",
     help="只列出 N 天内到期的事项（逾期的总会列出）/ only items due within N days (overdue always).",
 )

@@ -25,13 +25,26 @@ class DateType(click.ParamType):
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             self.fail(
                 f"日期应写成 YYYY-MM-DD / expected a date like 2026-11-23, got {value!r}",
                 param,
                 ctx,
             )
+        if not FIRST_DAY <= day <= LAST_DAY:
+            self.fail(
+                f"日期应在 {FIRST_DAY} 到 {LAST_DAY} 之间 / the date must be between "
+                f"{FIRST_DAY} and {LAST_DAY}, not {value!r}",
+                param,
+                ctx,
+            )
+        return day
+
+
+# The days a command can be run as of: record dates are years 1900-2199 (schema/common.json),
+# and the site's sitemap stores its date as 32-bit seconds (it ends in February 2106).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2105, 12, 31)
 
 
 DATE = DateType()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.codes import make_problem
+from generator.problemcap import MORE_CODE
 from generator.problems import Problem, Source
 from generator.textscan import scan_field_text, scan_values
 from generator.yamlread import load_yaml
@@ -92,7 +93,8 @@ def parse_text(text: str, source: Source, markdown: bool) -> Document:
         yaml_text, offset = text, 0
     char_problems = scan_field_text(yaml_text, source, offset)
     doc.problems += char_problems
-    parsed = load_yaml(yaml_text, source, offset, frozenset(p.source.line for p in char_problems))
+    quiet = frozenset(p.source.line for p in char_problems if p.code != MORE_CODE)
+    parsed = load_yaml(yaml_text, source, offset, quiet)
     doc.problems += parsed.problems
     doc.locs, doc.plain = parsed.locs, parsed.plain
     if "\\" in yaml_text:  # an escape needs a backslash: most files have none

@@ -12,9 +12,8 @@ import bisect
 import re
 
 from generator.codes import make_problem
+from generator.problemcap import ProblemCap
 from generator.problems import Problem, Source, field_path
-
-MAX_REPORTS_PER_FILE = 20
 
 _BAD_CHARS = re.compile(
     "[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
@@ -36,11 +35,12 @@ def _code_for(char: str) -> str:
 
 
 def scan_field_text(text: str, source: Source, line_offset: int = 0) -> list[Problem]:
-    """Problems for bad characters in YAML text; one tab problem per line."""
+    """Problems for bad characters in YAML text; one tab problem per line; bounded (one
+    line says how many more of a kind there were)."""
     if not _BAD_CHARS.search(text):
         return []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    problems: list[Problem] = []
+    cap = ProblemCap()
     tab_lines: set[int] = set()
     for match in _BAD_CHARS.finditer(text):
         index = bisect.bisect_right(line_starts, match.start()) - 1
@@ -51,12 +51,12 @@ def scan_field_text(text: str, source: Source, line_offset: int = 0) -> list[Pro
             if line in tab_lines:
                 continue
             tab_lines.add(line)
-        problems.append(
-            make_problem(code, source.at(line, col), line=line, col=col, char=f"U+{ord(char):04X}")
-        )
-        if len(problems) >= MAX_REPORTS_PER_FILE:
-            break
-    return problems
+        if cap.room(code):
+            params = {"line": line, "col": col, "char": f"U+{ord(char):04X}"}
+            cap.add(make_problem(code, source.at(line, col), **params))
+        else:
+            cap.skip(code, source.at(line, col))
+    return cap.problems()
 
 
 _WHAT = {
@@ -69,9 +69,9 @@ def scan_values(data: object, where, text: str) -> list[Problem]:
     """Problems for bad characters in decoded keys and values (`where(path)` gives a field's
     Source) that are not in the YAML `text` itself (that scan reports those): they came
     from escapes."""
-    problems: list[Problem] = []
+    cap = ProblemCap()
     stack: list[tuple[tuple, object]] = [((), data)]
-    while stack and len(problems) < MAX_REPORTS_PER_FILE:
+    while stack:
         path, value = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
@@ -83,17 +83,20 @@ def scan_values(data: object, where, text: str) -> list[Problem]:
         elif isinstance(value, str) and (match := _BAD_CHARS.search(value)):
             if match.group() in text:
                 continue
-            source = where(path)
+            if not cap.room("text.escaped_char"):
+                cap.skip("text.escaped_char", where(path))
+                continue
             code = _code_for(match.group())
             what_zh, what_en = _WHAT.get(code, ("控制字符", "control character"))
-            problems.append(
+            cap.add(
                 make_problem(
                     "text.escaped_char",
-                    source,
+                    where(path),
                     field_path(path),
                     char=f"U+{ord(match.group()):04X}",
                     what_zh=what_zh,
                     what_en=what_en,
                 )
             )
+    problems = cap.problems()
     return sorted(problems, key=lambda p: p.sort_key())

@@ -553,3 +553,32 @@ def test_dates_figures_and_identifiers_are_not_taken_for_numbers(text):
     from generator.mask import mask_text
 
     assert mask_text(text) == text
+
+
+def test_a_build_onto_a_full_disk_says_so_and_leaves_nothing_behind(tmp_path, tree):
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)])
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small tmpfs is not permitted here")
+    try:
+        result, _ = build_site(tree(), disk / "site", "--quiet")
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert "No space left on device" in result.stderr and "cannot write" in result.stderr
+        left = sorted(p.name for p in disk.iterdir())
+        assert left == ["site-work"], left  # no half-built site, no staging folder
+    finally:
+        subprocess.run(["umount", str(disk)])
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "2106-03-01"])
+def test_a_day_no_record_can_have_is_a_usage_error(tree, day):
+    for command in ("due", "complaints", "build", "check"):
+        result = huifang(command, "--records", str(tree()), "--today", day)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "1900-01-01" in result.stderr and "Traceback" not in result.stderr
+    within = huifang("due", "--records", str(tree()), "--within", "100000000000")
+    assert within.returncode == 2 and "Traceback" not in within.stderr

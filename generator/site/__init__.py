@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,9 @@ from generator.timing import StageTimer
 BUILDERS = (
     reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality
 )  # fmt: skip
+
+
+_DISK_ERROR = re.compile(r"^\w*Error: (\[Errno \d+\] .*)$", re.M)
 
 
 class BuildError(Exception):
@@ -221,6 +225,14 @@ def _site_pages(
     with timer("MkDocs"):
         built = subprocess.run(command, capture_output=True, text=True, env=env)
     if built.returncode != 0:
+        disk = _DISK_ERROR.findall(built.stderr)
+        if disk:  # a full or read-only disk: say so, not MkDocs' traceback
+            detail = disk[-1]
+            raise BuildError(
+                f"无法写入网站：{detail}。请检查磁盘空间和写权限；原来的网站没有改动。"
+                f" / cannot write the site: {detail}. Check the free disk space and "
+                "permissions; the previous site is unchanged."
+            )
         raise BuildError(f"MkDocs 构建失败 / the MkDocs build failed:\n{built.stderr[-4000:]}")
     with timer("calendars, CSV and feed (into the site)"):
         downloads()
