@@ -45,10 +45,11 @@ def test_team_holidays_and_workdays_override_the_official_calendar():
     assert calendar.add_workdays(date(2026, 6, 17), 1) == date(2026, 6, 22)
 
 
-def test_an_unknown_year_falls_back_to_monday_to_friday_and_is_remembered():
+def test_an_unknown_year_lacks_only_its_adjusted_workdays_and_is_remembered():
     calendar = WorkCalendar(known_years=range(2001, 2026))
-    # National Day 2026 is not known here: Thu 10-01, Fri 10-02, Mon 10-05
-    assert calendar.add_workdays(date(2026, 9, 30), 3) == date(2026, 10, 5)
+    # 2026's working Saturday 10-10 is not known here; the days off 10-01…10-07 still are:
+    # 10-08 Thu (1), 10-09 Fri (2), the weekend, Mon 10-12 (3)
+    assert calendar.add_workdays(date(2026, 9, 30), 3) == date(2026, 10, 12)
     assert calendar.unknown_years == {2026}
 
 
@@ -89,3 +90,24 @@ def test_periods_between_covers_both_ends_without_gaps():
     spans = list(periods_between("month", date(2026, 1, 31), date(2026, 4, 1)))
     assert [s.start.month for s in spans] == [1, 2, 3, 4]
     assert all(a.end.toordinal() + 1 == b.start.toordinal() for a, b in pairwise(spans))
+
+
+def test_a_year_without_its_adjusted_workdays_still_keeps_the_fixed_holidays():
+    # issue 18: received Wed 2026-12-30, 3 working days: Thu 12-31 (1), Fri 2027-01-01 is
+    # 元旦 (New Year's Day, a statutory holiday every year), the weekend, Mon 01-04 (2), Tue 01-05 (3)
+    calendar = WorkCalendar(known_years=range(2001, 2027))
+    assert calendar.add_workdays(date(2026, 12, 30), 3) == date(2027, 1, 5)
+    assert not calendar.is_workday(date(2027, 10, 1))  # 国庆节
+    assert calendar.unknown_years == {2027}
+
+
+def test_the_team_days_win_in_a_year_without_its_adjusted_workdays():
+    calendar = WorkCalendar(
+        {
+            "extra_workdays": [{"date": "2027-01-01", "name": "值班"}],
+            "extra_holidays": [{"date": "2027-01-04", "name": "调休"}],
+        },
+        known_years=range(2001, 2027),
+    )
+    # 01-01 is worked (1), the weekend, 01-04 the team's day off, 01-05 (2)
+    assert calendar.add_workdays(date(2026, 12, 31), 2) == date(2027, 1, 5)

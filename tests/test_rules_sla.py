@@ -125,5 +125,6 @@ def test_a_year_the_calendar_does_not_know_is_a_warning_not_a_crash(tree):
     result = huifang("complaints", "--records", str(root), "--today", "2030-10-02")
     assert result.returncode == 0, result.stderr
     assert "calendar.unknown_year" in result.stderr and "2030" in result.stderr
-    # Monday–Friday fallback: Tue 10-01, Wed 10-02, Thu 10-03
-    assert "截止 2030-10-03）" in result.stdout
+    # 2030's adjusted workdays are unknown, its statutory holidays are not: 10-01…10-03 are
+    # 国庆节, then Fri 10-04 (1), Mon 10-07 (2), Tue 10-08 (3)
+    assert "截止 2030-10-08）" in result.stdout

@@ -3,9 +3,11 @@
 The `holidays` package knows the State Council's yearly arrangement — the days
 off and the Saturdays/Sundays that become working days — for the years it has
 been told about (`ChinaStaticHolidays.special_public_holidays` lists them).
-For any other year the calendar falls back to Monday–Friday plus the team's
-`calendar.extra_holidays` / `extra_workdays`, and records the year so the
-caller can warn once (docs/rules.md, "Working days").
+For any other year it still knows the statutory holidays (元旦, 春节, 国庆节… and
+their substitute days), only not the adjusted working weekends: the calendar
+then uses those holidays, Monday–Friday otherwise, and records the year so the
+caller can warn once (docs/rules.md, "Working days"). The team's
+`calendar.extra_holidays` / `extra_workdays` always win.
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ class _Year:
     first_days: dict[str, dt.date]  # 春节 → its first day
 
     @classmethod
-    def load(cls, year: int) -> _Year:
+    def load(cls, year: int, official: bool) -> _Year:
+        """`official`: the State Council's arrangement for `year` is known, so are its
+        working weekend days; otherwise only the library's holidays are."""
         china = holidays.China(years=year, language="zh_CN")
         first_days: dict[str, dt.date] = {}
         for day, label in sorted(china.items()):
@@ -51,7 +55,9 @@ class _Year:
                 first_days.setdefault(part, day)
         return cls(
             days_off=frozenset(d for d in china if d.year == year),
-            workdays=frozenset(d for d in china.weekend_workdays if d.year == year),
+            workdays=frozenset(d for d in china.weekend_workdays if d.year == year)
+            if official
+            else frozenset(),
             first_days=first_days,
         )
 
@@ -69,7 +75,7 @@ class WorkCalendar:
 
     def _year(self, year: int) -> _Year:
         if year not in self._years:
-            self._years[year] = _Year.load(year)
+            self._years[year] = _Year.load(year, official=year in self.known_years)
         return self._years[year]
 
     def is_workday(self, day: dt.date) -> bool:
@@ -78,8 +84,7 @@ class WorkCalendar:
         if day in self.extra_holidays:
             return False
         if day.year not in self.known_years:
-            self.unknown_years.add(day.year)
-            return day.weekday() < 5
+            self.unknown_years.add(day.year)  # its holidays are known, its adjusted workdays not
         official = self._year(day.year)
         if day in official.workdays:
             return True
