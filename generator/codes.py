@@ -351,9 +351,9 @@ CODES: dict[str, Code] = {
     ),
     "complaint.no_feedback": _c(
         "warning",
-        "投诉已处理完毕，但没有记录向客户反馈（feedback_sent）。请在处理后 24 小时内反馈并记录时间。",
+        "投诉已处理完毕，但没有记录向客户反馈（feedback_sent）。请在处理后 {hours} 小时内反馈并记录时间。",
         "the complaint is resolved but no feedback to the customer is recorded "
-        "(feedback_sent). Send it within 24 hours of resolution and record the time.",
+        "(feedback_sent). Send it within {hours} hours of resolution and record the time.",
     ),
     "complaint.no_resolution": _c(
         "warning",

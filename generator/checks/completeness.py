@@ -6,7 +6,7 @@ to `off` is not run. The names below are the policy's keys.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from generator.checks.common import switched_checks
 from generator.problems import Problem
@@ -37,10 +37,13 @@ def customer_contacts(records: Records, today: date):
 
 
 def complaint_feedback(records: Records, today: date):
+    hours = float(records.policy.complaints["feedback_hours"])
+    params = {"hours": f"{hours:g}"}
     for c in records.complaint_list:
-        # within a day of resolution the feedback may simply not be due yet
-        if c.resolved and not c.feedback_sent and (today - c.resolved.date()).days >= 1:
-            yield "complaint.no_feedback", c, ("resolved",), {}
+        # from the day the feedback was due on: before it, it may simply not be sent yet
+        due = (c.resolved + timedelta(hours=hours)).date() if c.resolved else None
+        if due and not c.feedback_sent and today >= due:
+            yield "complaint.no_feedback", c, ("resolved",), params
 
 
 def complaint_resolution(records: Records, today: date):
