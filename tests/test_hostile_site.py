@@ -39,7 +39,8 @@ PLANTED = {
     "138<b>1234</b>5613": "13812345613",
     "１３８ １２３４ ５６１５": "13812345615",
 }
-IN_COMMIT_MESSAGE = ("客户新电话 138 1234 5614", "13812345614")
+IN_COMMIT_MESSAGE = ("客户新电话 138 1234 5614 <img src=x onerror=alert(6)>", "13812345614")
+COMMIT_AUTHOR = "<script>alert(7)</script>王芳"
 CONTACT_MOBILE = "13912345678"
 
 OUTSIDE = "huifang-escape-target"
@@ -60,7 +61,7 @@ def payload_files(escape_to: Path) -> dict[str, str]:
         "policy.yaml": f"""\
             company: {json.dumps(SCRIPT_COMPANY, ensure_ascii=False)}
             grades:
-              - {{id: A, label: 重要客户}}
+              - {{id: A, label: "<b onmouseover=alert(8)>重要客户</b>"}}
             areas: [一区]
             reminders:
               birthdays: {{days_before: 3}}
@@ -127,7 +128,7 @@ def payload_files(escape_to: Path) -> dict[str, str]:
             date: 2026-11-20
             method: phone
             staff: [S01]
-            outcome: 客户说新号码是 138-1234-5602
+            outcome: "客户说新号码是 138-1234-5602 <svg onload=alert(9)>"
             ---
             电话回访。
             """,
@@ -155,7 +156,7 @@ def payload(tmp_path_factory):
     (records / "complaints/2026/K2026-0001.md").unlink()  # not needed; fewer moving parts
     (records / "surveys/2026H1.yaml").unlink()
     run_git(repo, "init", "-q", "-b", "main")
-    commit_all(repo, IN_COMMIT_MESSAGE[0])
+    commit_all(repo, IN_COMMIT_MESSAGE[0], author=COMMIT_AUTHOR)
     site = base / "site"
     result, work = build_site(records, site)
     return records, site, work, result, escape_to
