@@ -1,5 +1,6 @@
 """Counts that managers read: complaints per month by category, channel and responder;
-contacts per staff member this week against their weekly target."""
+customers each staff member contacted this week (by `workload.methods`) against their
+weekly target."""
 
 from __future__ import annotations
 
@@ -53,14 +54,17 @@ def weekly_target(staff: Staff, policy: Policy) -> int:
     other roles only when they have their own target (0: none)."""
     if staff.weekly_target is not None:
         return staff.weekly_target
-    return int(policy.workload.get("weekly_contacts", 0)) if staff.role == "agent" else 0
+    return int(policy.workload["weekly_contacts"]) if staff.role == "agent" else 0
 
 
 def weekly_workload(ctx: RuleContext) -> list[Workload]:
     week = period_of("week", ctx.as_of.today)
+    methods = ctx.methods(ctx.records.policy.workload["methods"])
     reached: dict[str, set[str]] = {}
     for contacts in ctx.contacts.values():
         for visit in contacts.between(week.start, week.end):
+            if visit.method not in methods:
+                continue
             for person in visit.staff:
                 reached.setdefault(person, set()).add(visit.customer)
     rows = []

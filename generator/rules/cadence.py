@@ -4,6 +4,8 @@ Each period is judged on its own (docs/rules.md, "Periodic rules"): the running
 period is due by its end while it has fewer than `min`; an ended period that
 fell short is missed and stays overdue until a matching contact happens. Missed
 periods of one rule and customer are reported as one overdue item listing them.
+A rule with `months` (a season) judges only the periods whose first day falls in
+one of them; a rolling (`every_days`) one is listed only while today does.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ class Requirement:
     by: str
     period: str | None = None
     every_days: int | None = None
+    months: tuple[int, ...] = ()  # a season: only periods starting in these months; () all year
+
+    def in_season(self, day: dt.date) -> bool:
+        return not self.months or day.month in self.months
 
 
 def rule_start(ctx: RuleContext, customer: Customer, period: str | None) -> dt.date:
@@ -57,7 +63,7 @@ def judge(
     staff = ctx.counting_staff(need.by, customer)
     history = ctx.matching(customer, need.methods, staff, start, today)
     if need.every_days:
-        return [_rolling(ctx, customer, need, start, history)]
+        return [_rolling(ctx, customer, need, start, history)] if need.in_season(today) else []
     return _periodic(ctx, customer, need, start, last, history)
 
 
@@ -69,6 +75,8 @@ def _periodic(ctx, customer, need: Requirement, start, last, history) -> list[Du
     missed: list[Span] = []
     missed_counts: list[int] = []
     for span in periods_between(need.period, first_open, last):
+        if not need.in_season(span.start):
+            continue
         window = Span(max(span.start, start), span.end)
         lo, hi = bisect.bisect_left(dates, window.start), bisect.bisect_right(dates, window.end)
         if span.end < today:
@@ -144,6 +152,7 @@ def cadence_items(ctx: RuleContext, rule: CadenceRule) -> list[DueItem]:
         by=rule.by,
         period=rule.period,
         every_days=rule.every_days,
+        months=rule.months,
     )
     items: list[DueItem] = []
     for customer in ctx.customers(rule.applies):

@@ -69,3 +69,11 @@ def last_periods(kind: str, day: dt.date, count: int) -> list[Span]:
 def _add_months(day: dt.date, months: int) -> dt.date:
     index = day.month - 1 + months
     return dt.date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus calendar months, clamped to the month's end (01-31 + 1 → 02-28 or 02-29)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = (_add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))

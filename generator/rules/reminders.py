@@ -1,10 +1,14 @@
-"""Reminders: key contacts' birthdays, festival greetings, payment terms, the archive review.
+"""Reminders: key contacts' and family members' birthdays, festival greetings, payment terms,
+the archive review.
 
 A birthday or festival reminder appears `days_before` the day and lasts until
-the day; any contact with the customer in that window marks it done. A
-payment falls due `credit.term_days` after `last_order`: reminded
-`days_before`, overdue afterwards only while `owes_money` is true. The archive
-review is one team item per period, shown once its end is `due.soon_days` away.
+the day; a contact with the customer in that window by the reminder's `by`
+(default anyone) marks it done. A payment falls due `credit.term_days` after
+`last_order`: reminded `days_before`, overdue afterwards only while `owes_money`
+is true; a contact whose purpose is one of `payment.purposes` (default
+collection, 提前3天提醒客户安排回款) dated from the reminder day on marks it done
+(after the day: late). The archive review is one team item per period, shown
+once its end is `due.soon_days` away.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 from generator.model import Customer
 from generator.rules.context import RuleContext
-from generator.rules.items import Deadline, DueItem, state_of
+from generator.rules.items import Deadline, DueItem, Need, state_of
 from generator.rules.periods import Span, period_of
 
 
@@ -38,11 +42,26 @@ def month_day(text: str, year: int) -> dt.date | None:
         return None
 
 
-def _greeting(ctx, customer: Customer, rule, label, day, days_before, subject, staff, pii="none"):
+def _staff(ctx: RuleContext, by: str, customer: Customer, default: str | None = None):
+    """Who is reminded: `by`'s people, or for `any` the given person, else the owner."""
+    if by == "any":
+        return (default or customer.owner,)
+    return ctx.responsible(by, customer)
+
+
+def _need(methods: tuple[str, ...], by: str, hits: list) -> Need:
+    """One contact; its methods are shown only when `by` names whose contact counts."""
+    return Need(1, methods if by != "any" else (), by, done=min(len(hits), 1))
+
+
+def _greeting(
+    ctx, customer: Customer, rule, label, day, days_before, subject, staff, by, pii="none"
+):
     window = Span(day - dt.timedelta(days=days_before), day)
     if ctx.as_of.today not in window:
         return None
-    hits = ctx.contacts_of(customer.id).between(window.start, window.end)
+    methods = ctx.methods("any")
+    hits = ctx.matching(customer, methods, ctx.counting_staff(by, customer), window.start, day)
     return DueItem(
         kind="reminder",
         rule=rule,
@@ -51,6 +70,7 @@ def _greeting(ctx, customer: Customer, rule, label, day, days_before, subject, s
         staff=staff,
         deadline=Deadline(day),
         state=state_of(Deadline(day), bool(hits), ctx.as_of, ctx.soon_days),
+        need=_need(methods, by, hits),
         evidence=tuple(v.id for v in hits[:1]),
         window=window,
         subject=subject,
@@ -60,24 +80,28 @@ def _greeting(ctx, customer: Customer, rule, label, day, days_before, subject, s
 
 
 def _birthdays(ctx: RuleContext) -> Iterator[DueItem | None]:
-    days_before = ctx.records.policy.reminders.birthdays.days_before
+    setting = ctx.records.policy.reminders.birthdays
     today = ctx.as_of.today
     for customer in ctx.records.customer_list:
-        for contact in customer.contacts:
-            if not contact.birthday:
+        people = [
+            (c.name, c.birthday, c.our_contact, "关键人物生日问候") for c in customer.contacts
+        ]
+        people += [(f.name, f.birthday, None, "家人生日问候") for f in customer.family]
+        for name, birthday, our_contact, label in people:
+            if not birthday:
                 continue
-            day = _on_or_after(today, lambda y, b=contact.birthday: month_day(b, y))
+            day = _on_or_after(today, lambda y, b=birthday: month_day(b, y))
             if day:
-                staff = (contact.our_contact or customer.owner,)
                 yield _greeting(
                     ctx,
                     customer,
                     "birthday",
-                    "关键人物生日问候",
+                    label,
                     day,
-                    days_before,
-                    contact.name,
-                    staff,
+                    setting.days_before,
+                    name,
+                    _staff(ctx, setting.by, customer, our_contact),
+                    setting.by,
                     pii="name",
                 )
 
@@ -100,12 +124,15 @@ def _festivals(ctx: RuleContext) -> Iterator[DueItem | None]:
                 day,
                 festival.days_before,
                 festival.name,
-                (customer.owner,),
+                _staff(ctx, festival.by, customer),
+                festival.by,
             )
 
 
 def _payments(ctx: RuleContext) -> Iterator[DueItem | None]:
-    days_before = ctx.records.policy.reminders.payment.days_before
+    setting = ctx.records.policy.reminders.payment
+    days_before = setting.days_before
+    methods = ctx.methods("any")
     today = ctx.as_of.today
     for customer in ctx.records.customer_list:
         term = customer.credit.term_days if customer.credit else None
@@ -116,14 +143,23 @@ def _payments(ctx: RuleContext) -> Iterator[DueItem | None]:
             day < today and not customer.owes_money
         ):
             continue
+        staff = ctx.counting_staff(setting.by, customer)
+        first = day - dt.timedelta(days=days_before)
+        hits = [
+            v
+            for v in ctx.matching(customer, methods, staff, first)
+            if not set(setting.purposes).isdisjoint(v.purpose)
+        ]
         yield DueItem(
             kind="reminder",
             rule="payment",
             label=f"提醒回款（账期 {term} 天）",
             customer=customer.id,
-            staff=(customer.owner,),
+            staff=_staff(ctx, setting.by, customer),
             deadline=Deadline(day),
-            state=state_of(Deadline(day), False, ctx.as_of, ctx.soon_days),
+            state=state_of(Deadline(day), bool(hits), ctx.as_of, ctx.soon_days),
+            need=_need(methods, setting.by, hits),
+            evidence=tuple(v.id for v in hits[:1]),
             window=Span(customer.last_order, day),
             subject=f"最近订货 {customer.last_order.isoformat()}",
             source=customer.source,
