@@ -127,7 +127,11 @@ def scan_site(
 def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
     path, shown, masked = job
     findings: list[Finding] = []
-    if path.suffix in INDEX_SUFFIXES:
+    if path.suffix == ".pf_fragment":  # JSON: its raw text holds every string as it is
+        text = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        if MARKUP.search(text) and any(map(MARKUP.search, _index_strings(path))):
+            findings.append(Finding(shown, "markup in the search index"))
+    elif path.suffix in INDEX_SUFFIXES:
         strings = _index_strings(path)
         if any(map(MARKUP.search, strings)):
             findings.append(Finding(shown, "markup in the search index"))
