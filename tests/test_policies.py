@@ -68,8 +68,12 @@ def test_property_management(tree):
         ("supervisor_onsite", "C0001", "upcoming", "2026-12-31"),
         ("building_leaders", "C0001", "upcoming", "2026-12-31"),
         ("repair_callback", "C0001", "due_today", "2026-11-23"),
+        # the one repair record of Q4: ceil(20% × 1) = 1 drawn, for the head by the quarter's end
+        ("repair_check", "C0001", "upcoming", "2026-12-31"),
     }
-    assert {i.staff for i in open_items(agenda) if i.rule != "repair_callback"} == {("S02",)}
+    staff = {i.rule: i.staff for i in open_items(agenda)}
+    assert staff["repair_check"] == ("S04",)  # the manager (中心主任)
+    assert {staff["supervisor_onsite"], staff["building_leaders"]} == {("S02",)}
 
 
 def test_software_vendor(tree):
@@ -148,3 +152,14 @@ def test_chemical_distributor(tree):
     takeover = next(i for i in open_items(agenda) if i.rule == "service_takeover")
     assert takeover.staff == ("S02",)
     assert date(2026, 11, 1) == takeover.window.start
+
+
+def test_chemical_distributor_calls_within_a_week_of_every_sale(tree):
+    orders = [{"date": "2026-11-10", "amount": 8000}, {"date": "2026-11-18"}]
+    customers = {"C0001": customer_file(last_order="2026-11-18", orders=orders)}
+    visits = [visit_file("2026-11-12")]  # after the sale of 11-10, none after 11-18
+    agenda = agenda_for(rules_tree(tree, load("chemical_distributor"), customers, visits))
+    after_sale = {
+        (i.state, i.deadline.day.isoformat()) for i in agenda.items if i.rule == "after_sale"
+    }
+    assert after_sale == {("done", "2026-11-17"), ("due_soon", "2026-11-25")}

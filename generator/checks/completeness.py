@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from generator.checks.common import switched_checks
+from generator.checks.references import approved, chain_labels, role_labels
 from generator.problems import Problem
 from generator.records import Records
 
@@ -25,8 +26,18 @@ def customer_documents(records: Records, today: date):
             continue
         received = {d.name for d in c.documents}
         missing = [name for name in required if name not in received]
-        if missing and not any(a.what == waiver for a in c.approvals):
-            params = {"contract": contract.isoformat(), "days": days, "missing": "、".join(missing)}
+        if missing and not approved(records, c, waiver):
+            rule = policy.approvals.get(waiver)
+            labels = chain_labels(rule.chain) if rule and rule.chain else None
+            zh, en = labels or (role_labels(rule.approver_roles) if rule else ("—", "—"))
+            params = {
+                "contract": contract.isoformat(),
+                "days": days,
+                "missing": "、".join(missing),
+                "what": waiver,
+                "approvers_zh": zh,
+                "approvers_en": en,
+            }
             yield "customer.documents_incomplete", c, ("documents",), params
 
 
