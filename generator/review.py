@@ -3,6 +3,11 @@
 Written as GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY` (Gitea and GitLab show it
 as a job artifact or in the log). Personal data is masked as in the masked site: CI
 pages are seen by more people than the records.
+
+Both sides are judged with Git history (rules/applies.py): a periodic rule applies to a
+customer from when the rule and the customer's match began, the working tree's uncommitted
+changes counting as today, so a regrading shows what it causes from now on, not the
+periods before it as missed.
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.documents import parse_text
 from generator.due_output import View
 from generator.history.gitlog import GitError, git
 from generator.mask import shown
-from generator.problems import Problem
+from generator.problems import Problem, Source
 from generator.records import Records
 from generator.rules import AsOf, derive_agenda
+from generator.rules.applies import AppliesFrom, applies_from
 from generator.rules.items import STATE_LABELS, DueItem
 
 MAX_ROWS = 50
@@ -56,7 +63,8 @@ class DueChange:
 
 
 def _key(item: DueItem) -> tuple:
-    return (item.kind, item.rule, item.customer, item.subject)
+    # a rule's missed periods are one item beside its running period's: both are kept
+    return (item.kind, item.rule, item.customer, item.subject, bool(item.missed))
 
 
 def due_changes(before: list[DueItem], after: list[DueItem]) -> list[DueChange]:
@@ -137,6 +145,8 @@ def summary_markdown(
     base_records: Records | None,
     as_of: AsOf,
     base: str,
+    applies: AppliesFrom | None = None,
+    base_applies: AppliesFrom | None = None,
 ) -> str:
     changed = set(files)
     errors = sum(p.is_error for p in problems if p.source.path in changed)
@@ -159,8 +169,8 @@ def summary_markdown(
     if base_records is None:
         lines += ["无法读取基准分支的记录，未比较待访清单。", ""]
     else:
-        before = list(derive_agenda(base_records, as_of).items)
-        after = list(derive_agenda(records, as_of).items)
+        before = list(derive_agenda(base_records, as_of, base_applies).items)
+        after = list(derive_agenda(records, as_of, applies).items)
         lines += due_table(due_changes(before, after), records)
     return "\n".join(lines)
 
@@ -171,12 +181,43 @@ def pr_summary(records_dir: Path, base: str, as_of: AsOf, report) -> str:
 
     records_dir = records_dir.resolve()
     files = [f"{records_dir.name}/{name}" for name in changed_files(records_dir, base)]
+    history = _history(records_dir)
+    applies = applies_from(history, report.records, as_of.today, _policy_doc(records_dir))
+    base_applies = None
     with tempfile.TemporaryDirectory(prefix="huifang-base-") as temp:
         try:
             base_root = records_at(records_dir, base, Path(temp))
             # a throwaway folder: nothing to gain from the read cache; checked, so that the
             # base's rejected records count for nothing on either side (gate.py)
             base_records = check_records(base_root, as_of.today, use_cache=False).records
+            if history is not None:
+                commits = set(git(records_dir, "rev-list", base).decode().split())
+                base_applies = applies_from(
+                    history, base_records, as_of.today, _policy_doc(base_root), commits
+                )
         except GitError:
             base_records = None
-        return summary_markdown(report.problems, files, report.records, base_records, as_of, base)
+        return summary_markdown(
+            report.problems, files, report.records, base_records, as_of, base,
+            applies, base_applies,
+        )  # fmt: skip
+
+
+def _history(records_dir: Path):
+    """The records' Git history, or None when it cannot be read."""
+    from generator.history import read_history
+
+    try:
+        return read_history(records_dir)
+    except GitError:
+        return None
+
+
+def _policy_doc(records_dir: Path) -> dict:
+    """policy.yaml as read (the rule entries as written), {} when it cannot be."""
+    path = records_dir / "policy.yaml"
+    try:
+        data = parse_text(path.read_text(encoding="utf-8"), Source(str(path)), False).data
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -39,9 +39,14 @@ class Requirement:
         return not self.months or day.month in self.months
 
 
-def rule_start(ctx: RuleContext, customer: Customer, period: str | None) -> dt.date:
-    """From when a customer's periods are judged: `since` and policy due.start, else now."""
+def rule_start(
+    ctx: RuleContext, customer: Customer, period: str | None, rule: CadenceRule | None = None
+) -> dt.date:
+    """From when a customer's periods are judged: `since` and policy due.start, and with Git
+    history the day the rule and the customer's match began (rules/applies.py), else now."""
     known = [d for d in (customer.since, ctx.start) if d]
+    if rule is not None and ctx.applies is not None:
+        known.append(ctx.applies.start("cadence", rule, customer))
     if known:
         return max(known)
     today = ctx.as_of.today
@@ -156,5 +161,5 @@ def cadence_items(ctx: RuleContext, rule: CadenceRule) -> list[DueItem]:
     )
     items: list[DueItem] = []
     for customer in ctx.customers(rule.applies):
-        items += judge(ctx, customer, need, rule_start(ctx, customer, rule.period))
+        items += judge(ctx, customer, need, rule_start(ctx, customer, rule.period, rule))
     return items
