@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
-from generator.due_output import View, excel_csv, pad, problems_json
+from generator.due_output import View, duration, excel_csv, minutes, pad, problems_json, when_text
 from generator.rules import ComplaintReport
 from generator.rules.sla import SLA_STATE_LABELS, ComplaintStatus, Stage
 from generator.schemas import enum_text
@@ -18,18 +17,6 @@ def select(report: ComplaintReport, open_only: bool = False) -> list[ComplaintSt
     if not open_only:
         return list(report.statuses)
     return [s for s in report.statuses if s.pending]
-
-
-def duration(delta: dt.timedelta | None) -> str:
-    """'1 天 3 小时', '5 小时', '40 分钟'."""
-    if delta is None:
-        return ""
-    minutes = max(0, int(delta.total_seconds() // 60))
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return f"{days} 天 {hours} 小时" if hours else f"{days} 天"
-    return f"{hours} 小时" if hours else f"{minutes} 分钟"
 
 
 def stage_note(stage: Stage) -> str:
@@ -81,12 +68,6 @@ def as_text(report: ComplaintReport, statuses: list[ComplaintStatus], view: View
 
 
 def _stage_json(stage: Stage) -> dict:
-    def when(value):
-        return value.isoformat(timespec="minutes") if value else None
-
-    def minutes(delta):
-        return int(delta.total_seconds() // 60) if delta is not None else None
-
     return {
         "stage": stage.name,
         "label": stage.label,
@@ -94,7 +75,7 @@ def _stage_json(stage: Stage) -> dict:
         "state": stage.state,
         "state_label": SLA_STATE_LABELS[stage.state],
         "deadline": str(stage.deadline) if stage.deadline else None,
-        "done_at": when(stage.done_at),
+        "done_at": when_text(stage.done_at),
         "late_by_minutes": minutes(stage.late_by),
         "time_left_minutes": minutes(stage.time_left),
         "workdays_left": stage.workdays_left,

@@ -42,7 +42,7 @@ def select(
     return [
         item
         for item in agenda.items
-        if (done or item.state != "done")
+        if (done or not item.done)
         and (staff is None or staff in item.staff)
         and (last is None or item.state == "overdue" or item.deadline.day <= last)
     ]
@@ -121,6 +121,52 @@ class View:
         return text
 
 
+def duration(delta: dt.timedelta | None) -> str:
+    """'1 天 3 小时', '5 小时', '40 分钟'."""
+    if delta is None:
+        return ""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} 天 {hours} 小时" if hours else f"{days} 天"
+    return f"{hours} 小时" if hours else f"{minutes} 分钟"
+
+
+def duration_en(delta: dt.timedelta | None) -> str:
+    """'1 day 3 h', '5 h', '40 min'."""
+    if delta is None:
+        return ""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        unit = "day" if days == 1 else "days"
+        return f"{days} {unit} {hours} h" if hours else f"{days} {unit}"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+def when_text(value: dt.datetime | dt.date | None) -> str | None:
+    """'2026-11-20T10:30', or '2026-11-20' for a day without a time."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def late_note(item: DueItem) -> str:
+    """'晚了 1 天（2026-11-21 完成）' for an item done late, else ''."""
+    if item.state != "done_late":
+        return ""
+    done = when_text(item.done_at) or ""
+    return f"晚了 {duration(item.late_by)}（{done.replace('T', ' ')} 完成）"
+
+
+def minutes(delta: dt.timedelta | None) -> int | None:
+    return int(delta.total_seconds() // 60) if delta is not None else None
+
+
 # --- JSON ---------------------------------------------------------------------------
 def _span(span: Span | None) -> dict | None:
     return {"start": span.start.isoformat(), "end": span.end.isoformat()} if span else None
@@ -140,6 +186,8 @@ def item_json(view: View, item: DueItem) -> dict:
         "deadline_time": item.deadline.at.strftime("%H:%M") if item.deadline.at else None,
         "state": item.state,
         "state_label": STATE_LABELS[item.state],
+        "done_at": when_text(item.done_at),
+        "late_by_minutes": minutes(item.late_by),
         "need": {
             "count": item.need.count,
             "done": item.need.done,
@@ -170,6 +218,10 @@ def as_json(agenda: Agenda, items: list[DueItem], view: View) -> str:
                 "target": w.target,
             }
             for w in agenda.workload
+        ],
+        "on_time": [
+            {"staff": o.staff, "done": o.done, "late": o.late, "rate": o.rate}
+            for o in agenda.on_time
         ],
         "problems": problems_json(agenda.problems),
     }
@@ -207,6 +259,9 @@ def as_text(agenda: Agenda, items: list[DueItem], view: View) -> str:
         if person in workload:
             w = workload[person]
             head += f" · 本周已联系 {w.customers}/{w.target} 位客户"
+        on_time = agenda.on_time_of(person)
+        if on_time and on_time.late:
+            head += f" · 按时完成 {on_time}"
         lines.append(head)
         for item in group:
             lines.append(_item_line(view, item))
@@ -224,9 +279,7 @@ def _item_line(view: View, item: DueItem) -> str:
     who = f"{item.customer} {view.customer_name(item.customer)}".strip() or "全体 / team"
     state = pad(STATE_LABELS[item.state], 8)
     parts = [f"  {state}", f"{view.deadline(item):<16}", who, view.describe(item)]
-    progress = view.progress(item)
-    if progress:
-        parts.append(progress)
+    parts += [text for text in (view.progress(item), late_note(item)) if text]
     return "  ".join(parts)
 
 
@@ -278,7 +331,7 @@ def as_csv(items: list[DueItem], view: View) -> str:
                 KIND_LABELS[item.kind],
                 item.rule,
                 view.describe(item),
-                view.progress(item),
+                "，".join(t for t in (view.progress(item), late_note(item)) if t),
                 " ".join(item.evidence),
                 item.source.path,
             )
@@ -299,7 +352,7 @@ def as_ics(agenda: Agenda, items: list[DueItem], view: View, name: str = "回访
     calendar.add("x-wr-calname", name)
     stamp = dt.datetime.combine(agenda.as_of.today, dt.time(), LOCAL_TZ).astimezone(dt.UTC)
     for item in items:
-        if item.state == "done":
+        if item.done:
             continue
         day = agenda.as_of.today if item.state == "overdue" else view.deadline_day(item)
         event = Event()

@@ -1,11 +1,13 @@
 """The rules in policy.yaml make sense together: method groups exist, rule names are unique,
-visit kinds and festivals can be placed. (Their shape is the schema's job.)"""
+visit kinds and festivals can be placed. (Their shape is the schema's job.) And the records
+keep the policy's limits: a completion after its deadline is a warning (checks/late.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from generator.checks.common import problem_at
+from generator.checks import late
+from generator.checks.common import problem_at, switched_checks
 from generator.problems import Problem
 from generator.records import Records
 from generator.rules.calendar import festival_names
@@ -89,4 +91,8 @@ def festivals(records: Records, today: date) -> list[Problem]:
     return problems
 
 
-CHECKS = (unique_rule_names, method_groups, event_triggers, festivals)
+def late_completions(records: Records, today: date) -> list[Problem]:
+    return switched_checks(records, late.FINDERS, today)
+
+
+CHECKS = (unique_rule_names, method_groups, event_triggers, festivals, late_completions)

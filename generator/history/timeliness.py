@@ -21,8 +21,7 @@ from generator.history.gitlog import Commit
 from generator.model import Visit
 from generator.problems import Problem
 from generator.records import Records
-
-END_OF_DAY = dt.time(23, 59, 59)  # a visit without a time gets the benefit of the doubt
+from generator.rules.items import latest_moment, visit_time
 
 
 def committed_at(commit: Commit) -> dt.datetime:
@@ -30,17 +29,16 @@ def committed_at(commit: Commit) -> dt.datetime:
     return parse_datetime(commit.author_date)
 
 
-def visit_time(visit: Visit) -> dt.datetime | None:
-    if visit.date is None:
-        return None
-    try:
-        clock = dt.time.fromisoformat(visit.time) if visit.time else END_OF_DAY
-    except ValueError:
-        clock = END_OF_DAY
-    return dt.datetime.combine(visit.date, clock)
+def visit_start(visit: Visit) -> dt.datetime | None:
+    """Where a limit counted from the visit starts: its time, or without one the end of its
+    day (generator.rules.items.visit_time, the one definition; docs/rules.md)."""
+    when = visit_time(visit)
+    return latest_moment(when) if when is not None else None
 
 
-def shown(moment: dt.datetime) -> str:
+def shown(moment: dt.datetime | dt.date) -> str:
+    if not isinstance(moment, dt.datetime):
+        return moment.isoformat()
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
@@ -67,10 +65,13 @@ class Judge:
         return {"commit": version.commit.short, "author": version.commit.author}
 
 
-def first_commit_late(judge: Judge, found, moment, limit: dt.timedelta) -> dict | None:
+def first_commit_late(
+    judge: Judge, found, moment, limit: dt.timedelta, day: dt.date | None = None
+) -> dict | None:
     """The facts of the commit that added the record, when it came more than `limit`
-    after `moment`; None when it was in time or cannot be judged."""
-    if not found or moment is None or not judge.judged(moment.date(), found.versions[0]):
+    after `moment` (of `day`, when that is not the moment's own); None when it was in time
+    or cannot be judged."""
+    if not found or moment is None or not judge.judged(day or moment.date(), found.versions[0]):
         return None
     first = found.versions[0]
     filed = committed_at(first.commit)
@@ -83,10 +84,15 @@ def first_commit_late(judge: Judge, found, moment, limit: dt.timedelta) -> dict 
 def visits_filed_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
     limit = dt.timedelta(hours=float(records.policy.visits.get("file_within_hours", 24)))
     for visit in records.visits:
-        moment = visit_time(visit)
-        late = first_commit_late(judge, history.of("visit", visit.id), moment, limit)
+        moment = visit_start(visit)
+        late = first_commit_late(judge, history.of("visit", visit.id), moment, limit, visit.date)
         if late:
-            yield "visit.filed_late", visit, ("date",), late | {"visit_time": shown(moment)}
+            yield (
+                "visit.filed_late",
+                visit,
+                ("date",),
+                late | {"visit_time": shown(visit_time(visit))},
+            )
 
 
 def complaints_registered_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
@@ -102,15 +108,19 @@ def complaints_registered_late(records: Records, history: History, judge: Judge)
 def reviews_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
     days = int(records.policy.param("visit_review", "days"))
     for visit in records.visits:
-        found, moment = history.of("visit", visit.id), visit_time(visit)
+        found, moment = history.of("visit", visit.id), visit_start(visit)
         if not (found and moment and visit.reviewed_by):
             continue
         signed = next((v for v in found.versions if _adds_reviewer(v)), None)
-        if signed is None or not judge.judged(moment.date(), signed):
+        if signed is None or not judge.judged(visit.date, signed):
             continue
         reviewed = committed_at(signed.commit)
         if reviewed - moment > dt.timedelta(days=days):
-            params = {"visit_time": shown(moment), "reviewed": shown(reviewed), "days": days}
+            params = {
+                "visit_time": shown(visit_time(visit)),
+                "reviewed": shown(reviewed),
+                "days": days,
+            }
             yield (
                 "visit.reviewed_late",
                 visit,

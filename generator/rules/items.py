@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.problems import Source
 from generator.rules.periods import Span
 
 NOWHERE = Source("")
 # Display order: the most urgent first.
-STATES = ("overdue", "due_today", "due_soon", "upcoming", "done")
+STATES = ("overdue", "due_today", "due_soon", "upcoming", "done_late", "done")
+DONE_STATES = frozenset({"done", "done_late"})  # the requirement is met (late or in time)
 STATE_LABELS = {
     "overdue": "逾期",
     "due_today": "今天到期",
     "due_soon": "即将到期",
     "upcoming": "以后",
+    "done_late": "超时完成",
     "done": "已完成",
 }
 KIND_LABELS = {
@@ -66,6 +68,18 @@ class Deadline:
             return moment < self.moment if self.at is None else moment <= self.moment
         return moment <= self.day
 
+    def late_by(self, done_at: dt.datetime | dt.date) -> dt.timedelta | None:
+        """How late something done at `done_at` is; None when it was in time. A day (no time
+        known) done after a day deadline is late by whole days; with a time, by the time
+        past the deadline's moment; a day done after a timed deadline, from that day's start."""
+        if self.allows(done_at):
+            return None
+        if isinstance(done_at, dt.datetime):
+            return done_at - self.moment
+        if self.at is None:
+            return dt.timedelta(days=(done_at - self.day).days)
+        return dt.datetime.combine(done_at, dt.time()) - self.moment
+
     def __str__(self) -> str:
         if self.at is None:
             return self.day.isoformat()
@@ -115,15 +129,28 @@ class DueItem:
     subject: str = ""  # what it is about: a contact's name, a promise, a complaint id…
     subject_pii: str = "none"  # its personal-data class (schema x-pii), for masking
     source: Source = NOWHERE  # the record that gave rise to it
+    done_at: dt.datetime | dt.date | None = None  # when it was done (a day when no time is known)
+    late_by: dt.timedelta | None = None  # done_late: how far past the deadline
+
+    @property
+    def done(self) -> bool:
+        return self.state in DONE_STATES
 
     @property
     def sort_key(self) -> tuple:
         return (STATES.index(self.state), self.deadline.sort_key, self.customer, self.rule)
 
 
-def state_of(deadline: Deadline, done: bool, as_of: AsOf, soon_days: int) -> str:
+def state_of(
+    deadline: Deadline,
+    done: bool,
+    as_of: AsOf,
+    soon_days: int,
+    done_at: dt.datetime | dt.date | None = None,
+) -> str:
+    """The item's state; done after the deadline (`done_at` given and too late) is done_late."""
     if done:
-        return "done"
+        return "done_late" if done_at is not None and not deadline.allows(done_at) else "done"
     if deadline.passed(as_of):
         return "overdue"
     if deadline.day == as_of.today:
@@ -131,3 +158,33 @@ def state_of(deadline: Deadline, done: bool, as_of: AsOf, soon_days: int) -> str
     if (deadline.day - as_of.today).days <= soon_days:
         return "due_soon"
     return "upcoming"
+
+
+def completed(item: DueItem, done_at: dt.datetime | dt.date | None) -> DueItem:
+    """The item with when it was done, and done_late with how late when that was too late."""
+    if item.state not in DONE_STATES or done_at is None:
+        return item
+    late = item.deadline.late_by(done_at)
+    return replace(item, done_at=done_at, late_by=late, state="done_late" if late else "done")
+
+
+# --- when a visit happened ----------------------------------------------------------
+def visit_time(visit) -> dt.datetime | dt.date | None:
+    """When a visit happened: its date at its `time`, or — without a (valid) time — just its
+    day (a date). The one definition every rule and check uses (docs/rules.md)."""
+    if visit.date is None:
+        return None
+    if visit.time:
+        try:
+            return dt.datetime.combine(visit.date, dt.time.fromisoformat(visit.time))
+        except ValueError:
+            pass
+    return visit.date
+
+
+def latest_moment(when: dt.datetime | dt.date) -> dt.datetime:
+    """A moment, or for a day its end (midnight after it, as a day deadline's): where a limit
+    counted from a visit starts, so a visit without a time is never judged early."""
+    if isinstance(when, dt.datetime):
+        return when
+    return dt.datetime.combine(when + dt.timedelta(days=1), dt.time())

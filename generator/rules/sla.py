@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from generator.model import Complaint
 from generator.rules.context import RuleContext
-from generator.rules.items import Deadline, DueItem, state_of
+from generator.rules.items import Deadline, DueItem, state_of, visit_time
 
 STAGES = ("register", "answer", "resolve", "feedback", "followup")
 STAGE_LABELS = {
@@ -41,7 +41,7 @@ class Stage:
     limit: str  # the limit in words, e.g. "24 小时", "3 个工作日"
     state: str  # one of SLA_STATES
     deadline: Deadline | None = None
-    done_at: dt.datetime | None = None
+    done_at: dt.datetime | dt.date | None = None  # a day: a follow-up visit without a time
     late_by: dt.timedelta | None = None  # met late, or breached: how far past the deadline
     time_left: dt.timedelta | None = None  # running
     workdays_left: int | None = None  # running, for a working-day limit
@@ -87,9 +87,9 @@ def _judge(ctx, name, limit, deadline, done_at, workdays=False, evidence="") -> 
         return Stage(name, limit, "waiting")
     now = ctx.as_of.now
     if done_at is not None:
-        if deadline.allows(done_at):
+        late = deadline.late_by(done_at)
+        if late is None:
             return Stage(name, limit, "met", deadline, done_at, evidence=evidence)
-        late = done_at - deadline.moment
         return Stage(name, limit, "met_late", deadline, done_at, late, evidence=evidence)
     if deadline.passed(ctx.as_of):
         return Stage(name, limit, "breached", deadline, late_by=now - deadline.moment)
@@ -140,7 +140,7 @@ def complaint_status(ctx: RuleContext, complaint: Complaint) -> ComplaintStatus:
             "followup",
             f"{followup_days} 天",
             followup_by,
-            _visit_moment(followup),
+            visit_time(followup) if followup else None,
             evidence=followup.id if followup else "",
         ),
     )
@@ -157,10 +157,6 @@ def _followup_visit(ctx: RuleContext, complaint: Complaint):
         if visit.complaint == complaint.id or (visit.kind == "complaint" and not visit.complaint):
             return visit
     return None
-
-
-def _visit_moment(visit) -> dt.datetime | None:
-    return dt.datetime.combine(visit.date, dt.time()) if visit else None
 
 
 def complaint_statuses(ctx: RuleContext) -> list[ComplaintStatus]:
@@ -187,6 +183,7 @@ def complaint_items(ctx: RuleContext, statuses: list[ComplaintStatus]) -> list[D
                 evidence=(stage.evidence,) if stage.evidence else (),
                 subject=complaint.id,
                 source=complaint.source,
+                done_at=stage.done_at,
             )
             if ctx.keep(item):
                 items.append(item)

@@ -6,7 +6,7 @@ from collections import Counter
 from functools import partial
 
 from generator.rules.periods import period_of
-from generator.site.data import Page, SiteData
+from generator.site.data import Page, SiteData, due_row
 from generator.site.pages import complaint_row
 from generator.site.report_pages import dashboard_satisfaction
 
@@ -23,7 +23,7 @@ def dashboard_context(data: SiteData) -> dict:
     rows = []
     for staff in data.records.staff_list:
         mine = [i for i in items if staff.id in i.staff]
-        if not mine and staff.id not in workload:
+        if not mine and staff.id not in workload and not data.agenda.on_time_of(staff.id):
             continue
         w = workload.get(staff.id)
         rows.append(
@@ -34,6 +34,7 @@ def dashboard_context(data: SiteData) -> dict:
                 "today": sum(i.state == "due_today" for i in mine),
                 "week": sum(i.state != "overdue" and i.deadline.day <= week.end for i in mine),
                 "contacts": f"{w.customers}/{w.target}" if w else "",
+                "on_time": str(data.agenda.on_time_of(staff.id) or ""),
             }
         )
     open_complaints = [s for s in data.complaints.statuses if s.pending]
@@ -43,6 +44,8 @@ def dashboard_context(data: SiteData) -> dict:
         "staff_rows": rows,
         "totals": Counter(i.state for i in items),
         "complaints": [complaint_row(data, s, "") for s in open_complaints],
+        "soon_days": data.records.policy.due["soon_days"],
+        "late": [due_row(data, i, "") for i in data.agenda.items if i.state == "done_late"],
         "satisfaction": dashboard_satisfaction(data),
         "errors": data.report.errors,
         "warnings": data.report.warnings,
