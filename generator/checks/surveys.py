@@ -1,4 +1,6 @@
-"""Survey tallies add up: returned ≤ distributed, item counts ≤ returned, known levels."""
+"""Survey tallies add up: distributed ≤ population, returned ≤ distributed, item counts ≤
+returned, known levels; and a survey has at least the policy's `surveys.min_sample` returned
+forms (seed 000: 调查对象不得少于10名)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,17 @@ from generator.records import Records
 def survey_counts(records: Records, today: date) -> list[Problem]:
     problems: list[Problem] = []
     for s in records.survey_list:
+        if s.population is not None and s.distributed > s.population:
+            problems.append(
+                problem_at(
+                    records,
+                    "survey.distributed_exceeds_population",
+                    s,
+                    ("distributed",),
+                    distributed=s.distributed,
+                    population=s.population,
+                )
+            )
         if s.returned > s.distributed:
             problems.append(
                 problem_at(
@@ -54,4 +67,17 @@ def survey_counts(records: Records, today: date) -> list[Problem]:
     return problems
 
 
-CHECKS = (survey_counts,)
+def survey_samples(records: Records, today: date) -> list[Problem]:
+    if not records.policy_usable:
+        return []
+    least = int(records.policy.surveys["min_sample"])
+    return [
+        problem_at(
+            records, "survey.small_sample", s, ("returned",), returned=s.returned, least=least
+        )
+        for s in records.survey_list
+        if s.returned < least
+    ]
+
+
+CHECKS = (survey_counts, survey_samples)

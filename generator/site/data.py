@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.due_output import View, select
+from generator.due_output import View, late_note, select
 from generator.history import History, RecordHistory, Version
 from generator.model import Visit
 from generator.pipeline import CheckReport
@@ -78,11 +78,13 @@ class SiteData:
     @cached_property
     def survey_results(self) -> list[SurveyResult]:
         """Every survey's figures, oldest first."""
-        target = float(self.records.policy.surveys.get("return_rate_target", 0.8))
+        targets = self.records.policy.surveys
+        returned = float(targets["return_rate_target"])
+        distributed = float(targets["distribution_rate_target"])
         ordered = sorted(
             self.records.survey_list, key=lambda s: (s.period.start or dt.date.min, s.id)
         )
-        return [survey_result(s, target, self.today) for s in ordered]
+        return [survey_result(s, returned, self.today, distributed) for s in ordered]
 
 
 def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
@@ -96,7 +98,7 @@ def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
         "customer_name": view.customer_name(item.customer),
         "link": f"{prefix}customers/{item.customer}.html" if item.customer else "",
         "what": view.describe(item),
-        "progress": view.progress(item),
+        "progress": "，".join(t for t in (view.progress(item), late_note(item)) if t),
         "kind": KIND_LABELS[item.kind],
         "staff": " ".join(item.staff),
     }

@@ -63,6 +63,10 @@ def satisfaction_context(data: SiteData) -> dict:
                 "return_rate": result.returned,
                 "return_target": f"{result.return_target:.0%}",
                 "return_met": result.return_met,
+                "population": s.population,
+                "distribution_rate": result.distribution,
+                "distribution_target": f"{result.distribution_target:.0%}",
+                "distribution_met": result.distribution_met,
                 "opinions": [data.privacy.free_text(o) for o in s.opinions],
                 "actions": [
                     replace(a, owner=data.staff_label(a.owner) if a.owner else "")

@@ -9,7 +9,9 @@ Choices (docs/site.md):
   ÷ all answers to that item; the overall rate pools every item's answers;
 - a visit's satisfaction rate = visits answered 满意 ÷ visits where the
   customer was asked (一般 counts as not satisfied);
-- a visit counts for every staff member on it.
+- a visit counts for every staff member on it;
+- a survey's distribution rate (发放率) = forms distributed ÷ its `population` (the
+  households or customers to be surveyed); unknown (—) when the survey names none.
 """
 
 from __future__ import annotations
@@ -74,14 +76,24 @@ class SurveyResult:
     returned: Rate  # returned ÷ distributed
     return_target: float
     actions: tuple[ActionStatus, ...]
+    distribution: Rate = NO_RATE  # distributed ÷ population (unknown without a population)
+    distribution_target: float = 1.0
 
     @property
     def return_met(self) -> bool:
         value = self.returned.value
         return value is not None and value >= self.return_target
 
+    @property
+    def distribution_met(self) -> bool | None:
+        """Against the target; None when the survey names no population."""
+        value = self.distribution.value
+        return None if value is None else value >= self.distribution_target
 
-def survey_result(survey: Survey, return_target: float, today: dt.date) -> SurveyResult:
+
+def survey_result(
+    survey: Survey, return_target: float, today: dt.date, distribution_target: float = 1.0
+) -> SurveyResult:
     satisfied = {level.name for level in survey.levels if level.satisfied}
     levels = tuple(level.name for level in survey.levels)
     items = []
@@ -99,6 +111,8 @@ def survey_result(survey: Survey, return_target: float, today: dt.date) -> Surve
         Rate(survey.returned, survey.distributed),
         return_target,
         tuple(_action_status(a, today) for a in survey.actions),
+        Rate(survey.distributed, survey.population or 0),
+        distribution_target,
     )
 
 
