@@ -211,3 +211,14 @@ def test_the_timeliness_check_uses_the_same_definition():
     untimed = Visit(date=dt.date(2026, 11, 20))
     assert timeliness.visit_time is visit_time
     assert timeliness.visit_start(untimed) == dt.datetime(2026, 11, 21)
+
+
+def test_a_promise_at_a_meeting_with_several_customers_is_one_item(tree):
+    # a building-leader meeting naming a second household is a contact of both; the
+    # promise made there is one item, the visit's own customer's
+    customers = {"C0001": customer_file(), "C0002": customer_file("C0002")}
+    promise = [{"text": "修门禁", "due": "2026-11-30"}]
+    meeting = visit_file("2026-11-20", "meeting", customers=["C0002"], commitments=promise)
+    agenda = agenda_for(rules_tree(tree, GRADES, customers, visits=[meeting]))
+    (item,) = _items(agenda, "commitment")
+    assert item.customer == "C0001"

@@ -127,9 +127,10 @@ def _issue_items(ctx: RuleContext, visit: Visit) -> Iterator[tuple[tuple, DueIte
 
 def agreed_items(ctx: RuleContext) -> list[DueItem]:
     items: list[DueItem] = []
-    for contacts in ctx.contacts.values():
+    for customer, contacts in ctx.contacts.items():
         for visit in contacts.visits:
-            if ctx.start and visit.date < ctx.start:
+            # a visit naming further customers is a contact of each, its promises its own
+            if visit.customer != customer or (ctx.start and visit.date < ctx.start):
                 continue
             items += [i for _, i in visit_items(ctx, visit) if ctx.keep(i)]
     return items
