@@ -268,6 +268,7 @@ def due(
     """
     from generator import due_output
     from generator.rules import derive_agenda
+    from generator.rules.applies import applies_for
 
     as_of = as_of_or_clock(today)
     records = load_for_rules(records_dir, as_of.today).records
@@ -275,7 +276,9 @@ def due(
         raise click.BadParameter(
             f"没有编号为 {staff} 的员工 / no staff member {staff}", param_hint="--staff"
         )
-    agenda = derive_agenda(records, as_of)
+    # with Git history, a periodic rule applies from when the customer came to match it
+    history = read_history_or_none(records_dir)
+    agenda = derive_agenda(records, as_of, applies_for(history, records, as_of.today, records_dir))
     items = due_output.select(agenda, staff, within, show_done)
     view = due_output.View(records, masked=profile == "masked")
     warn(agenda.problems)

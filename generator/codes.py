@@ -294,6 +294,19 @@ CODES: dict[str, Code] = {
         "the complaint {ref} belongs to the customer {other}, not to this visit's customer "
         "{customer}. Check the ids.",
     ),
+    "ref.unknown_visit": _c(
+        "error",
+        "抽查的回访 {ref} 不存在。checks 填被抽查回访的编号（visits/ 下的文件名，不含 .md）。",
+        "the checked visit {ref} does not exist. checks takes the id of the visit checked (its "
+        "file name under visits/, without .md).",
+    ),
+    "ref.unknown_department": _c(
+        "warning",
+        "部门 {department} 没有在 policy.yaml 的 departments 中定义。可选：{allowed}。"
+        "请检查拼写或把它加入 policy.yaml。",
+        "the department {department} is not listed under departments in policy.yaml. "
+        "Allowed: {allowed}. Check the spelling or add it to policy.yaml.",
+    ),
     "customer.unknown_grade": _c(
         "error",
         "客户等级 {grade} 没有在 policy.yaml 的 grades 中定义。可选：{allowed}。",
@@ -304,6 +317,28 @@ CODES: dict[str, Code] = {
         "区域 {area} 没有在 policy.yaml 的 areas 中定义。请检查拼写或把它加入 policy.yaml。",
         "the area {area} is not listed under areas in policy.yaml. Check the spelling or add "
         "it to policy.yaml.",
+    ),
+    "customer.unknown_approval": _c(
+        "warning",
+        "审批事项 {what} 没有在 policy.yaml 的 approvals 中定义，无法判断谁可以批准。"
+        "可选：{allowed}；或在 approvals 中加上它和可批准的角色。",
+        "the approval {what} is not defined under approvals in policy.yaml, so who may approve "
+        "it is unknown. Defined: {allowed}; or add it to approvals with the roles that may "
+        "approve it.",
+    ),
+    "customer.approval_out_of_order": _c(
+        "error",
+        "{what} 审批应按 {chain_zh} 的顺序逐级进行，每级一人且不同的人；这一步应由{expected_zh}"
+        "批准，但 {ref} 是{role_zh}{again_zh}。请按顺序补上缺少的审批，或更正审批人。",
+        "{what} is approved in turn by {chain_en}, one different person per step; this step "
+        "needs a {expected_en}, but {ref} is a {role_en}{again_en}. Record the missing "
+        "approvals in order, or correct the approver.",
+    ),
+    "customer.approval_chain_incomplete": _c(
+        "warning",
+        "{what} 审批（{chain_zh}）尚未完成，还需：{missing_zh}。审批完成前不要按新的额度或账期执行。",
+        "the {what} approval ({chain_en}) is not complete; still needed: {missing_en}. Do not "
+        "apply the new limit or term before it is.",
     ),
     # --- dates ------------------------------------------------------------------------
     "dates.out_of_order": _c(
@@ -323,6 +358,19 @@ CODES: dict[str, Code] = {
         "回收份数 {returned} 多于发放份数 {distributed}。请核对数字。",
         "{returned} forms returned is more than the {distributed} distributed. Check the numbers.",
     ),
+    "survey.distributed_exceeds_population": _c(
+        "error",
+        "发放份数 {distributed} 多于调查对象总数 {population}。请核对数字。",
+        "{distributed} forms distributed is more than the {population} households or customers "
+        "to be surveyed. Check the numbers.",
+    ),
+    "survey.small_sample": _c(
+        "warning",
+        "只回收了 {returned} 份问卷，少于 policy.yaml 中 surveys.min_sample 要求的 {least} 份，"
+        "结果代表性不足。请扩大调查范围或补充回收。",
+        "only {returned} forms were returned, fewer than the {least} that surveys.min_sample in "
+        "policy.yaml asks for: too small a sample. Survey more customers or collect more forms.",
+    ),
     "survey.counts_exceed_returned": _c(
         "error",
         "项目“{item}”各级人数合计 {total}，多于回收份数 {returned}。请核对统计。",
@@ -336,12 +384,26 @@ CODES: dict[str, Code] = {
         "{allowed}. Define it under levels or correct it.",
     ),
     # --- completeness rules (severity set in policy.yaml: completeness) ----------------
+    "visit.done_late": _c(
+        "warning",
+        "{what_zh}应在 {deadline} 前完成，{done} 才完成，晚了 {late}。"
+        "请按时完成；若记录的时间有误，请更正。",
+        "{what_en} was due by {deadline} but done at {done}, {late_en} late. Keep the limit; "
+        "if the recorded time is wrong, correct it.",
+    ),
+    "complaint.done_late": _c(
+        "warning",
+        "投诉{stage}应在 {deadline} 前完成（时限 {limit}），{done} 才完成，晚了 {late}。"
+        "请按时限处理；若记录的时间有误，请更正。",
+        "{stage_en} was due by {deadline} but done at {done}, {late_en} late. Keep the limit; "
+        "if the recorded time is wrong, correct it.",
+    ),
     "customer.documents_incomplete": _c(
         "warning",
         "合同签订（{contract}）已超过 {days} 天，建档资料仍缺：{missing}。"
-        "请补齐资料，或在 approvals 中记录营销总监/总经理的批准。",
+        "请补齐资料，或在 approvals 中记录{approvers_zh}的批准（{what}）。",
         "more than {days} days after the contract ({contract}) these documents are still missing: "
-        "{missing}. Complete them, or record the approval of a director or general manager "
+        "{missing}. Complete them, or record the approval ({what}) of {approvers_en} "
         "under approvals.",
     ),
     "customer.no_contacts": _c(
@@ -498,13 +560,18 @@ CODES: dict[str, Code] = {
     ),
     "calendar.unknown_year": _c(
         "warning",
-        "{year} 年的法定节假日和调休安排还不在 holidays 库中，该年按周一至周五计算工作日"
-        "（加上 calendar 中本团队的假日和工作日）。请升级 holidays，"
-        "或把国务院公布的安排写进 calendar.extra_holidays / extra_workdays。",
-        "the official holidays and adjusted working days of {year} are not in the holidays "
-        "library yet; working days in {year} are counted Monday to Friday (plus the team's "
-        "calendar entries). Upgrade holidays, or add the State Council's arrangement to "
-        "calendar.extra_holidays / extra_workdays.",
+        "holidays 库还没有国务院公布的 {year} 年放假调休安排：该年按库中已知的法定节假日"
+        "（元旦、春节、国庆节等及其补假）和周一至周五计算工作日，缺少调休上班的周末，"
+        "也缺少国务院另行安排的放假日。请升级 pyproject.toml 中的 holidays，或在 policy.yaml 的 "
+        "calendar 中写入该年的安排：extra_workdays（调休上班日）和 extra_holidays（另行放假日），"
+        "例如 extra_workdays: [{{date: {year}-MM-DD, name: 调休上班}}]。",
+        "the holidays library does not have the State Council's {year} arrangement yet: working "
+        "days in {year} are counted from the statutory holidays it knows (New Year, Spring "
+        "Festival, National Day… and their substitute days) and Monday to Friday, without the "
+        "weekend days worked in exchange and the extra days off the arrangement adds. Upgrade "
+        "holidays in pyproject.toml, or enter the arrangement in policy.yaml under calendar: "
+        "extra_workdays (weekend days worked) and extra_holidays (extra days off), e.g. "
+        "extra_workdays: [{{date: {year}-MM-DD, name: 调休上班}}].",
     ),
 }
 

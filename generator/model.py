@@ -45,6 +45,7 @@ class Staff:
     id: str = ""
     name: str = ""
     role: str = "agent"
+    department: str | None = None
     area: str | None = None
     active: bool = True
     phone: str | None = None
@@ -70,6 +71,13 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class FamilyMember:
+    name: str = ""
+    relation: str | None = None  # spouse, child, parent, other
+    birthday: str | None = None  # YYYY-MM-DD or MM-DD
+
+
+@dataclass(frozen=True)
 class FileDocument:
     name: str = ""
     received: dt.date | None = None
@@ -80,6 +88,13 @@ class Approval:
     what: str = ""
     by: str = ""
     date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Order:
+    date: dt.date | None = None
+    amount: float | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,9 +118,11 @@ class Customer:
     chief: str | None = None
     since: dt.date | None = None
     last_order: dt.date | None = None
+    orders: tuple[Order, ...] = ()
     owes_money: bool = False
     events: Mapping[str, dt.date] = empty_mapping()
     contacts: tuple[Contact, ...] = ()
+    family: tuple[FamilyMember, ...] = ()
     documents: tuple[FileDocument, ...] = ()
     approvals: tuple[Approval, ...] = ()
     credit: Credit | None = None
@@ -149,6 +166,7 @@ class Opportunity:
 class Visit:
     id: str = ""  # the file name without its suffix
     customer: str = ""
+    customers: tuple[str, ...] = ()  # further customers met in the same contact (楼长会)
     date: dt.date | None = None
     time: str | None = None
     method: str = ""
@@ -168,9 +186,15 @@ class Visit:
     reviewed_by: str | None = None
     reviewed_on: dt.date | None = None
     complaint: str | None = None
+    checks: str | None = None  # the visit a check call (kind: check) verifies
     opportunity: Opportunity | None = None
     body: str = ""
     source: Source = _NOWHERE
+
+    @property
+    def all_customers(self) -> tuple[str, ...]:
+        """`customer` and then `customers`, each once: the contact counts for each of them."""
+        return tuple(dict.fromkeys((self.customer, *self.customers)))
 
 
 # --- complaints ---------------------------------------------------------------------
@@ -230,6 +254,7 @@ class Survey:
     title: str = ""
     period: Period = Period()
     audience: str | None = None
+    population: int | None = None  # households or customers to be surveyed (发放率's base)
     distributed: int = 0
     returned: int = 0
     levels: tuple[Level, ...] = ()
@@ -255,6 +280,7 @@ class Applies:
     stage: tuple[str, ...] = ()
     region: tuple[str, ...] = ()
     area: tuple[str, ...] = ()
+    industry: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
 
 
@@ -263,6 +289,15 @@ class Repeat:
     period: str = "quarter"
     min: int = 1
     until: str | None = None  # events.X: repeat while this customer date is not yet past
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A fixed share of each period's triggers, checked by a visit of `kind` naming one."""
+
+    share: float = 0.2
+    period: str = "quarter"
+    kind: str = "check"
 
 
 @dataclass(frozen=True)
@@ -275,6 +310,7 @@ class CadenceRule:
     every_days: int | None = None  # … a rolling interval since the last matching contact
     min: int = 1
     by: str = "any"
+    months: tuple[int, ...] = ()  # judged only in periods starting in these months (a season)
 
 
 @dataclass(frozen=True)
@@ -283,11 +319,12 @@ class EventRule:
     label: str = ""
     applies: Applies = Applies()
     after: str = ""
-    within_days: int = 0
+    within_days: int | None = None  # None with `sample`: the end of the sample's period
     min: int = 1
     methods: str | tuple[str, ...] = "any"
     by: str = "any"
     then: Repeat | None = None
+    sample: Sample | None = None
 
 
 @dataclass(frozen=True)
@@ -296,18 +333,29 @@ class InactivityRule:
     label: str = ""
     applies: Applies = Applies()
     no: str = "order"
-    days: int = 1
+    days: int | None = None  # more than this many days, or …
+    months: int | None = None  # … calendar months
     within_days: int | None = None
+    within_months: int | None = None
     period: str | None = None
     min: int = 1
     methods: str | tuple[str, ...] = "any"
     by: str = "any"
+    lapse_by: str | None = None  # whose contacts end a `no: contact` lapse; None: as `by`
     exceptions: tuple[str, ...] = field(default=(), metadata={"key": "except"})
 
 
 @dataclass(frozen=True)
-class DaysBefore:
+class Birthdays:
     days_before: int = 3
+    by: str = "any"
+
+
+@dataclass(frozen=True)
+class Payment:
+    days_before: int = 3
+    purposes: tuple[str, ...] = ()  # visit purposes that count as the reminder (schema default)
+    by: str = "any"
 
 
 @dataclass(frozen=True)
@@ -316,6 +364,7 @@ class Festival:
     date: str | None = None  # MM-DD; without it, `name` is an official holiday's name
     days_before: int = 7
     applies: Applies = Applies()
+    by: str = "any"
 
 
 @dataclass(frozen=True)
@@ -325,10 +374,22 @@ class ArchiveReview:
 
 @dataclass(frozen=True)
 class Reminders:
-    birthdays: DaysBefore | None = None
+    birthdays: Birthdays | None = None
     festivals: tuple[Festival, ...] = ()
-    payment: DaysBefore | None = None
+    payment: Payment | None = None
     archive_review: ArchiveReview | None = None
+
+
+@dataclass(frozen=True)
+class ApprovalRule:
+    """Who may approve one kind of approval: one of `roles`, or each of `chain` in turn."""
+
+    roles: tuple[str, ...] = ()
+    chain: tuple[str, ...] = ()  # when given, replaces roles: one different person per step
+
+    @property
+    def approver_roles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.chain)) if self.chain else self.roles
 
 
 @dataclass(frozen=True)
@@ -339,6 +400,8 @@ class Policy:
     company: str | None = None
     grades: tuple[Grade, ...] = ()
     areas: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    approvals: Mapping[str, ApprovalRule] = empty_mapping()
     methods: Mapping[str, tuple[str, ...]] = empty_mapping()
     cadence: tuple[CadenceRule, ...] = ()
     events: tuple[EventRule, ...] = ()

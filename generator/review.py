@@ -20,14 +20,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.documents import parse_text
 from generator.due_output import View
 from generator.history.gitlog import GitError, git
 from generator.mask import shown
-from generator.problems import Problem, Source
+from generator.problems import Problem
 from generator.records import Records
 from generator.rules import AsOf, derive_agenda
-from generator.rules.applies import AppliesFrom, applies_from
+from generator.rules.applies import AppliesFrom, applies_from, policy_document
 from generator.rules.items import STATE_LABELS, DueItem
 
 MAX_ROWS = 50
@@ -182,7 +181,7 @@ def pr_summary(records_dir: Path, base: str, as_of: AsOf, report) -> str:
     records_dir = records_dir.resolve()
     files = [f"{records_dir.name}/{name}" for name in changed_files(records_dir, base)]
     history = _history(records_dir)
-    applies = applies_from(history, report.records, as_of.today, _policy_doc(records_dir))
+    applies = applies_from(history, report.records, as_of.today, policy_document(records_dir))
     base_applies = None
     with tempfile.TemporaryDirectory(prefix="huifang-base-") as temp:
         try:
@@ -193,7 +192,7 @@ def pr_summary(records_dir: Path, base: str, as_of: AsOf, report) -> str:
             if history is not None:
                 commits = set(git(records_dir, "rev-list", base).decode().split())
                 base_applies = applies_from(
-                    history, base_records, as_of.today, _policy_doc(base_root), commits
+                    history, base_records, as_of.today, policy_document(base_root), commits
                 )
         except GitError:
             base_records = None
@@ -211,13 +210,3 @@ def _history(records_dir: Path):
         return read_history(records_dir)
     except GitError:
         return None
-
-
-def _policy_doc(records_dir: Path) -> dict:
-    """policy.yaml as read (the rule entries as written), {} when it cannot be."""
-    path = records_dir / "policy.yaml"
-    try:
-        data = parse_text(path.read_text(encoding="utf-8"), Source(str(path)), False).data
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -19,8 +19,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from conftest import BASE_FILES, write_tree
+from conftest import write_tree
 
 VISIT_HEAD = "---\ncustomer: C0001\ndate: 2026-11-20\nmethod: phone\nstaff: [S01]\n"
 PHONES = ("13812345671", "110101199003071239")  # planted; never printed in full

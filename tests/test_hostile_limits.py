@@ -217,9 +217,12 @@ def _policy_at_maxima(records: Path) -> dict:
     # the numbers the demo policy leaves out, so that every one of them is at its maximum
     policy["cadence"].append(
         {"name": "rolling", "label": "滚动", "applies": {"grade": ["A1"]}, "methods": "any"}
-        | {"every_days": 1, "min": 1}
+        | {"every_days": 1, "min": 1, "months": [1]}
     )
     policy["events"][0]["min"] = 1
+    policy["events"].append(dict(policy["events"][0], name="sampled", sample={"share": 1}))
+    monthly = {k: v for k, v in policy["inactivity"][0].items() if k not in ("days", "within_days")}
+    policy["inactivity"].append(monthly | {"name": "by_months", "months": 1, "within_months": 1})
     policy["complaints"]["answer_hours_by_channel"] = {"phone": 1, "wechat": 1}
     return _at_maxima(policy, (), "policy")
 

@@ -8,6 +8,7 @@ decide, as before. Expectations worked out by hand from those sentences.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from conftest import RULES_TEAM, agenda_for, commit_all, customer_file, run_git
@@ -153,3 +154,19 @@ def test_the_pr_summary_shows_a_missed_period_beside_the_running_one(tmp_path):
     due = pr_summary(records, "main", TODAY, report).split("### 对待访清单的影响", 1)[1]
     rows = [line for line in due.splitlines() if line.startswith("| 新增")]
     assert [row.rsplit("|", 2)[1].strip() for row in rows] == ["逾期 2026-02-28"], due
+
+
+def test_due_and_the_site_apply_the_rule_from_the_regrade_too(tmp_path):
+    """The commands a team uses judge as the PR summary does: with the repository's history."""
+    from conftest import build_site, huifang
+
+    records = repo(tmp_path, GRADES + A1_ONSITE.replace("MIN", "1"))
+    regrade(records, "A1")
+    commit_all(tmp_path, "C0005 A1", when="2026-10-15T09:00:00+08:00")
+    due = huifang("due", "--records", str(records), "--today", "2026-11-23", "--format", "json")
+    [item] = [i for i in json.loads(due.stdout)["items"] if i["rule"] == "a1_onsite"]
+    assert (item["state"], item["deadline"], item["missed"]) == ("due_soon", "2026-11-30", [])
+    result, _ = build_site(records, tmp_path / "site", "--quiet")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "due" / "index.html").read_text(encoding="utf-8")
+    assert "漏访" not in page and "2026-11-30" in page

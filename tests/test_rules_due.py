@@ -188,10 +188,10 @@ def test_a_phone_repair_visit_is_not_its_own_callback_but_a_later_call_is(tree):
     repair = visit_file("2026-11-10", "phone", kind="repair")
     agenda = agenda_for(rules_tree(tree, REPAIR, visits=[repair]))
     assert len(open_items(agenda, "repair_callback")) == 1
-    call = visit_file("2026-11-21", "phone", suffix="-2")  # a day late: done all the same
+    call = visit_file("2026-11-21", "phone", suffix="-2")  # a day late: done all the same, late
     agenda = agenda_for(rules_tree(tree, REPAIR, visits=[repair, call]))
     (item,) = [i for i in agenda.items if i.rule == "repair_callback"]
-    assert item.state == "done" and item.evidence == ("2026-11-21-C0001-phone-2",)
+    assert item.state == "done_late" and item.evidence == ("2026-11-21-C0001-phone-2",)
 
 
 def test_event_with_min_two_needs_two_contacts_in_the_window(tree):
@@ -295,8 +295,8 @@ def test_no_cooperation_for_a_month_needs_two_contacts_every_month(tree):
 
 def test_no_contact_rule_runs_from_the_last_contact(tree):
     rules = policy(
-        "inactivity:\n  - {name: takeover, label: 两个月无人跟进由客服接手, no: contact, days: 60,"
-        " within_days: 7, methods: any, by: supervisor}\n"
+        "inactivity:\n  - {name: takeover, label: 业务部门两个月未跟进由客服接手, no: contact,"
+        " days: 60, within_days: 7, methods: any, by: supervisor, lapse_by: owner}\n"
     )
     agenda = agenda_for(rules_tree(tree, rules, visits=[visit_file("2026-09-01")]))
     (item,) = open_items(agenda, "takeover")
@@ -400,7 +400,8 @@ def test_payment_is_reminded_before_the_term_ends_and_overdue_while_owed(tree):
 
 def test_the_archive_review_is_a_team_item_near_the_end_of_the_quarter(tree):
     rules = GRADES + "reminders:\n  archive_review: {period: quarter}\n"
-    (item,) = open_items(agenda_for(rules_tree(tree, rules), today="2026-12-28"))
+    # (the fixture's 2026H1 survey also makes the survey reminder due by then)
+    (item,) = open_items(agenda_for(rules_tree(tree, rules), today="2026-12-28"), "archive_review")
     assert (item.rule, item.customer, item.staff) == ("archive_review", "", ("S04",))
     assert item.deadline.day == date(2026, 12, 31)
     assert open_items(agenda_for(rules_tree(tree, rules), today="2026-11-23")) == []

@@ -244,3 +244,19 @@ def test_a_check_must_name_an_existing_visit(tree):
     assert [p["field"] for p in payload["problems"] if p["code"] == "ref.unknown_visit"] == [
         "checks"
     ]
+
+
+def test_a_meeting_is_on_each_customers_timeline_and_counts_in_the_weekly_figures(tree, tmp_path):
+    from conftest import build_site
+
+    customers = {ident: customer_file(ident, since="2026-10-01") for ident in ("C0001", "C0002")}
+    meeting = visit_file("2026-11-23", "meeting", customers=["C0002"], outcome="楼长会")
+    records = tree_with(tree, MEETING, customers, [meeting])
+    agenda = agenda_for(records)
+    [mine] = [w for w in agenda.workload if w.staff == "S01"]
+    assert mine.customers == 2  # one meeting, two customers reached this week
+    result, _ = build_site(records, tmp_path / "site", "--quiet")
+    assert result.returncode == 0, result.stderr
+    for ident in ("C0001", "C0002"):
+        page = (tmp_path / "site" / "customers" / f"{ident}.html").read_text(encoding="utf-8")
+        assert "楼长会" in page, ident

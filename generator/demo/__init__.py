@@ -241,7 +241,8 @@ class _Demo:
                 "issue_first_contact_hours": 24,
             },
             # The demo's visits begin at self.start: the team started using Huifang then.
-            "due": {"soon_days": 7, "start": self.start.isoformat()},
+            # the demo's Git history is the project's, not a team's: rules apply from `start`
+            "due": {"soon_days": 7, "start": self.start.isoformat(), "from_history": False},
             "workload": {"weekly_contacts": 18},
             "surveys": {
                 "every_months": 6,

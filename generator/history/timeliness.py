@@ -82,7 +82,7 @@ def first_commit_late(
 
 
 def visits_filed_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    limit = dt.timedelta(hours=float(records.policy.visits.get("file_within_hours", 24)))
+    limit = dt.timedelta(hours=float(records.policy.visits["file_within_hours"]))
     for visit in records.visits:
         moment = visit_start(visit)
         late = first_commit_late(judge, history.of("visit", visit.id), moment, limit, visit.date)
@@ -96,7 +96,7 @@ def visits_filed_late(records: Records, history: History, judge: Judge) -> Itera
 
 
 def complaints_registered_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    limit = dt.timedelta(hours=float(records.policy.complaints.get("register_hours", 24)))
+    limit = dt.timedelta(hours=float(records.policy.complaints["register_hours"]))
     for complaint in records.complaint_list:
         received = complaint.received
         late = first_commit_late(judge, history.of("complaint", complaint.id), received, limit)

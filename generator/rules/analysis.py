@@ -61,12 +61,12 @@ def weekly_workload(ctx: RuleContext) -> list[Workload]:
     week = period_of("week", ctx.as_of.today)
     methods = ctx.methods(ctx.records.policy.workload["methods"])
     reached: dict[str, set[str]] = {}
-    for contacts in ctx.contacts.values():
+    for customer, contacts in ctx.contacts.items():  # a meeting is under each of its customers
         for visit in contacts.between(week.start, week.end):
             if visit.method not in methods:
                 continue
             for person in visit.staff:
-                reached.setdefault(person, set()).add(visit.customer)
+                reached.setdefault(person, set()).add(customer)
     rows = []
     for staff in ctx.active_staff:
         target = weekly_target(staff, ctx.records.policy)

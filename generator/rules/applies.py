@@ -195,7 +195,7 @@ def applies_from(
     `policy_doc` is the working tree's policy.yaml as read (its rule entries are compared
     with the committed ones); `commits`, when given, keeps only the versions made in those
     commits (a base branch's history within the whole)."""
-    if history is None:
+    if history is None or not records.policy.due["from_history"]:
         return None
 
     def kept(record_history):
@@ -220,3 +220,24 @@ def applies_from(
         if isinstance(r, dict)
     }
     return AppliesFrom(today, customers, policy, current)
+
+
+def policy_document(records_dir) -> dict:
+    """policy.yaml as written (its rule entries, to compare with the committed ones); {}
+    when it cannot be read. Read as every record is: a regular file only, size-limited."""
+    from pathlib import Path
+
+    from generator.documents import parse_bytes, read_raw
+    from generator.problems import Source
+
+    path = Path(records_dir) / "policy.yaml"
+    raw, _ = read_raw(path, Source(str(path)))
+    data = parse_bytes(raw, Source(str(path)), markdown=False).data if raw is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def applies_for(history, records: Records, today: dt.date, records_dir) -> AppliesFrom | None:
+    """`applies_from` for the records folder as it is now (its policy.yaml as written)."""
+    if history is None or not records.policy.due["from_history"]:
+        return None
+    return applies_from(history, records, today, policy_document(records_dir))

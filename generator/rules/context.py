@@ -11,10 +11,17 @@ from functools import cached_property
 
 from generator.model import Applies, Customer, Visit
 from generator.records import Records
+from generator.rules.applies import AppliesFrom
 from generator.rules.calendar import WorkCalendar
 from generator.rules.items import AsOf, DueItem
 
 ROLE_OF_BY = {"supervisor": "supervisor", "manager": "manager", "director": "director"}
+DEPARTMENT = "department:"  # `by: department:业务部`: the staff of that department
+
+
+def department_of(by: str) -> str | None:
+    """The department a `by` names (department:NAME), or None for a role."""
+    return by[len(DEPARTMENT) :] if by.startswith(DEPARTMENT) else None
 
 
 def applies_to(applies: Applies, customer: Customer) -> bool:
@@ -24,6 +31,7 @@ def applies_to(applies: Applies, customer: Customer) -> bool:
         (applies.stage, customer.stage),
         (applies.region, customer.region),
         (applies.area, customer.area),
+        (applies.industry, customer.industry),
     )
     if any(allowed and value not in allowed for allowed, value in checks):
         return False
@@ -50,10 +58,11 @@ class RuleContext:
     records: Records
     as_of: AsOf
     calendar: WorkCalendar
+    applies: AppliesFrom | None = None  # from Git history: when rules begin to apply
 
     @cached_property
     def soon_days(self) -> int:
-        return int(self.records.policy.due.get("soon_days", 7))
+        return int(self.records.policy.due["soon_days"])
 
     @cached_property
     def start(self) -> dt.date | None:
@@ -66,9 +75,10 @@ class RuleContext:
         for visit in self.records.visits:  # already sorted by date
             if visit.date is None or visit.date > self.as_of.today:
                 continue
-            entry = index[visit.customer]
-            entry.visits.append(visit)
-            entry.dates.append(visit.date)
+            for customer in visit.all_customers:  # a meeting counts for each customer named
+                entry = index[customer]
+                entry.visits.append(visit)
+                entry.dates.append(visit.date)
         return index
 
     @cached_property
@@ -102,6 +112,9 @@ class RuleContext:
         if by == "area_agent":
             agents = {s.id for s in self.records.staff_list if self._is_area_agent(s, customer)}
             return frozenset(agents | {customer.owner})
+        department = department_of(by)
+        if department is not None:
+            return frozenset(s.id for s in self.records.staff_list if s.department == department)
         role = ROLE_OF_BY[by]
         return frozenset(s.id for s in self.records.staff_list if s.role == role)
 
@@ -114,8 +127,11 @@ class RuleContext:
         if by == "area_agent":
             agents = [s.id for s in self.active_staff if self._is_area_agent(s, customer)]
             return tuple(agents) or (customer.owner,)
-        role = ROLE_OF_BY[by]
-        people = [s for s in self.active_staff if s.role == role]
+        department = department_of(by)
+        if department is not None:
+            people = [s for s in self.active_staff if s.department == department]
+        else:
+            people = [s for s in self.active_staff if s.role == ROLE_OF_BY[by]]
         in_area = [s.id for s in people if customer.area and s.area == customer.area]
         return tuple(in_area or [s.id for s in people]) or (customer.owner,)
 

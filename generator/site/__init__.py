@@ -29,6 +29,7 @@ from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.progress import SILENT, Reporter
 from generator.rules import AsOf, derive_all
+from generator.rules.applies import applies_for
 from generator.site.bodies import render_ahead
 from generator.site.changes import atom_feed, change_pages
 from generator.site.dashboard import dashboard
@@ -78,7 +79,9 @@ def write_docs(
     bodies = render_ahead(records, masked)  # on the other core, while this one goes on
     reporter.stage("计算待访和时限 / due lists and limits")
     with timer("derive (due lists, complaint limits)"):
-        agenda, complaints = derive_all(records, as_of)
+        # with Git history, a periodic rule applies from when the customer came to match it
+        applies = applies_for(history, records, as_of.today, report.root)
+        agenda, complaints = derive_all(records, as_of, applies)
     data = SiteData(report, agenda, complaints, Privacy(masked), history)
     docs, search = work / "docs", work / "search"
     for tree in (docs, search):

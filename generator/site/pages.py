@@ -47,7 +47,8 @@ def customers(data: SiteData) -> list[Page]:
     records, privacy = data.records, data.privacy
     visits_of: dict[str, list] = defaultdict(list)
     for visit in data.done_visits:
-        visits_of[visit.customer].append(visit)
+        for customer in visit.all_customers:  # a meeting is on each of its customers' timelines
+            visits_of[customer].append(visit)
     items_of: dict[str, list[DueItem]] = defaultdict(list)
     for item in data.open_items:
         items_of[item.customer].append(item)

@@ -188,7 +188,7 @@ def reports_context(data: SiteData) -> dict:
             and (item.state == "overdue" or item.deadline.day <= next_week.end)
         ]
         target = weekly_target(staff, data.records.policy)
-        customers = len({v.customer for v in done})
+        customers = len({c for v in done for c in v.all_customers})
         weekly.append(
             {
                 "label": data.staff_label(staff.id),

@@ -204,7 +204,7 @@ class VisitStats:
 def visit_stats(visits: list[Visit]) -> VisitStats:
     return VisitStats(
         visits=len(visits),
-        customers=len({v.customer for v in visits}),
+        customers=len({c for v in visits for c in v.all_customers}),
         by_method=Counter(v.method for v in visits),
         new_customers=len({v.customer for v in visits if v.kind == "new_customer"}),
         issues=sum(len(v.issues) for v in visits),
