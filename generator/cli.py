@@ -427,7 +427,7 @@ def build(
     从不写入记录目录。/ Never writes into the records folder.
     """
     from generator.history import SHALLOW_NOTE
-    from generator.site import BuildError, build_site
+    from generator.site import BuildError, OutFolderError, build_site
 
     as_of = as_of_or_clock(today)
     # a plain folder still builds, without history
@@ -444,6 +444,8 @@ def build(
             result = build_site(
                 report, out, as_of, profile == "masked", work, history, reporter, timer
             )
+    except OutFolderError as err:
+        raise click.UsageError(str(err)) from None
     except BuildError as err:
         click.echo(str(err), err=True)
         sys.exit(1)

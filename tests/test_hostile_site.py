@@ -583,3 +583,30 @@ def test_a_day_no_record_can_have_is_a_usage_error(tree, day):
         assert "1900-01-01" in result.stderr and "Traceback" not in result.stderr
     within = huifang("due", "--records", str(tree()), "--within", "100000000000")
     assert within.returncode == 2 and "Traceback" not in within.stderr
+
+
+def test_build_never_replaces_the_records_the_repository_or_a_folder_it_did_not_build(
+    tree, tmp_path
+):
+    records = tree()
+    before = sorted(p.relative_to(records) for p in records.rglob("*"))
+    other = tmp_path / "www"
+    other.mkdir()
+    (other / "keep.txt").write_text("not a site", encoding="utf-8")
+    link = tmp_path / "current"
+    link.symlink_to(other)
+    for out in ("records", ".", str(tmp_path), "records/site", str(other), str(link)):
+        result = huifang(
+            "build", "--records", str(records), "--out", out, "--today", "2026-11-23", "--quiet",
+            cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 2, (out, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr and "--out" in result.stderr + out
+    assert sorted(p.relative_to(records) for p in records.rglob("*")) == before
+    assert (other / "keep.txt").read_text(encoding="utf-8") == "not a site"
+    site = tmp_path / "site"  # a site it built is replaced by the next build
+    for _ in range(2):
+        result, _ = build_site(records, site, "--quiet")
+        assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file() and (site / ".huifang-site").is_file()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")]

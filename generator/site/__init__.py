@@ -133,6 +133,7 @@ def build_site(
     never mix their pages (each has its own folder; the work folder is locked)."""
     work = work or Path("build")
     timer = timer or StageTimer()
+    refuse_out(out, report.root, work)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         work.mkdir(parents=True, exist_ok=True)
@@ -141,6 +142,7 @@ def build_site(
             os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 would hide it from a web server
             try:
                 result = _build_into(report, staging, as_of, masked, work, history, reporter, timer)
+                (staging / SITE_MARK).write_text("回访台 huifang build\n", encoding="utf-8")
                 _replace(out, staging)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -152,6 +154,52 @@ def build_site(
             "free disk space and permissions; the previous site is unchanged."
         ) from None
     return BuildResult(result.pages, result.docs, out)
+
+
+SITE_MARK = ".huifang-site"  # in every site built, so a later build knows it may replace it
+
+
+class OutFolderError(BuildError):
+    """`--out` names a folder a build must never replace."""
+
+
+def refuse_out(out: Path, records: Path, work: Path) -> None:
+    """The site replaces `out` as a whole: never the records, the work folder, the current
+    folder or any folder holding them, never through a link, and never a folder that holds
+    anything but a site built before."""
+    if out.is_symlink():
+        raise OutFolderError(
+            f"--out {out} 是一个链接；请直接给出网站目录 / --out {out} is a link: give the "
+            "site's folder itself (a deployment that switches links can link to it afterwards)"
+        )
+    target = out.resolve()
+    if target.is_relative_to(records.resolve()):
+        raise OutFolderError(
+            f"--out {out} 在记录目录中，网站不能放在这里 / --out {out} is inside the records "
+            "folder: choose a folder of its own, e.g. site/"
+        )
+    protected = (("记录目录", "the records folder", records), ("--work", "--work", work),
+                 ("当前目录", "the current folder", Path.cwd()))  # fmt: skip
+    for zh, en, kept in protected:
+        if kept.resolve().is_relative_to(target):
+            raise OutFolderError(
+                f"--out {out} 会连同{zh}一起被替换，网站不能放在这里 / --out {out} would replace "
+                f"{en} with it: choose a folder of its own, e.g. site/"
+            )
+    if target.is_dir() and any(target.iterdir()) and not _a_built_site(target):
+        raise OutFolderError(
+            f"{out} 不是空目录，也不是回访台生成的网站，不会被替换 / {out} is neither empty nor a site "
+            "Huifang built; it is not replaced. Choose another --out or empty it first."
+        )
+    if target.exists() and not target.is_dir():
+        raise OutFolderError(f"{out} 不是目录 / {out} is not a folder")
+
+
+def _a_built_site(folder: Path) -> bool:
+    """Built by this version (its mark) or an earlier one (MkDocs' pages and Pagefind's index)."""
+    if (folder / SITE_MARK).is_file():
+        return True
+    return (folder / "index.html").is_file() and (folder / "pagefind").is_dir()
 
 
 def _umask() -> int:
@@ -170,9 +218,9 @@ def _locked(work: Path):
 
 def _replace(out: Path, built: Path) -> None:
     """`built` becomes `out`; the old `out` is removed only after the new one is in place."""
-    if out.exists() or out.is_symlink():
-        old = out.with_name(f".{out.name}-old-{os.getpid()}")
-        os.rename(out, old)
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        os.rename(out, old / "site")
         os.rename(built, out)
         shutil.rmtree(old, ignore_errors=True)
     else:
