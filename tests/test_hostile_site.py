@@ -610,3 +610,36 @@ def test_build_never_replaces_the_records_the_repository_or_a_folder_it_did_not_
         assert result.returncode == 0, result.stderr
     assert (site / "index.html").is_file() and (site / ".huifang-site").is_file()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_rejected_version_in_the_history_shows_nothing_personal(tmp_path):
+    """A misspelt key (`contact:`) or a number as a key is rejected by check, but Git keeps
+    the version: the masked 变更 pages and `history` must not show what it held."""
+    repo = tmp_path / "repo"
+    records = write_tree(repo, {})
+    run_git(repo, "init", "-q", "-b", "main")
+    commit_all(repo, "建档")
+    customer = records / "customers" / "C0001.md"
+    original = customer.read_text(encoding="utf-8")
+    careless = original.replace(
+        "contacts:",
+        "contact:\n  - {name: 欧阳明月, mobile: '13812345690', birthday: 1980-03-07}\n"
+        "'13912345691': 老板私人号\ncontacts:",
+    )
+    customer.write_text(careless, encoding="utf-8")
+    commit_all(repo, "补充联系人", author="王芳 13612345692", when="2026-11-10T09:00:00+08:00")
+    customer.write_text(original, encoding="utf-8")
+    commit_all(repo, "改正", when="2026-11-11T09:00:00+08:00")
+    site = tmp_path / "site"
+    result, _ = build_site(records, site, "--quiet")
+    assert result.returncode == 0, result.stderr
+    secrets = ("欧阳明月", "1980-03-07", "13812345690", "13912345691", "13612345692")
+    for name, text in site_files(site).items():
+        stream = digit_stream(text)
+        assert not [s for s in secrets if s in text or (s.isdigit() and s in stream)], name
+    for fmt in ("text", "json"):
+        shown = huifang(
+            "history", "C0001", "--records", str(records), "--format", fmt, "--profile", "masked"
+        ).stdout
+        assert "修改" in shown or "changed" in shown
+        assert not [s for s in secrets if s in shown or s in digit_stream(shown)], (fmt, shown)

@@ -22,7 +22,8 @@ def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> s
         return ""
     if isinstance(value, dict):
         parts = [
-            f"{k}: {shown_value(kind, (*schema_path, k), v, masked)}" for k, v in value.items()
+            f"{_shown_text(k, masked)}: {shown_value(kind, (*schema_path, k), v, masked)}"
+            for k, v in value.items()
         ]
         return "{" + ", ".join(parts) + "}"
     if isinstance(value, list):
@@ -31,8 +32,17 @@ def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> s
     if not masked:
         return visible(str(value))
     schemas = default_schemas()
-    pii = schemas.field(kind, schema_path).pii if kind in schemas.documents else "none"
-    return visible(mask_value(value, pii))
+    if kind not in schemas.documents:
+        return _shown_text(value, masked)
+    field = schemas.field(kind, schema_path)
+    if not field.node:  # no such field: a version the checker rejects (`contact:` for contacts)
+        return "***"  # could hold anything, a name or a birthday: nothing of it is shown
+    return visible(mask_value(value, field.pii))
+
+
+def _shown_text(value: object, masked: bool) -> str:
+    """Text from Git or a record that is not a field's value (a key, a path, an author)."""
+    return visible(mask_text(str(value)) if masked else str(value))
 
 
 def field_name(kind: str, change: FieldChange, masked: bool) -> str:
@@ -44,7 +54,7 @@ def field_name(kind: str, change: FieldChange, masked: bool) -> str:
         if key is not None:
             parts.append(shown_value(kind, (*change.schema_path[: index + 1], key), part, masked))
         else:
-            parts.append(visible(str(part)))
+            parts.append(_shown_text(part, masked))
     return ".".join(parts)
 
 
@@ -63,19 +73,21 @@ def version_dict(kind: str, version: Version, masked: bool) -> dict:
     return {
         "commit": c.sha,
         "short": c.short,
-        "author": c.author,
-        "author_email": c.author_email,
+        "author": _shown_text(c.author, masked),
+        "author_email": _shown_text(c.author_email, masked),
         "author_date": c.author_date,
-        "committer": c.committer,
+        "committer": _shown_text(c.committer, masked),
         "committer_date": c.committer_date,
         "message": mask_text(c.message.strip()) if masked else c.message.strip(),
         "signature": c.signature,
         "signature_label": c.signature_label,
         "signed": c.signed,
         "signing_key": c.key,
-        "signer": c.signer,  # whom the allowed signers trust the key for; the author is a claim
-        "path": version.path,
-        "old_path": version.old_path,
+        "signer": _shown_text(c.signer, masked)
+        if c.signer
+        else c.signer,  # whom the allowed signers trust the key for; the author is a claim
+        "path": _shown_text(version.path, masked),
+        "old_path": _shown_text(version.old_path, masked),
         "change": version.change,
         "change_label": version.label,
         "fields": [field_line(kind, f, masked) for f in version.fields],

@@ -123,7 +123,7 @@ def atom_feed(data: SiteData, docs: Path) -> None:
         _text(entry, "updated", commit.committer_date)
         _text(entry, "published", commit.author_date)
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
-        _text(author, "name", commit.author)
+        _text(author, "name", rows[0]["author"])  # as the rows show it: masked by the profile
         link = next((r["link"] for r in rows if r["link"]), "index.html")
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=link)
         _text(entry, "content", "\n".join(_summary_line(r) for r in rows), type="text")
