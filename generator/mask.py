@@ -21,23 +21,35 @@ FORMAT_CHARS = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
 )
-_SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_DASHES = "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+# Combining marks (accents, the keycap of 1⃣) sit on a digit without changing it.
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_SPACES = " \t\r\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u2800\u3000"
+_DASHES = "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d_~\uff5e,"
 _DOTS = ".\uff0e\u00b7\u30fb"
 _BRACKETS = "()\uff08\uff09"
-_SEPARATOR = f"[{FORMAT_CHARS}{_SPACES}{_DASHES}{_DOTS}{_BRACKETS}]"
+_SEPARATOR = f"[{FORMAT_CHARS}{_COMBINING}{_SPACES}{_DASHES}{_DOTS}{_BRACKETS}]"
+# Digits: every Unicode decimal digit, and the digit forms NFKC turns into digits
+# (superscript ¹, subscript ₁, circled ① ❶ ➀ ➊ ⓵ ⓪)
+_OTHER_DIGITS = (
+    "\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u24ea"
+    "\u24f5-\u24fd\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+)
+_DIGIT = rf"[\d{_OTHER_DIGITS}]"
 # a candidate: digit groups joined by short separators; judged group by group below
-_RUN = re.compile(rf"\d+(?:{_SEPARATOR}{{1,8}}\d+)*(?:[Xx](?![A-Za-z]))?")
-_FORMAT = re.compile(f"[{FORMAT_CHARS}]")
-_NOT_DIGIT = re.compile(r"\D+")
+_RUN = re.compile(rf"{_DIGIT}+(?:{_SEPARATOR}{{1,8}}{_DIGIT}+)*(?:[Xx](?![A-Za-z]))?")
+_FORMAT = re.compile(f"[{FORMAT_CHARS}{_COMBINING}]")
+_NOT_DIGIT = re.compile(rf"[^\d{_OTHER_DIGITS}]+")
 
 # In Markdown or HTML source, tags and entities between digits vanish when it is shown.
 _MARKUP = r"<[^<>\n]{0,60}>|&#?\w{1,10};"
-_RUN_IN_MARKUP = re.compile(rf"\d+(?:(?:{_SEPARATOR}|{_MARKUP}){{1,8}}\d+)*(?:[Xx](?![A-Za-z]))?")
+_RUN_IN_MARKUP = re.compile(
+    rf"{_DIGIT}+(?:(?:{_SEPARATOR}|{_MARKUP}){{1,8}}{_DIGIT}+)*(?:[Xx](?![A-Za-z]))?"
+)
 _MARKUP_PARTS = re.compile(_MARKUP)
 _NORMAL_SEPARATOR = str.maketrans(
     {
-        **{c: " " for c in "\u00a0\u1680\u202f\u205f\u3000"},
+        **{c: " " for c in "\t\r\n\u00a0\u1680\u202f\u205f\u2800\u3000"},
+        **{c: "-" for c in "_~\uff5e,"},
         **{chr(c): " " for c in range(0x2000, 0x200B)},
         **{
             c: "-"
@@ -51,7 +63,7 @@ _NORMAL_SEPARATOR = str.maketrans(
 # What may stand between two groups of one number once format characters are dropped.
 # Not ". " (the end of a sentence or a table cell in the search index) nor a slash.
 _JOINS = frozenset({"", " ", "-", ".", " - ", "(", ")", ") ", " (", ")-", "-(", "  "})
-_GROUP = re.compile(r"\d+")
+_GROUP = re.compile(f"{_DIGIT}+")
 _MAX_DIGITS = 18  # the longest number looked for (an ID number; +86 mobiles are 13)
 
 _MOBILE = re.compile(r"(?:0086|86)?(1[3-9]\d{9})")
@@ -64,15 +76,16 @@ MOBILE, ID_NUMBER, LANDLINE = "mobile number", "ID number", "landline number"
 
 
 def _digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
 
 
-def _kind(digits: str, first: str, whole: bool) -> str | None:
+def _kind(digits: str, sizes: tuple[int, ...], first: str) -> str | None:
     """What number `digits` is, `first` being its first group as typed (`whole`: the only
     one). Split numbers are held to how people split them, so that dates and figures
     that happen to sit side by side (`2026-10-01–2026-10-31`) are not taken for one."""
-    prefixed = first in ("86", "0086")
-    if _MOBILE.fullmatch(digits) and (whole or prefixed or len(first) in (1, 3)):
+    whole, prefixed = len(sizes) == 1, first in ("86", "0086")
+    split_as_phones_are = len(first) in (1, 3) or sizes in ((4, 3, 4), (4, 4, 3))
+    if _MOBILE.fullmatch(digits) and (whole or prefixed or split_as_phones_are):
         return MOBILE
     if _ID_NUMBER.fullmatch(digits) and _plausible_id(digits):
         return ID_NUMBER
@@ -147,7 +160,8 @@ def _numbers_of_run(
                 candidate, end = digits + "X", len(run)
             if j > i and ((i == 0 and glued[0]) or (j == len(groups) - 1 and glued[1])):
                 continue
-            kind = _kind(candidate, first, j == i) or _kind(digits, first, j == i)
+            sizes = tuple(b - a for a, b in groups[i : j + 1])
+            kind = _kind(candidate, sizes, first) or _kind(digits, sizes, first)
             if kind:
                 found = (j, end if kind == ID_NUMBER else groups[j][1], kind, candidate)
         if found is None:
@@ -173,7 +187,7 @@ def _masked_number(kind: str, digits: str, star: str) -> str:
 
 def mask_phone(value: str, star: str = "*") -> str:
     """138****5678 for a mobile; the last four digits kept for anything else."""
-    digits = [str(unicodedata.decimal(c)) for c in value if c.isdecimal()]
+    digits = [str(unicodedata.digit(c)) for c in value if c.isdigit()]
     if len(digits) >= 11:
         return "".join(digits[-11:-8]) + star * 4 + "".join(digits[-4:])
     if len(digits) > 4:
