@@ -32,7 +32,13 @@ class Privacy:
         if customer is None:
             return ""
         private = customer.kind == "individual"
-        return mask_name(customer.name) if self.masked and private else customer.name
+        if not self.masked:
+            return customer.name
+        return mask_name(customer.name) if private else mask_text(customer.name)
+
+    def text(self, value: str) -> str:
+        """Text that is not personal data (a staff name, a label): numbers in it masked."""
+        return mask_text(value) if self.masked else value
 
     def _shown(self, value: str | None, mask) -> str:
         if not value:
@@ -66,5 +72,5 @@ class Privacy:
             "relation_label": enum_text("customer", ("contacts", 0, "relation"), contact.relation)
             or "尚未建立关系",
             "our_contact": contact.our_contact or "",
-            "our_contact_name": holder.name if holder else "",
+            "our_contact_name": self.text(holder.name) if holder else "",
         }

@@ -659,3 +659,32 @@ def test_a_rejected_version_in_the_history_shows_nothing_personal(tmp_path):
         ).stdout
         assert "修改" in shown or "changed" in shown
         assert not [s for s in secrets if s in shown or s in digit_stream(shown)], (fmt, shown)
+
+
+def test_numbers_in_names_and_labels_are_masked_not_a_failed_build(tree, tmp_path):
+    """Fields that are not personal data (an organisation's name, a rule's label, a staff
+    name, the company) still have their numbers masked in the masked profile."""
+    policy = (
+        "company: 锦程 13812345642\ngrades:\n  - {id: A, label: 重要客户}\nareas: [一区]\n"
+        "cadence:\n  - {name: monthly, label: 每月联系 13812345643, applies: {grade: [A]},"
+        " methods: any, period: month, min: 1}\n"
+    )
+    team = "staff:\n  - {id: S01, name: 王芳13812345641, role: agent, area: 一区, active: true}\n"
+    customer = (
+        "---\nid: C0001\nname: 某公司 13812345640\nkind: organisation\ngrade: A\nowner: S01\n"
+        "area: 一区\ncontacts:\n  - {name: 张伟, mobile: '13912345678', our_contact: S01}\n---\n"
+    )
+    records = tree({"policy.yaml": policy, "team.yaml": team, "customers/C0001.md": customer})
+    secrets = [f"138123456{n}" for n in range(40, 44)]
+    site = tmp_path / "site"
+    result, _ = build_site(records, site, "--quiet")
+    assert result.returncode == 0, result.stderr
+    for name, text in site_files(site).items():
+        assert not [s for s in secrets if s in digit_stream(text)], name
+    for fmt in ("text", "csv", "json", "ics"):
+        due = huifang(
+            "due", "--records", str(records), "--today", "2026-11-23", "--format", fmt,
+            "--profile", "masked",
+        )  # fmt: skip
+        assert due.returncode == 0, due.stderr
+        assert not [s for s in secrets if s in digit_stream(due.stdout)], (fmt, due.stdout)

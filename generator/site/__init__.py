@@ -25,6 +25,7 @@ import yaml
 
 from generator.due_output import View, as_csv, as_ics, select
 from generator.history import History
+from generator.mask import mask_text
 from generator.pipeline import CheckReport
 from generator.privacy import Privacy
 from generator.progress import SILENT, Reporter
@@ -97,7 +98,7 @@ def write_docs(
         (search / folder).mkdir(parents=True, exist_ok=True)
     reporter.stage("生成页面 / writing pages", len(pages))
     with timer("pages: render and write (worker processes)"):
-        write_pages(environment(), docs, search, pages, reporter)
+        write_pages(environment(masked), docs, search, pages, reporter)
     data.bodies = {}  # ~100 MB at 100,000 visits, not needed after the pages
     return data, len(pages)
 
@@ -239,8 +240,9 @@ def _build_into(
 ) -> BuildResult:
     data, count = write_docs(report, work, as_of, masked, history, reporter, timer)
     config = work / "mkdocs.yml"
+    company = data.records.policy.company or ""
     settings = mkdocs_config(
-        (work / "docs").resolve(), out.resolve(), data.records.policy.company or ""
+        (work / "docs").resolve(), out.resolve(), mask_text(company) if masked else company
     )
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
     # The sitemap's dates come from SOURCE_DATE_EPOCH: the as-of day, so builds are byte-identical.

@@ -109,7 +109,7 @@ def atom_feed(data: SiteData, docs: Path) -> None:
         rows.append(change_row(data, links, history, version))
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    company = data.records.policy.company or "回访台"
+    company = data.privacy.text(data.records.policy.company or "回访台")
     _text(feed, "title", f"{company} · 最近变更")
     _text(feed, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, company)}")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="index.html")

@@ -56,9 +56,10 @@ class SiteData:
         return View(self.records, masked=self.privacy.masked)
 
     def staff_label(self, staff_id: str) -> str:
-        """ "S05 陈帅" (staff names are not personal data of customers: never masked)."""
+        """ "S05 陈帅" (staff names are not personal data of customers: shown; a number typed
+        into one is masked as in any text)."""
         staff = self.records.staff.get(staff_id)
-        return f"{staff_id} {staff.name}" if staff else staff_id
+        return self.privacy.text(f"{staff_id} {staff.name}") if staff else staff_id
 
     @cached_property
     def changes(self) -> list[tuple[RecordHistory, Version]]:

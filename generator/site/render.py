@@ -22,6 +22,7 @@ import jinja2
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from generator.mask import mask_text
 from generator.site.data import Page
 
 NAV = [
@@ -110,7 +111,16 @@ def search_copy(article: str) -> str:
     return _ESCAPED_MARKUP.sub(lambda m: _FULL_WIDTH[m.group()], article)
 
 
-def environment() -> jinja2.Environment:
+def masked_output(value: object) -> object:
+    """Jinja's `finalize` in the masked profile: every value a template shows has its phone
+    and ID numbers masked, whatever field it came from (a company, a label, a staff name);
+    ready HTML (a rendered body, a chart) is masked where it is made."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return mask_text(value)
+    return value
+
+
+def environment(masked: bool = False) -> jinja2.Environment:
     env = PageEnvironment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
@@ -119,6 +129,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=[HeadingLines],
+        finalize=masked_output if masked else None,
     )
     env.filters["anchor"] = anchor
     env.filters["pagefind"] = for_pagefind
@@ -131,7 +142,8 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
     context = page.context() if callable(page.context) else page.context
     article = env.get_template(page.template).render(**context)
     section = SECTION_OF.get(page.path.split("/")[0].removesuffix(".md"), "")
-    title = html.escape(page.title)
+    shown_title = env.finalize(page.title) if env.finalize else page.title
+    title = html.escape(shown_title)
     front = (
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
         f"section: {json.dumps(section, ensure_ascii=False)}\n---\n"
@@ -139,7 +151,7 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
     (docs / page.path).write_text(front + article, encoding="utf-8")
     meta = (
         f'<span hidden data-pagefind-filter="类型">{html.escape(for_pagefind(section))}</span>'
-        f'<span hidden data-pagefind-meta="title">{html.escape(for_pagefind(page.title))}</span>'
+        f'<span hidden data-pagefind-meta="title">{html.escape(for_pagefind(shown_title))}</span>'
     )
     (search / page.path).with_suffix(".html").write_text(
         f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
