@@ -688,3 +688,26 @@ def test_numbers_in_names_and_labels_are_masked_not_a_failed_build(tree, tmp_pat
         )  # fmt: skip
         assert due.returncode == 0, due.stderr
         assert not [s for s in secrets if s in digit_stream(due.stdout)], (fmt, due.stdout)
+
+
+@pytest.mark.parametrize(
+    ("markup", "runs"),
+    [
+        ("<svg/onload=alert(1)>", True),
+        ('<a href="&#106;avascript:alert(1)">x</a>', True),
+        ('<a href="javascript&colon;alert(1)">x</a>', True),
+        ('<a href="java\tscript:alert(1)">x</a>', True),
+        ('<A HREF=" JAVASCRIPT:x">x</A>', True),
+        ("<script src=https://evil.example/x.js>", True),
+        ("<link rel=stylesheet href=https://other.example/x.css>", True),
+        ("<form action=https://other.example>", True),
+        ('<a href="https://erp.example.com/export?format=data:csv">对账单</a>', False),
+        ('<td title="&lt;img src=x onerror=alert(1)&gt;">x</td>', False),
+        ("<p>说明里写着 onerror=alert(1)</p>", False),
+        ('<a href="tel:138">x</a>', False),
+    ],
+)
+def test_the_scan_reads_tags_as_a_browser_does(markup, runs):
+    from generator.site.scan import active_parts
+
+    assert bool(active_parts(f"<html><body>{markup}</body></html>")) is runs

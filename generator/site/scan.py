@@ -19,6 +19,7 @@ page's whole text, its title and filters), filters and meta are read; its word c
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -40,26 +41,23 @@ THEME_SCRIPT_SOURCES = re.compile(
     r'pagefind/pagefind-ui\.js|assets/huifang\.js)"\s*$'
 )
 THEME_CONFIG = re.compile(r'^\s*id="__config" type="application/json"\s*$')
-# (what, a quick test that must hold first or None, the exact pattern): a pattern that
-# looks inside every tag costs more than one that looks for its literal words first.
-ACTIVE = (
-    (
-        "event handler",
-        re.compile(r"\son[a-z]+\s*=", re.I),
-        re.compile(r"<[^>]+\son[a-z]+\s*=", re.I),
-    ),
-    (
-        "javascript: URL",
-        re.compile(r"=\s*[\"']?\s*(?:javascript|vbscript|data):", re.I),
-        re.compile(r"<[^>]+=\s*[\"']?\s*(?:javascript|vbscript|data):", re.I),
-    ),
-    (
-        "embedded frame or object",
-        None,
-        re.compile(r"<(?:iframe|object|embed|frame|applet)\b", re.I),
-    ),
-    ("base or refresh", None, re.compile(r"<base\b|<meta[^>]+http-equiv=[\"']?refresh", re.I)),
+# Tags worth a closer look: with an attribute named on…, or a value that could hold a URL
+# scheme (a colon or an entity), or tags that run, embed, redirect or submit by themselves.
+SUSPECT_TAG = re.compile(r"<[a-zA-Z][^>]*?(?:[\s/\"']on[a-z]|[:&])[^>]*>", re.I)
+TAG_PARTS = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
 )
+DANGEROUS_SCHEME = re.compile(r"(?:javascript|vbscript|data):")
+INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f]")  # a browser drops them from a scheme
+ACTIVE_TAGS = (
+    ("embedded frame or object", re.compile(r"<(?:iframe|object|embed|frame|applet)\b", re.I)),
+    ("base or refresh", re.compile(r"<base\b|<meta[^>]+http-equiv=[\"']?refresh", re.I)),
+    ("form", re.compile(r"<form\b", re.I)),
+    ("link to another host", re.compile(r"<link\b[^>]*href=[\"']?\s*(?:[a-z]+:)?//", re.I)),
+)
+SCRIPT_START = re.compile(r"<script\b", re.I)
 ARTICLE_ONLY = (("HTML comment", re.compile(r"<!--")),)
 THEME_IDS = re.compile(r"""id=["']?(__[a-z_]+)""")
 MARKUP = re.compile(r"[<>]")
@@ -84,20 +82,41 @@ HASH_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{16,}")
 TOKEN_CHAR = re.compile(r"[0-9A-Za-z]")
 
 
+def _active_attributes(page: str) -> list[str]:
+    """Event handlers and script URLs, by attribute name and by the URL's scheme as a
+    browser reads it (entities decoded, tabs and newlines dropped): text that mentions
+    `onerror=` or a query string holding `data:` is fine."""
+    found = set()
+    for tag in SUSPECT_TAG.finditer(page):
+        parts = TAG_PARTS.match(page, tag.start())
+        if parts is None:
+            continue
+        for name, *values in ATTRIBUTE.findall(parts.group(2)):
+            name = name.lower()
+            if name.startswith("on"):
+                found.add("event handler")
+            elif name in URL_ATTRIBUTES:
+                value = INVISIBLE_IN_URL.sub("", html.unescape("".join(values))).lower()
+                if DANGEROUS_SCHEME.match(value):
+                    found.add("javascript: URL")
+    return sorted(found)
+
+
 def active_parts(page: str) -> list[str]:
     """What in a whole HTML page could run, other than the theme's own scripts."""
     found = []
+    allowed = 0
     for attributes, body in SCRIPT.findall(page):
-        if THEME_SCRIPT_SOURCES.match(attributes) and not body.strip():
-            continue
-        if THEME_CONFIG.match(attributes) and "<" not in body:
-            continue
-        if not attributes.strip() and is_theme_script(body):
-            continue
+        if (
+            (THEME_SCRIPT_SOURCES.match(attributes) and not body.strip())
+            or (THEME_CONFIG.match(attributes) and "<" not in body)
+            or (not attributes.strip() and is_theme_script(body))
+        ):
+            allowed += 1
+    if len(SCRIPT_START.findall(page)) > allowed:  # an unclosed <script src=…> counts too
         found.append("script")
-    found += [
-        what for what, quick, rx in ACTIVE if (not quick or quick.search(page)) and rx.search(page)
-    ]
+    found += [what for what, rx in ACTIVE_TAGS if rx.search(page)]
+    found += _active_attributes(page)
     ids = THEME_IDS.findall(page)
     if len(ids) != len(set(ids)):
         found.append("a second element with the theme's id")
