@@ -126,13 +126,17 @@ class View:
         return text
 
 
+def _days_hours_minutes(delta: dt.timedelta) -> tuple[int, int, int]:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    return (days, *divmod(rest, 60))
+
+
 def duration(delta: dt.timedelta | None) -> str:
     """'1 天 3 小时', '5 小时', '40 分钟'."""
     if delta is None:
         return ""
-    minutes = max(0, int(delta.total_seconds() // 60))
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
+    days, hours, minutes = _days_hours_minutes(delta)
     if days:
         return f"{days} 天 {hours} 小时" if hours else f"{days} 天"
     return f"{hours} 小时" if hours else f"{minutes} 分钟"
@@ -142,9 +146,7 @@ def duration_en(delta: dt.timedelta | None) -> str:
     """'1 day 3 h', '5 h', '40 min'."""
     if delta is None:
         return ""
-    minutes = max(0, int(delta.total_seconds() // 60))
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
+    days, hours, minutes = _days_hours_minutes(delta)
     if days:
         unit = "day" if days == 1 else "days"
         return f"{days} {unit} {hours} h" if hours else f"{days} {unit}"
