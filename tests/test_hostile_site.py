@@ -261,7 +261,7 @@ def test_company_and_staff_markup_is_text_on_every_page_and_in_the_index(payload
         assert "<img src=x" not in text, name
         assert text.count('id="__config"') <= 1, name
         head = text.split("</head>", 1)[0]
-        assert "&lt;/title&gt;&lt;script&gt;" in head, name  # the company, as text
+        assert "＜/title＞＜script＞" in head, name  # the company, as text
     index = {n: t for n, t in texts.items() if n.startswith("pagefind/")}
     assert not any(re.search(r"<img|<script", t) for t in index.values())
     filters = "".join(t for n, t in index.items() if "filter" in n or "fragment" in n)

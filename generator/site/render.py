@@ -92,10 +92,11 @@ class PageEnvironment(jinja2.Environment):
 _MARKUP_CHARS = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
 
 
-def for_pagefind(text: object) -> str:
-    """A title or filter value as Pagefind shows it: its UI puts them into the page as HTML
-    (a staff name `<img onerror=…>` ran in its filter panel), so the characters that make
-    markup become their full-width forms; the value still reads the same."""
+def without_markup(text: object) -> str:
+    """Text with the characters that make markup in their full-width forms; it still reads
+    the same. For places that put text into a page as HTML whatever we escape: Pagefind's
+    UI (titles, filters: a staff name `<img onerror=…>` ran in its filter panel) and
+    MkDocs' `site_name`."""
     return str(text).translate(_MARKUP_CHARS)
 
 
@@ -132,7 +133,7 @@ def environment(masked: bool = False) -> jinja2.Environment:
         finalize=masked_output if masked else None,
     )
     env.filters["anchor"] = anchor
-    env.filters["pagefind"] = for_pagefind
+    env.filters["pagefind"] = without_markup
     return env
 
 
@@ -150,8 +151,8 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
     )
     (docs / page.path).write_text(front + article, encoding="utf-8")
     meta = (
-        f'<span hidden data-pagefind-filter="类型">{html.escape(for_pagefind(section))}</span>'
-        f'<span hidden data-pagefind-meta="title">{html.escape(for_pagefind(shown_title))}</span>'
+        f'<span hidden data-pagefind-filter="类型">{html.escape(without_markup(section))}</span>'
+        f'<span hidden data-pagefind-meta="title">{html.escape(without_markup(shown_title))}</span>'
     )
     (search / page.path).with_suffix(".html").write_text(
         f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
@@ -162,7 +163,9 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
 
 def mkdocs_config(docs: Path, site: Path, company: str) -> dict:
     return {
-        "site_name": html.escape(f"{company or '回访台'} · 回访台"),  # MkDocs does not escape it
+        # MkDocs puts site_name into <title> unescaped, Material escapes it in the logo's
+        # tooltip: markup characters in full-width form read right in both
+        "site_name": without_markup(f"{company or '回访台'} · 回访台"),
         "docs_dir": str(docs),
         "site_dir": str(site),
         "use_directory_urls": False,
