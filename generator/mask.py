@@ -174,14 +174,15 @@ def _numbers_of_run(
         i = j + 1
 
 
-def _masked_number(kind: str, digits: str, star: str) -> str:
+def _masked_number(kind: str, digits: str, star: str, typed: str = "") -> str:
     if kind == ID_NUMBER:
         return digits[:4] + star * 10 + digits[-4:]
     if kind == MOBILE:
         digits = _MOBILE.fullmatch(digits).group(1)  # type: ignore[union-attr]
     elif digits.startswith("0"):  # 010 and 02x are the three-digit area codes, others four
         area = digits[:3] if digits[1] in "12" else digits[:4]
-        return f"{area}-{star * 4}{digits[-4:]}"
+        bracket = ")" in typed or "）" in typed  # (010)6234 5678 keeps its bracket
+        return f"{area}{')' if bracket else '-'}{star * 4}{digits[-4:]}"
     return mask_phone(digits, star)
 
 
@@ -211,7 +212,7 @@ def mask_text(text: str, star: str = "*", markup: bool = False) -> str:
         return text
     pieces, last = [], 0
     for start, end, kind, digits in numbers_in(text, markup):
-        pieces += [text[last:start], _masked_number(kind, digits, star)]
+        pieces += [text[last:start], _masked_number(kind, digits, star, text[start:end])]
         last = end
     if not pieces:
         return text
