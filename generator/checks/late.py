@@ -57,6 +57,8 @@ def visits_done_late(records: Records, today: date) -> Iterator[tuple]:
     for visit in records.visits:
         if visit.date is None or visit.date > today or (ctx.start and visit.date < ctx.start):
             continue
+        if visit.next_contact is None and not visit.commitments and not visit.issues:
+            continue  # nothing with a deadline (most visits): no items to build
         for path, found in visit_items(ctx, visit):
             item = completed(found, found.done_at)
             if item.state != "done_late":
