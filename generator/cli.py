@@ -60,13 +60,15 @@ def main() -> None:
     """
 
 
-def write_summary(summary_file: Path, records_dir: Path, base: str, as_of, report) -> None:
+def write_summary(
+    summary_file: Path, records_dir: Path, base: str, as_of, report, history=None
+) -> None:
     """Append the pull-request summary (GitHub reads $GITHUB_STEP_SUMMARY after the step)."""
     from generator.history.gitlog import GitError
     from generator.review import pr_summary
 
     try:
-        text = pr_summary(records_dir, base, as_of, report)
+        text = pr_summary(records_dir, base, as_of, report, history)
     except GitError as err:
         click.echo(f"无法生成摘要 / no summary: {err}", err=True)
         return
@@ -210,7 +212,7 @@ def check(
     if paths:
         report = report.only(list(paths))
     if summary_file:
-        write_summary(summary_file, records_dir, base, as_of, report)
+        write_summary(summary_file, records_dir, base, as_of, report, history)
     summary = summary_text(report.documents, report.errors, report.warnings)
     if output_format == "json":
         click.echo(as_json(report.problems, report.documents))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from generator.convert import LOCAL_TZ
-from generator.mask import mask_text, mask_value
+from generator.mask import mask_value
 from generator.privacy import Privacy
 from generator.records import Records
 from generator.rules import Agenda
@@ -60,16 +60,11 @@ class View:
         return Privacy(self.masked)
 
     def customer_name(self, ident: str) -> str:
-        return self._shown(self.privacy.customer_name(self.records.customers.get(ident)))
+        return self.privacy.text(self.privacy.customer_name(self.records.customers.get(ident)))
 
     def staff_name(self, ident: str) -> str:
         member = self.records.staff.get(ident)
-        return self._shown(member.name) if member else ""
-
-    def _shown(self, text: str) -> str:
-        """Any text shown in the masked profile has its phone and ID numbers masked, also
-        in fields that are not personal data (an organisation's name, a rule's label)."""
-        return mask_text(text) if self.masked else text
+        return self.privacy.text(member.name) if member else ""
 
     def subject(self, item: DueItem) -> str:
         if self.masked and item.subject:
@@ -107,7 +102,7 @@ class View:
 
     def describe(self, item: DueItem) -> str:
         subject = self.subject(item)
-        return self._shown(f"{item.label}：{subject}" if subject else item.label)
+        return self.privacy.text(f"{item.label}：{subject}" if subject else item.label)
 
     @staticmethod
     def progress(item: DueItem) -> str:

@@ -174,13 +174,14 @@ def summary_markdown(
     return "\n".join(lines)
 
 
-def pr_summary(records_dir: Path, base: str, as_of: AsOf, report) -> str:
-    """The summary for a pull request against `base`, from an already checked `report`."""
+def pr_summary(records_dir: Path, base: str, as_of: AsOf, report, history=None) -> str:
+    """The summary for a pull request against `base`, from an already checked `report`
+    (`history`: the records' history if the check read it, else it is read here)."""
     from generator.pipeline import check_records
 
     records_dir = records_dir.resolve()
     files = [f"{records_dir.name}/{name}" for name in changed_files(records_dir, base)]
-    history = _history(records_dir)
+    history = history if history is not None else _history(records_dir)
     applies = applies_from(history, report.records, as_of.today, policy_document(records_dir))
     base_applies = None
     with tempfile.TemporaryDirectory(prefix="huifang-base-") as temp:

@@ -5,31 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import POLICY, huifang
+from conftest import COMPLAINT, POLICY, huifang
 
-COMPLAINT = """\
----
-id: K2026-0001
-customer: C0001
-received: 2026-11-19 09:30
-channel: phone
-category: service
-registered: 2026-11-19 10:00
-answered: 2026-11-19 15:00
-resolved: 2026-11-20 10:00
-resolution: 已上门处理。
----
-报修无人上门。
-"""
+# conftest's complaint (resolved 2026-11-04 11:00) without its feedback
+NO_FEEDBACK = COMPLAINT.replace("feedback_sent: 2026-11-04 16:00\n", "")
 
 
 @pytest.mark.parametrize(
     ("today", "warned"),
-    [("2026-11-22", False), ("2026-11-23", True)],  # resolved 11-20 10:00 + 72 h = 11-23 10:00
+    [("2026-11-06", False), ("2026-11-07", True)],  # resolved 11-04 11:00 + 72 h = 11-07 11:00
 )
 def test_feedback_is_missing_from_the_day_the_policy_s_hours_end(tree, today, warned):
     policy = POLICY + "complaints:\n  feedback_hours: 72\n"
-    records = tree({"policy.yaml": policy, "complaints/2026/K2026-0001.md": COMPLAINT})
+    records = tree({"policy.yaml": policy, "complaints/2026/K2026-0001.md": NO_FEEDBACK})
     result = huifang("check", "--records", str(records), "--today", today, "--format", "json")
     payload = json.loads(result.stdout)
     found = [p for p in payload["problems"] if p["code"] == "complaint.no_feedback"]

@@ -10,7 +10,7 @@ import json
 
 from generator.history import SHALLOW_NOTE, History, RecordHistory, Version
 from generator.history.diff import FieldChange
-from generator.mask import mask_text, mask_value, visible
+from generator.mask import mask_text, mask_value, shown, visible
 from generator.schemas import default_schemas
 
 CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
@@ -42,7 +42,7 @@ def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> s
 
 def _shown_text(value: object, masked: bool) -> str:
     """Text from Git or a record that is not a field's value (a key, a path, an author)."""
-    return visible(mask_text(str(value)) if masked else str(value))
+    return shown(str(value)) if masked else visible(str(value))
 
 
 def field_name(kind: str, change: FieldChange, masked: bool) -> str:

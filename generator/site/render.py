@@ -101,15 +101,13 @@ def without_markup(text: object) -> str:
 
 
 _ESCAPED_MARKUP = re.compile(r"&(?:lt|gt|amp|quot|#34|#39|#x27);")
-_FULL_WIDTH = {"&lt;": "＜", "&gt;": "＞", "&amp;": "＆", "&quot;": "＂", "&#34;": "＂",
-               "&#39;": "＇", "&#x27;": "＇"}  # fmt: skip
 
 
 def search_copy(article: str) -> str:
     """The article as Pagefind indexes it: every escaped markup character of its text in
     full-width form, so nothing in the index (text, excerpts, headings) is markup when
     Pagefind's UI puts it into the page as HTML."""
-    return _ESCAPED_MARKUP.sub(lambda m: _FULL_WIDTH[m.group()], article)
+    return _ESCAPED_MARKUP.sub(lambda m: without_markup(html.unescape(m.group())), article)
 
 
 def masked_output(value: object) -> object:

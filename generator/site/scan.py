@@ -146,15 +146,16 @@ def scan_site(
 def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
     path, shown, masked = job
     findings: list[Finding] = []
-    if path.suffix == ".pf_fragment":  # JSON: its raw text holds every string as it is
-        text = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-        if MARKUP.search(text) and any(map(MARKUP.search, _index_strings(path))):
-            findings.append(Finding(shown, "markup in the search index"))
-    elif path.suffix in INDEX_SUFFIXES:
-        strings = _index_strings(path)
+    if path.suffix in INDEX_SUFFIXES:
+        raw = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        if path.suffix == ".pf_fragment":  # JSON: its raw text holds every string as it is
+            text = raw.decode("utf-8", errors="replace")
+            strings = _index_strings(path, raw) if MARKUP.search(text) else []
+        else:
+            strings = _index_strings(path, raw)
+            text = "\n".join(strings)
         if any(map(MARKUP.search, strings)):
             findings.append(Finding(shown, "markup in the search index"))
-        text = "\n".join(strings)
     elif path.suffix in TEXT_SUFFIXES:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
@@ -167,12 +168,11 @@ def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
     return findings
 
 
-def _index_strings(path: Path) -> list[str]:
+def _index_strings(path: Path, raw: bytes) -> list[str]:
     """Every string of a Pagefind file: fragments are JSON, filters and meta CBOR, each
-    gzip-compressed behind a `pagefind_dcd` signature. Pagefind's UI puts titles, filters,
+    gzip-compressed behind a `pagefind_dcd` signature (`raw`: without it). Pagefind's UI puts titles, filters,
     excerpts and headings into the page as HTML, so none may hold `<` or `>` (render.py
     gives Pagefind their markup characters in full-width form)."""
-    raw = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
     try:
         data = json.loads(raw) if path.suffix == ".pf_fragment" else cbor2.loads(raw)
     except (ValueError, cbor2.CBORDecodeError):
