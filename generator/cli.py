@@ -397,7 +397,7 @@ def history(
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("site"),
     show_default=True,
-    help="网站写到哪个目录 / where the site goes.",
+    help="网站写到哪个目录：单独的目录，只替换空目录或以前生成的网站，检查通过后才替换 / where the site goes: a folder of its own; only an empty folder or an earlier site is replaced, and only after the post-build scan passed.",
 )
 @click.option(
     "--work",
