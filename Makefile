@@ -28,6 +28,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/ruff format --check generator tests scripts
+	$(BIN)/mypy
 
 ## bench: huifang check and build on 10,000 customers against a parse floor (needs chromium for the search figure), then history reading
 bench: $(STAMP)
@@ -47,7 +48,7 @@ demo-site: $(STAMP)
 
 ## docs: regenerate the reference pages made from the schemas and problem codes
 docs: $(STAMP)
-	$(BIN)/python -m generator.reference --write docs/reference
+	$(BIN)/python -m generator.report.reference --write docs/reference
 
 ## screenshots: the README's pictures (after make site; needs chromium and fonts-noto-cjk)
 screenshots: $(STAMP)

@@ -23,11 +23,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+from generator.check import check_records
 from generator.demo import DemoSize, write_demo
 from generator.history import read_history
-from generator.history.timeliness import late_records
-from generator.pipeline import check_records
-from generator.schemas import SchemaSet
+from generator.read.schema import SchemaSet
+from generator.validate.timeliness import late_records
 
 START = 1_764_547_200  # 2025-12-01 00:00 UTC; commits one hour apart
 STAFF = ["王芳", "李强", "赵敏", "陈帅", "周婷"]

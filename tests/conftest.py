@@ -282,8 +282,8 @@ def rules_tree(tree, policy: str, customers: dict[str, str] | None = None, visit
 
 
 def agenda_for(records_dir: Path, today: str = "2026-11-23"):
-    from generator.records import load_records
-    from generator.rules import AsOf, derive_agenda
+    from generator.derive import AsOf, derive_agenda
+    from generator.read.load import load_records
 
     records = load_records(records_dir).records
     return derive_agenda(records, AsOf.day(date.fromisoformat(today)))

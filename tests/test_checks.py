@@ -268,6 +268,6 @@ def test_text_output_is_file_line_col(tree):
      ("电话回访。\n", True), ("  客户满意\n", True), ("## 沟通记录\n\n客户满意。\n", True)],
 )  # fmt: skip
 def test_a_visit_record_is_written_when_a_line_is_more_than_a_heading(body, written):
-    from generator.checks.completeness import has_text
+    from generator.validate.completeness import has_text
 
     assert has_text(body) is written

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 from conftest import ROOT
 
-from generator import reference
 from generator.cli import main
-from generator.codes import CODES
-from generator.schemas import KINDS, SchemaSet
+from generator.problems.catalogue import CODES
+from generator.read.schema import KINDS, SchemaSet
+from generator.report import reference
 
 
 def test_every_cli_command_and_option_is_documented():

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import VISIT, write_tree
 
-import generator.cachefiles as cachefiles
+import generator.speed.store as cachefiles
 
 BIN = Path(sys.executable).parent / "huifang"
 TIMEOUT = 60
@@ -193,7 +193,7 @@ def test_every_command_survives_names_that_are_not_utf8(tmp_path, args):
 def test_an_escaped_name_never_stands_for_another_file(tmp_path):
     """A file literally named with a backslash and one with the byte it spells are two
     files with two names in messages."""
-    from generator.records import discover
+    from generator.read.load import discover
 
     visits = os.fsencode(tmp_path / "visits" / "2026")
     os.makedirs(visits)
@@ -259,8 +259,8 @@ def test_a_link_to_a_yaml_file_outside_the_repository_is_refused(tmp_path):
     assert problems(result) == {("file.symlink", "error", "records/customers/C0777.yaml")}
     assert "七七七" not in result.stdout.decode()
 
-    from generator.pipeline import check_records
-    from generator.rules import AsOf  # noqa: F401  (the rules read the same records)
+    from generator.check import check_records
+    from generator.derive import AsOf  # noqa: F401  (the rules read the same records)
 
     report = check_records(records, __import__("datetime").date(2026, 11, 23), use_cache=False)
     assert "C0777" not in report.records.customers

@@ -16,11 +16,11 @@ import pytest
 import yaml
 from conftest import CUSTOMER, ROOT, TODAY, check_json, huifang
 
-from generator.documents import MAX_FILE_BYTES, parse_text
-from generator.problemcap import MAX_PER_CODE, MAX_PER_FILE, MORE_CODE, ProblemCap
 from generator.problems import Source
-from generator.schemas import default_schemas
-from generator.yamlread import MAX_NODES, load_yaml
+from generator.problems.cap import MAX_PER_CODE, MAX_PER_FILE, MORE_CODE, ProblemCap
+from generator.read.document import MAX_FILE_BYTES, parse_text
+from generator.read.guarded_yaml import MAX_NODES, load_yaml
+from generator.read.schema import default_schemas
 
 SRC = Source("records/customers/C0001.yaml")
 

@@ -421,8 +421,8 @@ def test_check_masks_numbers_typed_into_any_field(tree):
 # --- a failed scan keeps the last good site (item 12) ----------------------------------
 def test_a_failed_post_build_scan_leaves_the_previous_site_in_place(tree, tmp_path, monkeypatch):
     import generator.site as site_module
-    from generator.pipeline import check_records
-    from generator.rules import AsOf
+    from generator.check import check_records
+    from generator.derive import AsOf
     from generator.site.scan import Finding
 
     records = tree()
@@ -548,7 +548,7 @@ def test_the_policy_refuses_nothing_the_demo_site_needs(demo_site):
     ],
 )
 def test_numbers_are_masked_however_they_were_typed(typed, masked):
-    from generator.mask import mask_text
+    from generator.present.mask import mask_text
 
     assert mask_text(f"电话：{typed}。") == f"电话：{masked}。"
 
@@ -567,7 +567,7 @@ def test_numbers_are_masked_however_they_were_typed(typed, masked):
     ],
 )
 def test_dates_figures_and_identifiers_are_not_taken_for_numbers(text):
-    from generator.mask import mask_text
+    from generator.present.mask import mask_text
 
     assert mask_text(text) == text
 

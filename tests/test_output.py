@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.mask import mask_name, mask_phone, mask_text, mask_value
-from generator.output import as_github
+from generator.present.mask import mask_name, mask_phone, mask_text, mask_value
 from generator.problems import Problem, Source
+from generator.problems.formats import as_github
 
 
 def test_github_annotations_escape_percent_newline_colon_and_comma():

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.documents import parse_text, read_document
 from generator.problems import Source
+from generator.read.document import parse_text, read_document
 
 SRC = Source("records/customers/C0001.md")
 yamlish = st.text(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.documents import MAX_FILE_BYTES, READ_PIECE, parse_text, read_document, read_raw
 from generator.problems import Source
-from generator.yamlread import MAX_DEPTH, load_yaml, resolve_plain
+from generator.read.document import MAX_FILE_BYTES, READ_PIECE, parse_text, read_document, read_raw
+from generator.read.guarded_yaml import MAX_DEPTH, load_yaml, resolve_plain
 
 SRC = Source("records/customers/C0001.md")
 
@@ -161,7 +161,7 @@ def test_a_file_up_to_the_limit_is_read_whole_across_read_pieces(tmp_path, size)
 
 
 def test_discover_finds_records_by_place_and_warns_for_strays(tmp_path):
-    from generator.records import discover, kind_of
+    from generator.read.load import discover, kind_of
 
     files = [
         "team.yaml", "policy.yaml", "README.md", "notes.yaml",

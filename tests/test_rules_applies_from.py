@@ -13,11 +13,11 @@ from datetime import date
 
 from conftest import RULES_TEAM, agenda_for, commit_all, customer_file, run_git
 
+from generator.derive import AsOf, derive_agenda
+from generator.derive.applies import applies_from
+from generator.derive.periods import Span
 from generator.history import read_history
-from generator.records import load_records
-from generator.rules import AsOf, derive_agenda
-from generator.rules.applies import applies_from
-from generator.rules.periods import Span
+from generator.read.load import load_records
 
 TODAY = AsOf.day(date(2026, 11, 23))
 GRADES = "grades:\n  - {id: A1, label: 大客户一级}\n  - {id: C, label: 普通客户}\n"
@@ -106,8 +106,8 @@ def test_the_pr_summary_shows_what_a_regrade_causes_from_now_on(tmp_path):
     """C0005 regraded from C to A1 in the working tree: before item 7 the summary showed an
     overdue A1 item for every month since 2025-01 — misses nobody can fix. Now only this
     month's visit, due by 11-30."""
-    from generator.pipeline import check_records
-    from generator.review import pr_summary
+    from generator.check import check_records
+    from generator.report.review import pr_summary
 
     records = repo(tmp_path, GRADES + A1_ONSITE.replace("MIN", "1"))
     regrade(records, "A1")
@@ -137,8 +137,8 @@ def test_the_pr_summary_shows_a_missed_period_beside_the_running_one(tmp_path):
     since the first commit on 01-05, January joined part-way; the October contact had cleared
     the months before it): a real effect, shown beside this month's unchanged item (they were
     one key, and the running month hid the missed ones)."""
-    from generator.pipeline import check_records
-    from generator.review import pr_summary
+    from generator.check import check_records
+    from generator.report.review import pr_summary
 
     records = repo(tmp_path, GRADES + A1_ONSITE.replace("MIN", "1"), grade="A1")
     october = records / "visits/2026/2026-10-05-C0005-onsite.md"

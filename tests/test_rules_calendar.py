@@ -7,8 +7,8 @@ from itertools import pairwise
 
 import pytest
 
-from generator.rules.calendar import KNOWN_YEARS, WorkCalendar
-from generator.rules.periods import Span, period_of, periods_between
+from generator.derive.calendar import KNOWN_YEARS, WorkCalendar
+from generator.derive.periods import Span, period_of, periods_between
 
 
 def test_national_day_three_working_days_end_on_the_working_saturday():

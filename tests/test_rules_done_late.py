@@ -23,11 +23,11 @@ from conftest import (
     visit_file,
 )
 
-from generator.due_output import View, as_csv, as_json, as_text
+from generator.derive import AsOf, derive_agenda, derive_complaints
+from generator.derive.items import Deadline, latest_moment, visit_time
 from generator.model import Visit
-from generator.records import load_records
-from generator.rules import AsOf, derive_agenda, derive_complaints
-from generator.rules.items import Deadline, latest_moment, visit_time
+from generator.present.due import View, as_csv, as_json, as_text
+from generator.read.load import load_records
 
 GRADES = "grades:\n  - {id: A, label: 重要客户}\nareas: [一区]\n"
 ISSUE = {
@@ -206,7 +206,7 @@ def test_an_issue_from_a_visit_without_a_time_may_be_forwarded_until_1_am(tree):
 
 
 def test_the_timeliness_check_uses_the_same_definition():
-    from generator.history import timeliness
+    from generator.validate import timeliness
 
     untimed = Visit(date=dt.date(2026, 11, 20))
     assert timeliness.visit_time is visit_time

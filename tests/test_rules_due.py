@@ -6,7 +6,7 @@ from datetime import date
 
 from conftest import agenda_for, customer_file, open_items, rules_tree, visit_file
 
-from generator.rules.periods import Span
+from generator.derive.periods import Span
 
 GRADES = """\
 grades:

@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.convert import build
-from generator.model import Customer, Policy, Staff, Visit
-from generator.records import Records, with_defaults
-from generator.rules import AsOf, derive_agenda
-from generator.schemas import default_schemas
+from generator.derive import AsOf, derive_agenda
+from generator.model import Customer, Policy, Records, Staff, Visit
+from generator.read.convert import build
+from generator.read.load import with_defaults
+from generator.read.schema import default_schemas
 
 TODAY = date(2026, 11, 23)
 FIRST = date(2026, 6, 1)

@@ -9,9 +9,9 @@ from datetime import date
 
 from conftest import RULES_TEAM, agenda_for, customer_file, open_items, rules_tree, visit_file
 
-from generator.records import load_records
-from generator.rules import AsOf, derive_complaints
-from generator.rules.periods import Span
+from generator.derive import AsOf, derive_complaints
+from generator.derive.periods import Span
+from generator.read.load import load_records
 
 GRADES = "grades:\n  - {id: A, label: 重要客户}\n  - {id: B, label: 普通客户}\nareas: [一区]\n"
 
@@ -164,7 +164,7 @@ def test_a_birthday_reminder_by_owner_goes_to_the_owner_not_our_contact(tree):
 
 # --- "more than a month" in calendar months ------------------------------------------------
 def test_add_months_clamps_to_the_end_of_the_month():
-    from generator.rules.periods import add_months
+    from generator.derive.periods import add_months
 
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
@@ -212,7 +212,7 @@ def test_a_family_members_birthday_is_reminded_to_the_owner_like_a_key_contacts(
 def test_family_birthdays_are_checked_and_personal(tree):
     from conftest import check_json
 
-    from generator.schemas import default_schemas
+    from generator.read.schema import default_schemas
 
     field = default_schemas().field("customer", ("family", 0, "birthday"))
     assert field.pii == "birthday"

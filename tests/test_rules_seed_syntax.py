@@ -22,7 +22,7 @@ from conftest import (
     visit_file,
 )
 
-from generator.rules.periods import Span
+from generator.derive.periods import Span
 
 GRADES = "grades:\n  - {id: A, label: 重要客户}\n  - {id: B, label: 普通客户}\nareas: [一区]\n"
 TEAM = """\

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from conftest import RULES_TEAM, customer_file, huifang, visit_file
 
-from generator.records import load_records
-from generator.rules import AsOf, derive_agenda, derive_complaints
+from generator.derive import AsOf, derive_agenda, derive_complaints
+from generator.read.load import load_records
 
 POLICY = "grades:\n  - {id: A, label: 重要客户}\nareas: [一区]\n"
 

@@ -9,9 +9,9 @@ import datetime as dt
 
 from conftest import agenda_for, check_json, rules_tree
 
+from generator.derive.statistics import survey_result
+from generator.derive.surveys import add_months
 from generator.model import Level, Period, Survey, SurveyItem
-from generator.rules.surveys import add_months
-from generator.site.stats import survey_result
 
 GRADES = "grades:\n  - {id: A, label: 重要客户}\nareas: [一区]\n"
 MARCH_2025 = """\

@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TODAY, check_json, commit_all, run_git, run_in_terminal
 
-import generator.pipeline as pipeline
-import generator.readfiles as readfiles
+import generator.check as pipeline
 import generator.site.bodies as bodies
 import generator.site.data as site_data
-from generator.cachefiles import folder, load
+import generator.speed.filecache as readfiles
+from generator.check import check_records
+from generator.derive import AsOf
 from generator.history import read_history
-from generator.pipeline import check_records
-from generator.rules import AsOf
-from generator.schemas import SchemaSet
+from generator.read.schema import SchemaSet
 from generator.site import write_docs
+from generator.speed.store import folder, load
 
 GOOD_PHONE = 'mobile: "13912345678"'
 VISIT = "---\ncustomer: C0001\ndate: 2026-11-0{day}\nmethod: phone\nstaff: [S03]\n---\n电话回访。\n"

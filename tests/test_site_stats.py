@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from generator.model import Action, Level, Period, Survey, SurveyItem, Visit
-from generator.site.charts import bar_chart, line_chart, relationship_map
-from generator.site.stats import (
+from generator.derive.statistics import (
     Rate,
     month_of,
     satisfaction_by,
@@ -16,6 +14,8 @@ from generator.site.stats import (
     survey_trend,
     visit_stats,
 )
+from generator.model import Action, Level, Period, Survey, SurveyItem, Visit
+from generator.site.charts import bar_chart, line_chart, relationship_map
 
 D = dt.date
 
@@ -122,8 +122,8 @@ def test_charts_are_well_formed_svg_with_escaped_labels():
 
 
 def test_in_span_takes_the_visits_of_a_period_inclusively():
-    from generator.rules.periods import Span
-    from generator.site.stats import in_span
+    from generator.derive.periods import Span
+    from generator.derive.statistics import in_span
 
     days = [D(2026, 10, 31), D(2026, 11, 1), D(2026, 11, 1), D(2026, 11, 30), D(2026, 12, 1)]
     visits = [visit(day) for day in days]

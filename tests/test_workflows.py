@@ -206,7 +206,7 @@ def test_codeowners_gives_each_area_its_customers_files_and_visits():
 def test_the_staff_guide_names_only_real_problem_codes_and_commands():
     import re
 
-    from generator.codes import CODES
+    from generator.problems.catalogue import CODES
 
     guide = (ROOT / "docs/guide.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`([a-z]+\.[a-z_]+)`", guide)) - {"policy.yaml", "team.yaml"}

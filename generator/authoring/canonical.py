@@ -12,7 +12,7 @@ The canonical form:
   body after the front matter is kept byte for byte, as are a BOM and CRLF endings.
 
 Plain scalars are loaded as text (the `TextResolver`), so what the user typed is what
-comes back out; our own reader (generator.documents) then checks that the data did not
+comes back out; our own reader (generator.read.document) then checks that the data did not
 change, except for the quoting fixes, before anything is written.
 """
 
@@ -37,11 +37,11 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tag import Tag
 
-from generator.codes import make_problem
-from generator.documents import parse_text
 from generator.problems import Problem, Source
-from generator.schemas import SchemaSet
-from generator.yamlread import _NULLS, resolve_plain
+from generator.problems.catalogue import make_problem
+from generator.read.document import parse_text
+from generator.read.guarded_yaml import _NULLS, resolve_plain
+from generator.read.schema import SchemaSet
 
 # Long Chinese sentences must never be folded onto a second line.
 LINE_WIDTH = 1000

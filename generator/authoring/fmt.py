@@ -8,11 +8,11 @@ from pathlib import Path
 
 from generator.authoring.canonical import format_record
 from generator.authoring.safewrite import ChangedMeanwhile, WriteError, replace_unchanged
-from generator.codes import make_problem
-from generator.documents import MARKDOWN_SUFFIXES, decode, read_raw
 from generator.problems import Problem, Source
-from generator.records import RecordFile, discover, display_path
-from generator.schemas import SchemaSet
+from generator.problems.catalogue import make_problem
+from generator.read.document import MARKDOWN_SUFFIXES, decode, read_raw
+from generator.read.load import RecordFile, discover, display_path
+from generator.read.schema import SchemaSet
 
 
 @dataclass

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from generator.records import Records
-from generator.schemas import SchemaSet
+from generator.model import Records
+from generator.read.schema import SchemaSet
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 _HALF = re.compile(r"^(\d{4})H([12])$")

@@ -14,9 +14,9 @@ import io
 from ruamel.yaml.comments import CommentedMap
 
 from generator.authoring.canonical import format_record, round_trip_yaml
+from generator.model import Records
 from generator.problems import Source
-from generator.records import Records
-from generator.schemas import SchemaSet
+from generator.read.schema import SchemaSet
 
 # completeness check → the fields of a kind it expects filled in
 EXPECTED_BY_CHECK = {

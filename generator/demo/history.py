@@ -27,8 +27,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.convert import LOCAL_TZ
 from generator.demo import DEMO_END, DemoSize, generate
+from generator.read.convert import LOCAL_TZ
 
 ZONE = "+0800"  # LOCAL_TZ as git writes it
 COMPLAINT_STEPS = (  # (the time field, the commit's label, the fields that commit adds)

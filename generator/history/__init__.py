@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from generator.documents import MARKDOWN_SUFFIXES, decode, parse_text
 from generator.history import cache
 from generator.history.diff import FieldChange, body_diff, field_changes
 from generator.history.gitlog import (
@@ -32,7 +31,8 @@ from generator.history.gitlog import (
 from generator.history.signers import Signers, valid_at, windows
 from generator.history.signers import resolve as resolve_signers
 from generator.problems import Source
-from generator.records import STRAY, kind_of
+from generator.read.document import MARKDOWN_SUFFIXES, decode, parse_text
+from generator.read.load import STRAY, kind_of
 
 CHANGE_LABELS = {"added": "新建", "modified": "修改", "renamed": "移动/改名", "deleted": "删除"}
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.codes import make_problem
 from generator.history import History, Version, judged_by, signers_at
 from generator.history.gitlog import GitError, git, is_ancestor
 from generator.history.signers import valid_at
 from generator.problems import Problem, Source
+from generator.problems.catalogue import make_problem
 
 FULL_HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 

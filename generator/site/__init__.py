@@ -23,14 +23,14 @@ from pathlib import Path
 
 import yaml
 
-from generator.due_output import View, as_csv, as_ics, select
+from generator.check import CheckReport
+from generator.derive import AsOf, derive_all
+from generator.derive.applies import applies_for
 from generator.history import History
-from generator.mask import mask_text
-from generator.pipeline import CheckReport
-from generator.privacy import Privacy
+from generator.present.due import View, as_csv, as_ics, select
+from generator.present.mask import mask_text
+from generator.present.privacy import Privacy
 from generator.progress import SILENT, Reporter
-from generator.rules import AsOf, derive_all
-from generator.rules.applies import applies_for
 from generator.site.bodies import render_ahead
 from generator.site.changes import atom_feed, change_pages
 from generator.site.dashboard import dashboard
@@ -41,7 +41,7 @@ from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
 from generator.site.search import SearchIndexError, check_index, index_command
 from generator.site.writer import write_pages
-from generator.timing import StageTimer
+from generator.speed.timing import StageTimer
 
 # The summary pages first: their contexts are made when written (by a worker process), and
 # first they are spread over the workers while the others write the customers' pages.

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
-from generator.records import Records
+from generator.model import Records
 from generator.site.sanitise import body_html
 
 PARALLEL_FROM = 2000  # fewer bodies than this are rendered as the pages are written

@@ -1,7 +1,7 @@
 """The 变更 section: the team's recent changes, the latest changes per record kind, and the
 same recent changes as an Atom feed (changes/feed.xml) for feed readers and mail digests.
 
-Every value is masked exactly as on the rest of the site (generator.history.output);
+Every value is masked exactly as on the rest of the site (generator.present.history);
 authors are staff and shown as git recorded them (a claim: docs/history.md).
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.history import RecordHistory, Version
 from generator.history.gitlog import Commit
-from generator.history.output import version_dict
+from generator.present.history import version_dict
 from generator.site.data import Page, SiteData
 
 RECENT = 100  # rows on the team page and entries in the feed

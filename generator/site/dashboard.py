@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 
-from generator.rules.periods import period_of
+from generator.derive.periods import period_of
 from generator.site.data import Page, SiteData, due_row
 from generator.site.pages import complaint_row
 from generator.site.report_pages import dashboard_satisfaction

@@ -8,15 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.due_output import View, late_note, select
+from generator.check import CheckReport
+from generator.derive import Agenda, ComplaintReport
+from generator.derive.items import KIND_LABELS, STATE_LABELS, DueItem
+from generator.derive.statistics import SurveyResult, survey_result
 from generator.history import History, RecordHistory, Version
 from generator.model import Visit
-from generator.pipeline import CheckReport
-from generator.privacy import Privacy
-from generator.rules import Agenda, ComplaintReport
-from generator.rules.items import KIND_LABELS, STATE_LABELS, DueItem
+from generator.present.due import View, late_note, select
+from generator.present.privacy import Privacy
 from generator.site.sanitise import body_html as render_body
-from generator.site.stats import SurveyResult, survey_result
 
 
 @dataclass(frozen=True)

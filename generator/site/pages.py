@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from generator.complaint_output import stage_note
-from generator.history.output import version_dict
-from generator.rules.items import DueItem
-from generator.rules.sla import SLA_STATE_LABELS
-from generator.schemas import enum_text
+from generator.derive.items import DueItem
+from generator.derive.sla import SLA_STATE_LABELS
+from generator.present.complaints import stage_note
+from generator.present.history import version_dict
+from generator.read.schema import enum_text
 from generator.site.charts import relationship_map
 from generator.site.data import Page, SiteData, due_row
 

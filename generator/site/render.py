@@ -22,7 +22,7 @@ import jinja2
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from generator.mask import mask_text
+from generator.present.mask import mask_text
 from generator.site.data import Page
 
 NAV = [

@@ -1,6 +1,6 @@
 """The 满意度 and 报表 pages, and the satisfaction figures on the dashboard.
 
-Figures come from generator.site.stats; this module only picks the periods
+Figures come from generator.derive.statistics; this module only picks the periods
 and shapes rows for the templates (masked where a value is personal).
 """
 
@@ -10,12 +10,9 @@ import datetime as dt
 from dataclasses import replace
 from functools import partial
 
-from generator.rules.analysis import weekly_target
-from generator.rules.periods import Span, last_periods, period_of
-from generator.schemas import enum_text
-from generator.site.charts import bar_chart, line_chart
-from generator.site.data import Page, SiteData, due_row
-from generator.site.stats import (
+from generator.derive.analysis import weekly_target
+from generator.derive.periods import Span, last_periods, period_of
+from generator.derive.statistics import (
     Rate,
     in_span,
     month_of,
@@ -25,6 +22,9 @@ from generator.site.stats import (
     visit_stats,
     visits_of_staff,
 )
+from generator.read.schema import enum_text
+from generator.site.charts import bar_chart, line_chart
+from generator.site.data import Page, SiteData, due_row
 
 MONTHS_SHOWN = 12  # visit satisfaction by month: the last twelve months
 WEEKS_SHOWN = 12

@@ -21,7 +21,7 @@ import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 
-from generator.mask import mask_text, numbers_in
+from generator.present.mask import mask_text, numbers_in
 
 TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import cbor2
 
-from generator.mask import numbers_in
+from generator.present.mask import numbers_in
 from generator.site.mkdocs_hooks import is_theme_script
 from generator.site.sanitise import html_text
 
