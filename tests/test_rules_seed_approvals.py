@@ -122,6 +122,6 @@ def test_an_approval_the_policy_does_not_define_is_reported(tree):
 
 
 def test_the_finance_role_has_a_chinese_label():
-    from generator.read.schema import enum_label
+    from generator.vocabulary import enum_label
 
     assert enum_label("team", ("staff", 0, "role"), "finance") == ("财务主管", "finance manager")

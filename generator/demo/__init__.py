@@ -21,7 +21,7 @@ import yaml
 from faker import Faker
 
 from generator.demo import texts
-from generator.read.schema import enum_label
+from generator.vocabulary import enum_label
 
 # The warnings the shipped demo shows on purpose, as of 2026-11-23.
 DELIBERATE_WARNINGS = (

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from generator.derive.cadence import Requirement, judge, judge_once
 from generator.derive.context import RuleContext
 from generator.derive.items import Deadline, DueItem, Need, state_of
-from generator.derive.periods import LABELS, Span, period_of
+from generator.derive.periods import Span, period_of
 from generator.model import Customer, EventRule
 from generator.problems import Source
+from generator.vocabulary import period_label
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def _repeats(ctx, rule: EventRule, customer: Customer, latest: dt.date, methods)
     need = Requirement(
         kind="event",
         rule=rule.name,
-        label=f"{rule.label}（之后{LABELS[then.period]}至少 {then.min} 次）",
+        label=f"{rule.label}（之后{period_label(then.period)}至少 {then.min} 次）",
         methods=methods,
         count=then.min,
         by=rule.by,

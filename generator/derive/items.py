@@ -12,32 +12,6 @@ NOWHERE = Source("")
 # Display order: the most urgent first.
 STATES = ("overdue", "due_today", "due_soon", "upcoming", "done_late", "done")
 DONE_STATES = frozenset({"done", "done_late"})  # the requirement is met (late or in time)
-STATE_LABELS = {
-    "overdue": "逾期",
-    "due_today": "今天到期",
-    "due_soon": "即将到期",
-    "upcoming": "以后",
-    "done_late": "超时完成",
-    "done": "已完成",
-}
-KIND_LABELS = {
-    "cadence": "定期回访",
-    "event": "事件回访",
-    "inactivity": "不活跃跟进",
-    "agreed": "约定回访",
-    "commitment": "承诺事项",
-    "issue": "问题处理",
-    "reminder": "提醒",
-    "complaint": "投诉时限",
-}
-METHOD_LABELS = {
-    "phone": "电话",
-    "onsite": "上门",
-    "sms": "短信",
-    "wechat": "微信",
-    "email": "邮件",
-    "meeting": "会议",
-}
 
 
 @dataclass(frozen=True, order=True)
@@ -115,7 +89,7 @@ class Need:
 
 @dataclass(frozen=True)
 class DueItem:
-    kind: str  # a key of KIND_LABELS
+    kind: str  # a key of vocabulary.DUE_KIND_LABELS
     rule: str  # the rule's name in policy.yaml (or a built-in name such as next_contact)
     label: str  # the Chinese label shown to people
     customer: str  # customer id; "" for a team-wide item
@@ -166,25 +140,3 @@ def completed(item: DueItem, done_at: dt.datetime | dt.date | None) -> DueItem:
         return item
     late = item.deadline.late_by(done_at)
     return replace(item, done_at=done_at, late_by=late, state="done_late" if late else "done")
-
-
-# --- when a visit happened ----------------------------------------------------------
-def visit_time(visit) -> dt.datetime | dt.date | None:
-    """When a visit happened: its date at its `time`, or — without a (valid) time — just its
-    day (a date). The one definition every rule and check uses (docs/rules.md)."""
-    if visit.date is None:
-        return None
-    if visit.time:
-        try:
-            return dt.datetime.combine(visit.date, dt.time.fromisoformat(visit.time))
-        except ValueError:
-            pass
-    return visit.date
-
-
-def latest_moment(when: dt.datetime | dt.date) -> dt.datetime:
-    """A moment, or for a day its end (midnight after it, as a day deadline's): where a limit
-    counted from a visit starts, so a visit without a time is never judged early."""
-    if isinstance(when, dt.datetime):
-        return when
-    return dt.datetime.combine(when + dt.timedelta(days=1), dt.time())

@@ -12,14 +12,6 @@ from dataclasses import dataclass
 
 FORTNIGHT_EPOCH = dt.date(2001, 1, 1)  # a Monday
 MONTHS_IN = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
-LABELS = {
-    "week": "每周",
-    "two_weeks": "每两周",
-    "month": "每月",
-    "quarter": "每季度",
-    "half_year": "每半年",
-    "year": "每年",
-}
 
 
 @dataclass(frozen=True, order=True)

@@ -14,25 +14,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.derive.context import RuleContext
-from generator.derive.items import Deadline, DueItem, state_of, visit_time
-from generator.model import Complaint
+from generator.derive.items import Deadline, DueItem, state_of
+from generator.model import Complaint, Visit
+from generator.vocabulary import SLA_STAGE_LABELS
 
 STAGES = ("register", "answer", "resolve", "feedback", "followup")
-STAGE_LABELS = {
-    "register": "登记",
-    "answer": "首次答复",
-    "resolve": "处理完毕",
-    "feedback": "反馈客户",
-    "followup": "投诉回访",
-}
 SLA_STATES = ("breached", "running", "met_late", "met", "waiting")
-SLA_STATE_LABELS = {
-    "met": "按时完成",
-    "met_late": "超时完成",
-    "running": "进行中",
-    "breached": "已超时",
-    "waiting": "未开始",
-}
 
 
 @dataclass(frozen=True)
@@ -49,7 +36,7 @@ class Stage:
 
     @property
     def label(self) -> str:
-        return STAGE_LABELS[self.name]
+        return SLA_STAGE_LABELS[self.name]
 
 
 @dataclass(frozen=True)
@@ -106,20 +93,16 @@ def _hours(value: float) -> str:
 def complaint_status(ctx: RuleContext, complaint: Complaint) -> ComplaintStatus:
     limits = ctx.records.policy.complaints
     received, resolved = complaint.received, complaint.resolved
-    register_h = float(limits["register_hours"])
-    answer_h = float(
-        limits["answer_hours_by_channel"].get(complaint.channel, limits["answer_hours"])
-    )
-    days = int(
-        limits["resolve_working_days_special" if complaint.special else "resolve_working_days"]
-    )
-    feedback_h = float(limits["feedback_hours"])
-    followup_days = int(limits["followup_visit_days"])
+    register_h = limits.register_hours
+    answer_h = limits.answer_hours_for(complaint.channel)
+    days = limits.resolve_working_days_special if complaint.special else limits.resolve_working_days
+    feedback_h = limits.feedback_hours
+    followup_days = limits.followup_visit_days
 
     def after(start: dt.datetime | None, hours: float) -> Deadline | None:
         return Deadline.of(start + dt.timedelta(hours=hours)) if start else None
 
-    resolve_by = Deadline(ctx.calendar.add_workdays(received.date(), days)) if received else None
+    resolve_by = Deadline(ctx.calendar.add_workdays(received.date(), days))
     followup_by = Deadline(resolved.date() + dt.timedelta(days=followup_days)) if resolved else None
     followup = _followup_visit(ctx, complaint)
     stages = (
@@ -140,7 +123,7 @@ def complaint_status(ctx: RuleContext, complaint: Complaint) -> ComplaintStatus:
             "followup",
             f"{followup_days} 天",
             followup_by,
-            visit_time(followup) if followup else None,
+            followup.moment() if followup else None,
             evidence=followup.id if followup else "",
         ),
     )
@@ -150,7 +133,7 @@ def complaint_status(ctx: RuleContext, complaint: Complaint) -> ComplaintStatus:
     return ComplaintStatus(complaint, stages, responsible)
 
 
-def _followup_visit(ctx: RuleContext, complaint: Complaint):
+def _followup_visit(ctx: RuleContext, complaint: Complaint) -> Visit | None:
     if complaint.resolved is None:
         return None
     for visit in ctx.contacts_of(complaint.customer).between(complaint.resolved.date()):
@@ -160,7 +143,7 @@ def _followup_visit(ctx: RuleContext, complaint: Complaint):
 
 
 def complaint_statuses(ctx: RuleContext) -> list[ComplaintStatus]:
-    return [complaint_status(ctx, c) for c in ctx.records.complaint_list if c.received]
+    return [complaint_status(ctx, c) for c in ctx.records.complaint_list]
 
 
 def complaint_items(ctx: RuleContext, statuses: list[ComplaintStatus]) -> list[DueItem]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from generator.derive.periods import Span
 from generator.model import Survey, Visit
+from generator.vocabulary import ACTION_LABELS
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,6 @@ class ActionStatus:
     done: str
     state: str  # done, overdue, open
     label: str
-
-
-ACTION_LABELS = {"done": "已完成", "overdue": "逾期未完成", "open": "进行中"}
 
 
 @dataclass(frozen=True)

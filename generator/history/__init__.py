@@ -33,8 +33,7 @@ from generator.history.signers import resolve as resolve_signers
 from generator.problems import Source
 from generator.read.document import MARKDOWN_SUFFIXES, decode, parse_text
 from generator.read.load import STRAY, kind_of
-
-CHANGE_LABELS = {"added": "新建", "modified": "修改", "renamed": "移动/改名", "deleted": "删除"}
+from generator.vocabulary import CHANGE_LABELS
 
 
 @dataclass(frozen=True)

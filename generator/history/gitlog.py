@@ -19,25 +19,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.vocabulary import SIGNATURE_LABELS
+
 FIELDS = ("sha", "parents", "author", "author_email", "author_date", "committer",
           "committer_date", "signature", "key", "signer", "message")  # fmt: skip
 PLACEHOLDERS = ("%H", "%P", "%an", "%ae", "%aI", "%cn", "%cI", "%G?", "%GK", "%GS", "%B")
 FORMAT = "%x1e" + "%x1f".join(PLACEHOLDERS)
 UNSIGNED_FORMAT = FORMAT.replace("%G?", "N").replace("%GK", "").replace("%GS", "")  # judged later
 VERIFY_FORMAT = "%x1e" + "%x1f".join(("%H", "%G?", "%GK", "%GS"))
-
-
-SIGNATURE_LABELS = {  # git's %G? codes: (中文, English)
-    "G": ("已签名（可信密钥）", "signed by a trusted key"),
-    "U": ("已签名（未知密钥）", "signed by an unknown key"),
-    "X": ("签名已过期", "the signature has expired"),
-    "Y": ("签名密钥已过期", "signed by an expired key"),
-    "R": ("签名密钥已吊销", "signed by a revoked key"),
-    "B": ("签名无效", "the signature is bad"),
-    "E": ("无法验证签名", "the signature cannot be checked"),
-    "N": ("未签名", "not signed"),
-    "V": ("签名密钥尚未生效", "signed by a key that is not valid yet"),
-}
 
 
 class GitError(Exception):

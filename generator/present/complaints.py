@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from generator.derive import ComplaintReport
-from generator.derive.sla import SLA_STATE_LABELS, ComplaintStatus, Stage
+from generator.derive.sla import ComplaintStatus, Stage
 from generator.present.due import View, duration, excel_csv, minutes, pad, problems_json, when_text
-from generator.read.schema import enum_text
+from generator.vocabulary import SLA_STATE_LABELS, enum_text
 
 JSON_VERSION = 1
 

@@ -14,24 +14,23 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from generator.derive import Agenda
-from generator.derive.items import KIND_LABELS, METHOD_LABELS, STATE_LABELS, STATES, DueItem
+from generator.derive.items import STATES, DueItem
 from generator.derive.periods import Span
 from generator.model import Records
 from generator.present.mask import mask_value
 from generator.present.privacy import Privacy
 from generator.read.convert import LOCAL_TZ
+from generator.vocabulary import (
+    DUE_KIND_LABELS,
+    DUE_STATE_LABELS,
+    METHOD,
+    by_label,
+    enum_values,
+    method_label,
+)
 
 JSON_VERSION = 1
 PERSONAL_DAYS = frozenset({"birthday"})  # rules whose deadline is a person's own date
-BY_LABELS = {
-    "any": "",
-    "owner": "负责人",
-    "chief": "首席客户经理",
-    "area_agent": "片区专员",
-    "supervisor": "主管",
-    "manager": "部门经理",
-    "director": "总监",
-}
 
 
 def select(
@@ -110,11 +109,11 @@ class View:
         need = item.need
         if not need.methods:
             return ""
-        if set(need.methods) >= set(METHOD_LABELS):
+        if set(need.methods) >= set(enum_values(*METHOD)):
             methods = "任何方式"
         else:
-            methods = "/".join(METHOD_LABELS.get(m, m) for m in need.methods)
-        by = BY_LABELS.get(need.by, need.by)
+            methods = "/".join(method_label(m) for m in need.methods)
+        by = by_label(need.by)
         text = f"已 {need.done}/{need.count} 次（{methods}{'，' + by if by else ''}）"
         if item.missed:
             text += f"，漏访 {len(item.missed)} 个周期（自 {item.missed[0].start.isoformat()}）"
@@ -177,7 +176,7 @@ def _span(span: Span | None) -> dict | None:
 def item_json(view: View, item: DueItem) -> dict:
     return {
         "kind": item.kind,
-        "kind_label": KIND_LABELS[item.kind],
+        "kind_label": DUE_KIND_LABELS[item.kind],
         "rule": item.rule,
         "label": item.label,
         "subject": view.subject(item),
@@ -187,7 +186,7 @@ def item_json(view: View, item: DueItem) -> dict:
         "deadline": view.deadline_day(item).isoformat(),
         "deadline_time": item.deadline.at.strftime("%H:%M") if item.deadline.at else None,
         "state": item.state,
-        "state_label": STATE_LABELS[item.state],
+        "state_label": DUE_STATE_LABELS[item.state],
         "done_at": when_text(item.done_at),
         "late_by_minutes": minutes(item.late_by),
         "need": {
@@ -272,14 +271,14 @@ def as_text(agenda: Agenda, items: list[DueItem], view: View) -> str:
 
 def _counts_line(items: list[DueItem], prefix: str = "") -> str:
     parts = [
-        f"{STATE_LABELS[s]} {n}" for s in STATES if (n := sum(i.state == s for i in items)) > 0
+        f"{DUE_STATE_LABELS[s]} {n}" for s in STATES if (n := sum(i.state == s for i in items)) > 0
     ]
     return prefix + ("，".join(parts) if parts else "无待办")
 
 
 def _item_line(view: View, item: DueItem) -> str:
     who = f"{item.customer} {view.customer_name(item.customer)}".strip() or "全体 / team"
-    state = pad(STATE_LABELS[item.state], 8)
+    state = pad(DUE_STATE_LABELS[item.state], 8)
     parts = [f"  {state}", f"{view.deadline(item):<16}", who, view.describe(item)]
     parts += [text for text in (view.progress(item), late_note(item)) if text]
     return "  ".join(parts)
@@ -325,12 +324,12 @@ def as_csv(items: list[DueItem], view: View) -> str:
         CSV_COLUMNS,
         (
             (
-                STATE_LABELS[item.state],
+                DUE_STATE_LABELS[item.state],
                 view.deadline(item),
                 " ".join(item.staff),
                 item.customer,
                 view.customer_name(item.customer),
-                KIND_LABELS[item.kind],
+                DUE_KIND_LABELS[item.kind],
                 item.rule,
                 view.describe(item),
                 "，".join(t for t in (view.progress(item), late_note(item)) if t),

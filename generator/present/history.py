@@ -11,9 +11,7 @@ import json
 from generator.history import SHALLOW_NOTE, History, RecordHistory, Version
 from generator.history.diff import FieldChange
 from generator.present.mask import mask_text, mask_value, shown, visible
-from generator.read.schema import default_schemas
-
-CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
+from generator.vocabulary import FIELD_CHANGE_LABELS, field, shipped
 
 
 def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> str:
@@ -31,13 +29,12 @@ def shown_value(kind: str, schema_path: tuple, value: object, masked: bool) -> s
         return "[" + ", ".join(items) + "]"
     if not masked:
         return visible(str(value))
-    schemas = default_schemas()
-    if kind not in schemas.documents:
+    if kind not in shipped().documents:
         return _shown_text(value, masked)
-    field = schemas.field(kind, schema_path)
-    if not field.node:  # no such field: a version the checker rejects (`contact:` for contacts)
+    info = field(kind, schema_path)
+    if not info.node:  # no such field: a version the checker rejects (`contact:` for contacts)
         return "***"  # could hold anything, a name or a birthday: nothing of it is shown
-    return visible(mask_value(value, field.pii))
+    return visible(mask_value(value, info.pii))
 
 
 def _shown_text(value: object, masked: bool) -> str:
@@ -62,7 +59,7 @@ def field_line(kind: str, change: FieldChange, masked: bool) -> dict:
     return {
         "field": field_name(kind, change, masked),
         "change": change.change,
-        "label": CHANGE_WORDS[change.change],
+        "label": FIELD_CHANGE_LABELS[change.change],
         "old": shown_value(kind, change.schema_path, change.old, masked),
         "new": shown_value(kind, change.schema_path, change.new, masked),
     }

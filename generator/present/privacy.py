@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.model import Contact, Customer, Records
 from generator.present.mask import mask_name, mask_phone, mask_text
-from generator.read.schema import enum_text
+from generator.vocabulary import enum_text
 
 _DISTRICT = re.compile(r"^.*?[区县旗]")
 

@@ -10,9 +10,7 @@ problem at the field's own line, with personal values masked.
 from __future__ import annotations
 
 import difflib
-import json
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -24,23 +22,17 @@ from generator.problems import Problem, field_path
 from generator.problems.cap import ProblemCap
 from generator.problems.catalogue import make_problem
 from generator.read.document import Document
+from generator.vocabulary import KINDS as KINDS  # the record kinds, re-exported
+from generator.vocabulary import FieldIndex, read_documents
+from generator.vocabulary import FieldInfo as FieldInfo
+from generator.vocabulary import schema_dir as schema_dir
 
-KINDS = ("team", "policy", "customer", "visit", "complaint", "survey")
 BASE_URI = "file:///huifang/schema/"
 _FULL_WIDTH = re.compile("[０-９－：／　]")
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years schema/common.json allows in dates
 _DATETIME = re.compile(
     r"(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[+-]\d{2}:?\d{2}|Z)?"
 )
-
-
-def schema_dir() -> Path:
-    """`schema/` beside the package (a checkout) or inside it (an installed wheel)."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "schema", package.parent / "schema"):
-        if (candidate / "common.json").is_file():
-            return candidate
-    raise FileNotFoundError("the huifang JSON Schemas (schema/*.json) are missing")
 
 
 def _is_datetime(text: str) -> bool:
@@ -146,42 +138,9 @@ def _year_out_of_range(text: str) -> bool:
     return bool(match) and not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
 
 
-@dataclass(frozen=True)
-class FieldInfo:
-    """What the schema says of one field: its annotations, $refs resolved."""
-
-    node: dict
-
-    @property
-    def title(self) -> str:
-        return self.node.get("title", "")
-
-    @property
-    def pii(self) -> str:
-        return self.node.get("x-pii", "none")
-
-    @property
-    def format(self) -> str | None:
-        return self.node.get("x-format") or self.node.get("format")
-
-    @property
-    def enum_labels(self) -> dict[object, tuple[str, str]]:
-        """value → (中文, English), from enumDescriptions written "中文 / English"."""
-        descriptions = self.node.get("enumDescriptions", [])
-        labels = {}
-        for index, value in enumerate(self.node.get("enum", [])):
-            text = descriptions[index] if index < len(descriptions) else str(value)
-            zh, _, en = text.partition(" / ")
-            labels[value] = (zh, en or str(value))
-        return labels
-
-    def label(self, path: tuple) -> str:
-        name = field_path(path) or "(文件)"
-        return f"{name}（{self.title}）" if self.title else name
-
-    def show(self, value: object, raw: str | None = None) -> str:
-        """A value for a message, as the user typed it where known, masked."""
-        return f' "{mask_value(value if raw is None else raw, self.pii)[:60]}"'
+def _shown(info: FieldInfo, value: object, raw: str | None = None) -> str:
+    """A value for a message, as the user typed it where known, masked."""
+    return f' "{mask_value(value if raw is None else raw, info.pii)[:60]}"'
 
 
 class SchemaSet:
@@ -189,10 +148,7 @@ class SchemaSet:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or schema_dir()
-        self.documents: dict[str, dict] = {
-            p.stem: json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted(self.directory.glob("*.json"))
-        }
+        self.documents: dict[str, dict] = read_documents(self.directory)
         registry = jsonschema_rs.Registry(
             [(BASE_URI + name + ".json", doc) for name, doc in self.documents.items()]
         )
@@ -206,45 +162,11 @@ class SchemaSet:
             )
             for kind in KINDS
         }
-        self._fields: dict[tuple, FieldInfo] = {}
-
-    # --- the field index -----------------------------------------------------------
-    def _expand(self, node: dict, base: str) -> tuple[dict, str]:
-        """A schema node with its $ref and allOf merged in (its own keywords win)."""
-        merged: dict = {}
-        ref = node.get("$ref")
-        if ref:
-            file, _, pointer = ref.partition("#")
-            target_base = file[: -len(".json")] if file else base
-            target: object = self.documents[target_base]
-            for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
-                target = target[part]  # type: ignore[index]
-            merged, base = self._expand(target, target_base)  # type: ignore[arg-type]
-        for sub in node.get("allOf", []):
-            expanded, _ = self._expand(sub, base)
-            merged.setdefault("properties", {}).update(expanded.get("properties", {}))
-        own = {k: v for k, v in node.items() if k not in ("$ref", "allOf")}
-        if "properties" in own and "properties" in merged:
-            own["properties"] = {**merged["properties"], **own["properties"]}
-        return {**merged, **own}, base
+        self._index = FieldIndex(self.documents)
 
     def field(self, kind: str, path: tuple) -> FieldInfo:
-        key = (kind, tuple(0 if isinstance(p, int) else p for p in path))
-        if key not in self._fields:
-            node, base = self._expand(self.documents[kind], kind)
-            for part in path:
-                if isinstance(part, int):
-                    child = node.get("items")
-                else:
-                    child = node.get("properties", {}).get(part)
-                    if child is None and isinstance(node.get("additionalProperties"), dict):
-                        child = node["additionalProperties"]
-                if not isinstance(child, dict):
-                    node = {}
-                    break
-                node, base = self._expand(child, base)
-            self._fields[key] = FieldInfo(node)
-        return self._fields[key]
+        """What the schema says of a field (its titles and labels: `generator.vocabulary`)."""
+        return self._index.field(kind, path)
 
     # --- validation ----------------------------------------------------------------
     def validate(self, kind: str, doc: Document) -> list[Problem]:
@@ -306,7 +228,7 @@ class _ErrorReport:
         self.details = error.kind.as_dict()
         self.info = schemas.field(kind, self.path)
         self.value = _value_at(doc.data, self.path)
-        self.shown = self.info.show(self.value, doc.plain.get(self.path))
+        self.shown = _shown(self.info, self.value, doc.plain.get(self.path))
 
     def problem(self, code: str, path: tuple | None = None, **params: object) -> Problem:
         path = self.path if path is None else path
@@ -435,23 +357,3 @@ class _ErrorReport:
 def default_schemas() -> SchemaSet:
     """The schemas shipped with this version (loaded once per process)."""
     return SchemaSet()
-
-
-def field_label(kind: str, path: tuple) -> str:
-    """`registered（登记时间）` — a field as messages name it."""
-    return default_schemas().field(kind, path).label(path)
-
-
-def enum_text(kind: str, path: tuple, value: object) -> str:
-    """The Chinese label of an allowed value for display, '' for no value."""
-    return enum_label(kind, path, value)[0] if value not in (None, "") else ""
-
-
-def enum_label(kind: str, path: tuple, value: object) -> tuple[str, str]:
-    """(中文, English) label of an allowed value, e.g. a staff role."""
-    return _enum_labels(kind, path).get(value, (str(value), str(value)))
-
-
-@cache
-def _enum_labels(kind: str, path: tuple) -> dict[object, tuple[str, str]]:
-    return default_schemas().field(kind, path).enum_labels  # the shipped schemas never change

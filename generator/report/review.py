@@ -22,12 +22,13 @@ from pathlib import Path
 
 from generator.derive import AsOf, derive_agenda
 from generator.derive.applies import AppliesFrom, applies_from, policy_document
-from generator.derive.items import STATE_LABELS, DueItem
+from generator.derive.items import DueItem
 from generator.history.gitlog import GitError, git
 from generator.model import Records
 from generator.present.due import View
 from generator.present.mask import shown
 from generator.problems import Problem
+from generator.vocabulary import DUE_STATE_LABELS
 
 MAX_ROWS = 50
 
@@ -83,7 +84,7 @@ def due_changes(before: list[DueItem], after: list[DueItem]) -> list[DueChange]:
 
 
 def _state(item: DueItem | None) -> str:
-    return f"{STATE_LABELS[item.state]} {item.deadline}" if item else "—"
+    return f"{DUE_STATE_LABELS[item.state]} {item.deadline}" if item else "—"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

@@ -10,13 +10,14 @@ from functools import cached_property
 
 from generator.check import CheckReport
 from generator.derive import Agenda, ComplaintReport
-from generator.derive.items import KIND_LABELS, STATE_LABELS, DueItem
+from generator.derive.items import DueItem
 from generator.derive.statistics import SurveyResult, survey_result
 from generator.history import History, RecordHistory, Version
 from generator.model import Visit
 from generator.present.due import View, late_note, select
 from generator.present.privacy import Privacy
 from generator.site.sanitise import body_html as render_body
+from generator.vocabulary import DUE_KIND_LABELS, DUE_STATE_LABELS
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
     view = data.view
     return {
         "state": item.state,
-        "state_label": STATE_LABELS[item.state],
+        "state_label": DUE_STATE_LABELS[item.state],
         "deadline": view.deadline(item),
         "day": view.deadline_day(item).isoformat(),
         "customer": item.customer,
@@ -100,6 +101,6 @@ def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
         "link": f"{prefix}customers/{item.customer}.html" if item.customer else "",
         "what": view.describe(item),
         "progress": "，".join(t for t in (view.progress(item), late_note(item)) if t),
-        "kind": KIND_LABELS[item.kind],
+        "kind": DUE_KIND_LABELS[item.kind],
         "staff": " ".join(item.staff),
     }

@@ -11,12 +11,11 @@ from collections import defaultdict
 from functools import partial
 
 from generator.derive.items import DueItem
-from generator.derive.sla import SLA_STATE_LABELS
 from generator.present.complaints import stage_note
 from generator.present.history import version_dict
-from generator.read.schema import enum_text
 from generator.site.charts import relationship_map
 from generator.site.data import Page, SiteData, due_row
+from generator.vocabulary import SLA_STATE_LABELS, enum_text
 
 
 def complaint_row(data: SiteData, status, prefix: str) -> dict:

@@ -22,9 +22,9 @@ from generator.derive.statistics import (
     visit_stats,
     visits_of_staff,
 )
-from generator.read.schema import enum_text
 from generator.site.charts import bar_chart, line_chart
 from generator.site.data import Page, SiteData, due_row
+from generator.vocabulary import enum_text
 
 MONTHS_SHOWN = 12  # visit satisfaction by month: the last twelve months
 WEEKS_SHOWN = 12

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
-from generator.model import Records
+from generator.model import Records, Sourced
 from generator.problems import Problem
-from generator.read.schema import field_label
 from generator.validate.common import problem_at
+from generator.vocabulary import field_label
 
 COMPLAINT_ORDER = ("received", "registered", "answered", "resolved", "feedback_sent")
 ISSUE_ORDER = ("sent_at", "first_contact_at", "resolved_at")
@@ -30,7 +30,10 @@ def _comparable(a: date | datetime, b: date | datetime) -> tuple:
 
 
 def in_order(
-    records: Records, kind: str, record: object, steps: list[tuple[tuple, date | datetime | None]]
+    records: Records,
+    kind: str,
+    record: Sourced,
+    steps: Sequence[tuple[tuple, date | datetime | None]],
 ) -> Iterator[Problem]:
     """Each present step must not be before the latest present step before it."""
     previous: tuple[tuple, date | datetime] | None = None

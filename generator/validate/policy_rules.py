@@ -9,9 +9,9 @@ from datetime import date
 from generator.derive.calendar import festival_names
 from generator.model import Records
 from generator.problems import Problem
-from generator.read.schema import default_schemas
 from generator.validate import late
 from generator.validate.common import problem_at, switched_checks
+from generator.vocabulary import VISIT_KIND, enum_values
 
 RULE_SECTIONS = ("cadence", "events", "inactivity")
 
@@ -23,7 +23,8 @@ def _rules(records: Records):
 
 
 def unique_rule_names(records: Records, today: date) -> list[Problem]:
-    policy, seen, problems = records.policy, {}, []
+    policy, problems = records.policy, []
+    seen: dict[str, tuple] = {}
     for section, index, rule in _rules(records):
         where = (section, index, "name")
         if rule.name in seen:
@@ -55,7 +56,7 @@ def method_groups(records: Records, today: date) -> list[Problem]:
 
 
 def event_triggers(records: Records, today: date) -> list[Problem]:
-    kinds = default_schemas().field("visit", ("kind",)).node["enum"]
+    kinds = enum_values(*VISIT_KIND)
     problems = []
     for index, rule in enumerate(records.policy.events):
         source, _, name = rule.after.partition(".")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from generator.derive.context import department_of
-from generator.model import Records
+from generator.model import Records, Sourced
 from generator.problems import Problem, field_path
 from generator.problems.catalogue import make_problem
-from generator.read.schema import enum_label
 from generator.validate.common import problem_at
+from generator.vocabulary import enum_label
 
 ROLE_PATH = ("staff", 0, "role")
 CHIEF_ROLES = ("chief", "manager", "director")
@@ -39,8 +39,9 @@ def approval_runs(records: Records, customer, what: str):
     if rule is None:
         return
     listed = [(i, a) for i, a in enumerate(customer.approvals) if a.what == what]
-    listed.sort(key=lambda pair: (pair[1].date or date.min, pair[0]))
-    step, signed, last = 0, set(), None
+    listed.sort(key=lambda pair: (pair[1].date, pair[0]))
+    step, last = 0, None
+    signed: set[str] = set()
     for index, approval in listed:
         member = records.staff.get(approval.by)
         if member is None or member.role not in rule.approver_roles:
@@ -135,7 +136,7 @@ def approval_problems(records: Records, customer) -> list[Problem]:
 
 def staff_reference(
     records: Records,
-    record: object,
+    record: Sourced,
     path: tuple,
     ident: str | None,
     roles: tuple[str, ...] = (),
