@@ -1,7 +1,9 @@
 """The check pipeline end to end: load the records, run the cross-record checks.
 
-When nothing the result depends on has changed since the last run (`runcache.py`), the
-problems come from that run and the records are loaded only if a caller asks for them.
+generator.speed memoises the whole of it (speed/runcache.py): when nothing the result
+depends on has changed since the last run, the problems come from that run and the
+records are loaded only if a caller asks for them. With the speed switch off the records
+are read in order and checked, nothing kept.
 """
 
 from __future__ import annotations
@@ -15,11 +17,19 @@ from generator.history import History
 from generator.model import Records
 from generator.problems import Problem, sorted_problems
 from generator.progress import SILENT, Reporter
-from generator.read.load import Found, discover, display_path, is_config_path, load_records
+from generator.read.load import (
+    FileReader,
+    Found,
+    LoadResult,
+    discover,
+    display_path,
+    is_config_path,
+    load_records,
+    read_in_order,
+)
 from generator.read.schema import SchemaSet
-from generator.speed.filecache import cache_name, digests_of
-from generator.speed.runcache import RunResult, keep, last_run, run_key
-from generator.speed.store import folder as cache_folder
+from generator.speed import enabled as speed_enabled
+from generator.speed.runcache import Outcome, memoised_check
 from generator.speed.timing import StageTimer
 from generator.validate import run_checks
 from generator.validate.gate import accepted
@@ -104,38 +114,35 @@ def check_records(
     reporter: Reporter = SILENT,
     use_cache: bool = True,
 ) -> CheckReport:
-    """All checks; with the Git history also the timeliness of filing and review."""
+    """All checks; with the Git history also the timeliness of filing and review.
+    `use_cache=False`: nothing is taken from a cache nor kept in one."""
     timer = timer or StageTimer()
     schemas = schemas or SchemaSet()
     root = root.resolve()
     with timer("discover"):
         found = Found(*discover(root))
-    caching = use_cache and cache_folder() is not None
-    records_cache = cache_name(root, schemas)
-    last = last_run(records_cache) if caching else None
-    if last is not None:  # else nothing to compare with: the files are read once, below
-        reporter.stage("查找改动的文件 / looking for changed files")
-        with timer("read and hash (unchanged since the last run?)"):
-            found = Found(found.files, found.problems, digests_of(found.files))
-            key = run_key(records_cache, found, found.digests, today, history)
-        if key == last.key:
 
-            def load() -> Records:
-                return load_records(root, schemas, timer, SILENT, use_cache, found).records
+    def load_with(reader: FileReader, shown: Reporter) -> LoadResult:
+        return load_records(root, schemas, timer, shown, found, reader)
 
-            return CheckReport(root, last.problems, last.documents, last.config_error, load)
-    loaded = load_records(root, schemas, timer, reporter, use_cache, found)
-    reporter.stage("交叉检查 / cross-checks")
-    with timer("cross-checks"):
-        problems = loaded.problems + run_checks(loaded.records, today)
-    if history is not None:
-        with timer("timeliness"):
-            problems += late_records(loaded.records, history)
-    with timer("sort"):
-        ordered = sorted_problems(problems)
-    config_error = any(p.is_error and is_config_path(root, p.source.path) for p in ordered)
-    if caching:
-        if loaded.digests != found.digests:  # not taken (no last run), or a file changed since
-            key = run_key(records_cache, found, loaded.digests, today, history)
-        keep(records_cache, RunResult(key, ordered, loaded.documents, config_error))
-    return CheckReport(root, ordered, loaded.documents, config_error, loaded.records)
+    def check(loaded: LoadResult) -> Outcome:
+        reporter.stage("交叉检查 / cross-checks")
+        with timer("cross-checks"):
+            problems = loaded.problems + run_checks(loaded.records, today)
+        if history is not None:
+            with timer("timeliness"):
+                problems += late_records(loaded.records, history)
+        with timer("sort"):
+            ordered = sorted_problems(problems)
+        config_error = any(p.is_error and is_config_path(root, p.source.path) for p in ordered)
+        return Outcome(ordered, loaded.documents, config_error)
+
+    records: Records | Callable[[], Records]
+    if speed_enabled():
+        outcome, records = memoised_check(
+            root, found, schemas, today, history, use_cache, timer, reporter, load_with, check
+        )
+    else:
+        loaded = load_with(read_in_order, reporter)
+        outcome, records = check(loaded), loaded.records
+    return CheckReport(root, outcome.problems, outcome.documents, outcome.config_error, records)

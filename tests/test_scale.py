@@ -16,7 +16,7 @@ from conftest import ROOT, TODAY, check_json, commit_all, run_git, run_in_termin
 import generator.check as pipeline
 import generator.site.bodies as bodies
 import generator.site.data as site_data
-import generator.speed.filecache as readfiles
+import generator.speed.filecache as filecache
 from generator.check import check_records
 from generator.derive import AsOf
 from generator.history import read_history
@@ -51,7 +51,7 @@ def test_unchanged_files_are_not_parsed_again_and_a_new_schema_starts_afresh(tre
     def no_parsing(*args):
         raise AssertionError("an unchanged file was parsed again")
 
-    monkeypatch.setattr(readfiles, "read_one", no_parsing)
+    monkeypatch.setattr(filecache, "parse_file", no_parsing)
     second = check_records(records, TODAY)
     assert second.problems == first.problems and second.documents == first.documents
     assert [c.id for c in second.records.customer_list] == ["C0001"]
@@ -108,7 +108,7 @@ def test_the_parallel_parse_gives_what_one_process_gives(tmp_path, monkeypatch):
         "---\ncustomer: C0001\ndate: '2026-11-21'\nmethod: phone\nstaff: [S99]\n---\n正文\n"
     )
     alone = check_records(records, TODAY, use_cache=False)
-    monkeypatch.setattr(readfiles, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(filecache, "PARALLEL_FROM", 10)
     together = check_records(records, TODAY, use_cache=False)
     assert together.problems == alone.problems and alone.errors == 1
     assert together.records.visits == alone.records.visits
@@ -118,18 +118,18 @@ def test_the_parallel_parse_gives_what_one_process_gives(tmp_path, monkeypatch):
 def test_the_shards_the_workers_save_serve_the_next_check(tree, tmp_path, monkeypatch):
     records = tree({f"visits/2026/2026-11-0{day}-C0001-phone.md": VISIT.format(day=day)
                     for day in range(1, 10)})  # fmt: skip
-    monkeypatch.setattr(readfiles, "PARALLEL_FROM", 3)
-    monkeypatch.setattr(readfiles, "SHARDS", 2)  # a changed file's shard holds unchanged ones
+    monkeypatch.setattr(filecache, "PARALLEL_FROM", 3)
+    monkeypatch.setattr(filecache, "SHARDS", 2)  # a changed file's shard holds unchanged ones
     huge = records / "visits/2026/2026-11-10-C0001-phone.md"
     huge.write_text(VISIT.format(day=1) + "长" * 400_000, encoding="utf-8")  # over 1 MB: unreadable
     first = check_records(records, TODAY)  # parsed in workers, which save the shards
     assert "file.too_large" in {p.code for p in first.problems}
-    name = readfiles.cache_name(records, SchemaSet())
+    name = filecache.cache_name(records, SchemaSet())
     saved = [load(f"{name}-{shard:02d}") for shard in range(2)]
     assert sum(map(len, saved)) == first.documents - 1  # every file but the unreadable one
     huge.unlink()
     log = tmp_path / "parsed.txt"  # the workers are other processes: they say what they parse
-    real = readfiles.read_one
+    real = filecache.parse_file
 
     def logged(file, *args):
         with log.open("a", encoding="utf-8") as out:
@@ -141,7 +141,7 @@ def test_the_shards_the_workers_save_serve_the_next_check(tree, tmp_path, monkey
         log.unlink(missing_ok=True)
         return names
 
-    monkeypatch.setattr(readfiles, "read_one", logged)
+    monkeypatch.setattr(filecache, "parse_file", logged)
     again = check_records(records, TODAY + timedelta(days=1))  # another day: no whole-run result
     assert parsed() == [] and again.documents == first.documents - 1
     # three files changed: parsed in workers again, beside the shards' unchanged files

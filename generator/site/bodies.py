@@ -9,53 +9,45 @@ a body up by its text (`SiteData.body_html`) and render the others themselves.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from functools import partial
 
 from generator.model import Records
 from generator.site.sanitise import body_html
+from generator.speed.workers import Ahead, workers_for
 
 PARALLEL_FROM = 2000  # fewer bodies than this are rendered as the pages are written
 
 CHECK_EVERY = 50  # bodies between two looks at the stop signal
 
 _texts: list[str] = []  # read by the forked process from this one's memory
-_stop = None  # set when the pages are to be written
 
 
 def render_ahead(records: Records, masked: bool) -> Callable[[], dict[str, str]]:
     """Start rendering every record's body; call the result to stop and take them."""
     texts = [r.body for group in (records.customer_list, records.visits,
                                   records.complaint_list) for r in group if r.body]  # fmt: skip
-    if len(texts) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if not workers_for(len(texts), PARALLEL_FROM):
         return dict  # nothing ahead: every body is rendered with its page
-    global _texts, _stop
-    context = get_context("fork")
-    _texts, _stop = texts, context.Event()
-    pool = ProcessPoolExecutor(1, mp_context=context)
-    future = pool.submit(_render_all, masked)
+    global _texts
+    _texts = texts
+    ahead = Ahead(partial(_render_all, masked))
 
     def rendered() -> dict[str, str]:
         global _texts
-        _stop.set()
         try:
-            return future.result()
-        except BrokenProcessPool:  # e.g. killed for memory: the page workers render them
-            return {}
+            # None: the process died (e.g. killed for memory): the page workers render them
+            return ahead.take() or {}
         finally:
-            pool.shutdown()
             _texts = []
 
     return rendered
 
 
-def _render_all(masked: bool) -> dict[str, str]:
+def _render_all(masked: bool, stopped: Callable[[], bool]) -> dict[str, str]:
     rendered = {}
     for number, text in enumerate(_texts):
-        if number and number % CHECK_EVERY == 0 and _stop.is_set():
+        if number and number % CHECK_EVERY == 0 and stopped():
             break
         rendered[text] = body_html(text, masked)
     return rendered

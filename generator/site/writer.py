@@ -7,10 +7,6 @@ the pages from this process's memory (fork), so nothing is sent to them but a nu
 
 from __future__ import annotations
 
-import gc
-import os
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 import jinja2
@@ -18,6 +14,8 @@ import jinja2
 from generator.progress import Reporter
 from generator.site.data import Page
 from generator.site.render import write_page
+from generator.speed.memory import freeze
+from generator.speed.workers import fork_map, workers_for
 
 PARALLEL_FROM = 400  # fewer pages than this are written in this process
 CHUNK = 50
@@ -33,24 +31,24 @@ def write_pages(
     reporter: Reporter,
 ) -> None:
     """Write every page."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(pages) < PARALLEL_FROM or workers < 2:
+    workers = workers_for(len(pages), PARALLEL_FROM)
+    if not workers:
         for page in pages:
             write_page(env, docs, search, page)
             reporter.advance()
         return
     global _job
     _job = (env, docs, search, pages)
-    gc.freeze()  # the workers share this memory: their collections need not walk (and copy) it
+    freeze()  # the workers share this memory: their collections need not walk (and copy) it
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            for written in pool.map(_write_chunk, range(0, len(pages), CHUNK)):
-                reporter.advance(written)
+        for written in fork_map(_write_chunk, range(0, len(pages), CHUNK), workers):
+            reporter.advance(written)
     finally:
         _job = None
 
 
 def _write_chunk(start: int) -> int:
+    assert _job is not None  # set before the fork
     env, docs, search, pages = _job
     chunk = pages[start : start + CHUNK]
     for page in chunk:

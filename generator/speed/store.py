@@ -1,8 +1,10 @@
 """Cache files: one folder for all of huifang's caches, atomic saves, forgiving loads.
 
 The folder is HUIFANG_CACHE_DIR, else $XDG_CACHE_HOME/huifang, else ~/.cache/huifang;
-HUIFANG_CACHE_DIR=off turns caching off. A cache only ever saves time: any unreadable
-file is ignored and deleting the folder is always safe.
+HUIFANG_CACHE_DIR=off turns caching off (so does HUIFANG_SPEED=off, with every other speed
+mechanism). A cache only ever saves time: any unreadable file is ignored and deleting the
+folder is always safe. Every cache's key holds `code_fingerprint()`, the one digest of
+this program's code: changed code never meets an old result.
 
 A cache holds pickles, and unpickling runs whatever a pickle says. So the folder is used
 only when it belongs to this user and no one else may write to it (else one warning
@@ -14,7 +16,6 @@ out, so a pickle planted or copied in without the key is a cache miss, never cod
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import os
@@ -23,12 +24,14 @@ import secrets
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
-from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import generator
+import generator.speed.pickling  # how models are pickled: registered on import
 from generator.read.pathnames import shown_path
+from generator.speed import enabled
+from generator.speed.memory import collector_paused, freeze
 
 MAGIC = b"huifang-cache-2\n"  # then the tag, then the pickle
 TAG_BYTES = 32
@@ -45,7 +48,7 @@ _WARNED: set[str] = set()
 def chosen() -> Path | None:
     """The cache folder asked for (None: off), whether or not it may be used."""
     value = os.environ.get("HUIFANG_CACHE_DIR", "")
-    if value.lower() == "off":
+    if value.lower() == "off" or not enabled():
         return None
     if value:
         return Path(value)
@@ -176,37 +179,27 @@ def _warn(where: Path, reason_zh: str, reason_en: str) -> None:
     sys.stderr.flush()
 
 
-def _tag(key: bytes, name: str, blob) -> bytes:
+def _tag(key: bytes, name: str, blob: bytes | memoryview) -> bytes:
     mac = hmac.new(key, name.encode("utf-8", "surrogateescape") + b"\0", "sha256")
     mac.update(blob)
     return mac.digest()
 
 
-def code_fingerprint(label: bytes, patterns: Iterable[str]) -> bytes:
-    """A digest of this package's source files whose output a cache holds: changed code
-    never meets an old cache."""
+@cache
+def code_fingerprint() -> bytes:
+    """A digest of this program: its version and every one of its source files. One for
+    every cache, since a cached result can depend on any module (the problems' messages,
+    the checks, the models): a changed program never meets an old result, and a cache is
+    cold once after any change to the code."""
     package = Path(generator.__file__).parent
-    digest = hashlib.sha256(label)
-    for pattern in patterns:
-        for path in sorted(package.glob(pattern)):
-            digest.update(path.read_bytes())
+    digest = hashlib.sha256(generator.__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
     return digest.digest()
 
 
-@contextmanager
-def collector_paused():
-    """Building ~100,000 small objects triggers the cyclic garbage collector over and over
-    (5x slower on a 5,000-record history); none of them form cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def load(name: str):
+def load(name: str) -> object:
     """The value saved under `name`, or None: missing, from another version, or not
     authenticated by this folder's key (then it is never unpickled)."""
     opened = _opened()
@@ -232,7 +225,7 @@ def load(name: str):
             value = pickle.loads(blob)
             # What a cache holds lives until the end: the collector need never walk it
             # (else the first collection after loading walks every object just read).
-            gc.freeze()
+            freeze()
             return value
     except Exception:  # truncated or from another version: start afresh
         return None
