@@ -87,7 +87,7 @@ def test_history_agrees_with_git_log_follow(repo):
 
 
 def test_history_command_text_json_and_masking(repo):
-    text = huifang("history", "C0001", "--records", str(repo / "records"))
+    text = huifang("history", "C0001", "--records", str(repo / "records"), "--profile", "full")
     assert text.returncode == 0, text.stderr
     assert "李强" in text.stdout and "修改 grade: A → B" in text.stdout
     assert "13912345678 → 13900001111" in text.stdout

@@ -145,13 +145,20 @@ def write_timings(timings_file: Path | None, timer) -> None:
         timings_file.write_text(json.dumps(seconds, ensure_ascii=False, indent=1), "utf-8")
 
 
+PROFILES = ("masked", "full")
+
+
 def profile_option(func):
+    """--profile, the same for due, complaints, history and build: personal data is hidden
+    unless full is asked for (the commands once disagreed: three showed it by default)."""
     return click.option(
         "--profile",
-        type=click.Choice(["full", "masked"]),
-        default="full",
+        type=click.Choice(PROFILES),
+        default="masked",
         show_default=True,
-        help="masked 隐去个人客户姓名、联系人姓名等个人信息 / masked hides personal data.",
+        help="masked 按字段的个人信息级别打码（姓名、电话、地址等，可公开给全体员工）；full 显示全部，"
+        "只用于有访问控制的场合 / masked hides personal data (names, phones, addresses…); full shows "
+        "everything and is only for use behind access control.",
     )(func)
 
 

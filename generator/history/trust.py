@@ -1,6 +1,8 @@
-"""Trust in the history itself: every commit that changed records is signed by a trusted
-key (`%G?` = G; an unknown key is U and fails), and the last verified head is still in
-the history of the current one (otherwise history was rewritten).
+"""Trust in the history itself, what Git says about it: every commit that changed records
+must be signed by a trusted key (`%G?` = G; an unknown key is U and fails), and the last
+verified head must still be in the history of the current one (otherwise history was
+rewritten). This module reads the trust settings and Git into an `Audit`;
+generator.validate.signatures turns the History and the Audit into problems.
 
 The verified-head file holds one full commit hash. Commits up to it were verified
 before, so only newer ones are checked; a team adopting signing writes its current head
@@ -16,13 +18,14 @@ cannot bring commits signed by it. Every commit changing that file is checked to
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.history import History, Version, judged_by, signers_at
+from generator.history import History, judged_by, signers_at
 from generator.history.gitlog import GitError, git, is_ancestor
 from generator.history.signers import valid_at
-from generator.problems import Problem, Source
-from generator.problems.catalogue import make_problem
 
 FULL_HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
@@ -96,96 +99,65 @@ def require_anchor(history: History, verified: str) -> None:
         )
 
 
-def rewritten(history: History, file: Path, verified: str) -> list[Problem]:
-    if not verified or is_ancestor(history.repo, verified, history.head):
-        return []
-    params = {"verified": verified[:8], "head": history.head[:8], "file": file}
-    return [make_problem("history.rewritten", Source(str(file)), **params)]
+@dataclass(frozen=True)
+class Audit:
+    """What Git says about the history's trust beyond the History itself;
+    generator.validate.signatures turns it into problems."""
+
+    verified: str = ""  # the last verified head, "" when there is none
+    kept: bool = True  # the verified head is still an ancestor of HEAD (history not rewritten)
+    signatures: bool = False  # the signatures were asked for (--require-signed)
+    newer: frozenset[str] | None = None  # the commits after the verified head; None: all
+    again: Mapping[str, str] = field(default_factory=dict)  # sha → signature judged again
 
 
-def _status(history: History, signature: str) -> tuple[str, str]:
-    from generator.history.gitlog import SIGNATURE_LABELS
-
-    if history.signers_path and signature == "U":
-        return (
-            f"签名密钥不在上一个提交的可信签名者文件 {history.signers_path} 中（提交不能信任自己加入的密钥）",
-            f"it is signed by a key that the allowed signers {history.signers_path} of its "
-            "parent commit do not trust (a commit cannot trust a key it adds itself)",
-        )
-    if signature == "H":
-        return (
-            "签名密钥在上次核验的提交的可信签名者文件中不可信",
-            "it is signed by a key that the allowed signers of the last verified commit do not "
-            "trust (a new key counts once a check has passed with it added)",
-        )
-    zh, en = SIGNATURE_LABELS.get(signature, (signature, signature))
-    return zh, en
-
-
-def _params(history: History, commit, signature: str) -> dict:
-    zh, en = _status(history, signature)
-    return {
-        "commit": commit.short,
-        "author": commit.author,
-        "date": commit.author_date[:10],
-        "subject": commit.subject[:60],
-        "status": zh,
-        "status_en": en,
-    }
-
-
-def untrusted_commits(history: History, verified: str = "", now: float | None = None) -> list:
-    """One error per commit changing records without a good signature, at a record it changed
-    (so GitHub shows it on a file of the pull request); one per commit changing a tracked
-    allowed-signers file without a signature its parent's version (and the verified
-    head's) trusts, at that file."""
+def read_audit(
+    history: History, verified: str, signatures: bool, now: float | None = None
+) -> Audit:
+    """Whether the verified head is still in the history; with `signatures`, which commits
+    came after it and, for an allowed-signers file tracked in the repository, how the
+    version of the verified head judges them (H where it does not trust the key, or the
+    key's lateness at `now`, the clock by default)."""
+    repo = _repo(history)
+    if verified and not is_ancestor(repo, verified, history.head):
+        return Audit(verified, kept=False)
+    if not signatures:
+        return Audit(verified)
     if verified and history.head:
-        newer = set(git(history.repo, "rev-list", f"{verified}..{history.head}").decode().split())
+        newer = frozenset(git(repo, "rev-list", f"{verified}..{history.head}").decode().split())
     else:
         newer = None
-    signature = {c.sha: c.signature for c in (*history.commits, *history.signers_changes)}
-    if history.signers_path and verified:
-        signature.update(_as_of_verified(history, verified, newer or set(), signature, now))
-    touched: dict[str, list[Version]] = {}
-    for record in history.records.values():
-        for version in record.versions:
-            touched.setdefault(version.commit.sha, []).append(version)
-    problems = []
-    for commit in history.commits:
-        if signature[commit.sha] == "G" or (newer is not None and commit.sha not in newer):
-            continue
-        versions = touched.get(commit.sha)
-        if not versions:  # touched the folder but no record file (a README, say)
-            continue
-        first = min(versions, key=lambda v: v.path)
-        params = _params(history, commit, signature[commit.sha])
-        problems.append(make_problem("history.untrusted_commit", Source(first.path), **params))
-    for commit in history.signers_changes:
-        if signature[commit.sha] == "G" or (newer is not None and commit.sha not in newer):
-            continue
-        params = _params(history, commit, signature[commit.sha]) | {"file": history.signers_path}
-        problems.append(
-            make_problem("history.untrusted_signers_change", Source(history.signers_path), **params)
-        )
-    return problems
+    again = (
+        _as_of_verified(history, verified, newer or frozenset(), now)
+        if history.signers_path and verified
+        else {}
+    )
+    return Audit(verified, signatures=True, newer=newer, again=again)
 
 
-def _as_of_verified(history, verified: str, newer: set[str], signature: dict, now) -> dict:
+def _repo(history: History) -> Path:
+    if history.repo is None:
+        raise ValueError("a history read from a repository is needed")
+    return history.repo
+
+
+def _as_of_verified(
+    history: History, verified: str, newer: frozenset[str], now: float | None
+) -> dict[str, str]:
     """The commits after the verified head that their parent's signers trust, judged again
     by the signers of the verified head: H where that version does not trust the key."""
-    import time
-
     good = [
         c
         for c in {c.sha: c for c in (*history.commits, *history.signers_changes)}.values()
-        if c.sha in newer and signature[c.sha] == "G"
+        if c.sha in newer and c.signature == "G"
     ]
     if not good:
         return {}
-    content = signers_at(history.repo, verified, history.signers_path)
+    repo = _repo(history)
+    content = signers_at(repo, verified, history.signers_path)
     moment = time.time() if now is None else now
     again = {}
-    for commit in judged_by(history.repo, good, content):
+    for commit in judged_by(repo, good, content):
         if commit.signature != "G":
             again[commit.sha] = "H"
         elif late := valid_at(commit.key_windows, moment):

@@ -1,12 +1,8 @@
-"""The team workflow's commands: `new` and `fmt` write records (only when asked);
-`codeowners` prints review ownership for the forge."""
+"""`huifang new`: a record from its template, the next free id or file name, never over a file."""
 
 from __future__ import annotations
 
-import difflib
-import re
 import sys
-from pathlib import Path
 
 import click
 
@@ -59,7 +55,7 @@ def _ask(kind: str, values: dict, records, schemas) -> None:
             click.echo(f"客户：{customer.name}（负责人 {customer.owner}）")
 
 
-@click.command(context_settings=CONTEXT)
+@click.command("new", context_settings=CONTEXT)
 @click.argument("kind", type=click.Choice(["customer", "visit", "complaint", "survey"]))
 @records_option
 @click.option(
@@ -93,7 +89,7 @@ def _ask(kind: str, values: dict, records, schemas) -> None:
     help="逐项提问（在终端中缺少必填项时默认提问）/ prompt for the values "
     "(default: when run in a terminal and something required is missing).",
 )
-def new(kind, records_dir, customer, when, staff, settings, interactive) -> None:
+def command(kind, records_dir, customer, when, staff, settings, interactive) -> None:
     """新建一条记录：按模板写好字段和中文说明，自动取下一个编号或文件名，绝不覆盖已有文件。
 
     Create a record from a template with every field (Chinese labels and allowed values as
@@ -145,115 +141,3 @@ def new(kind, records_dir, customer, when, staff, settings, interactive) -> None
     click.echo(
         "填写后运行 huifang check 检查，再提交 / fill it in, run huifang check, then commit."
     )
-
-
-@click.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
-@records_option
-@click.option(
-    "--check",
-    "check_only",
-    is_flag=True,
-    help="只检查不改写；需要整理时退出码 1 / change nothing; exit 1 when a file would change.",
-)
-@click.option("--diff", "show_diff", is_flag=True, help="显示会做的改动 / show the changes.")
-def fmt(paths, records_dir, check_only, show_diff) -> None:
-    """把记录整理成统一格式（字段顺序、日期和电话加引号、缩进），注释和正文原样保留。
-
-    Rewrite records into one canonical form (field order, quoted dates and phone numbers,
-    indentation), keeping comments and the Markdown body byte for byte. PATHS are files or
-    folders inside the records folder (default: all of it); other files are left alone.
-
-    退出码：0 已整理或无需整理，1 有文件需要整理（--check）或无法读取。
-    Exit codes: 0 formatted or nothing to do, 1 files would change (--check) or unreadable.
-    """
-    from generator.authoring.fmt import format_files, record_files
-    from generator.problems.formats import as_text
-
-    if not records_dir.is_dir():
-        raise click.UsageError(f"找不到记录目录 {records_dir} / no records folder {records_dir}")
-    files = record_files(records_dir, list(paths))
-    report = format_files(records_dir, files, write=not check_only)
-    for shown in report.changed:
-        verb = "需要整理 / would reformat" if check_only else "已整理 / reformatted"
-        click.echo(f"{verb} {shown}")
-        if show_diff:
-            _echo_diff(shown, report)
-    if report.problems:
-        click.echo(as_text(report.problems), err=True)
-        click.echo("以上文件未整理，请先修正 / the files above were left alone.", err=True)
-    click.echo(
-        f"{report.files} 个文件，{len(report.changed)} 个"
-        + ("需要整理" if check_only else "已整理")
-        + f" / {report.files} files, {len(report.changed)} "
-        + ("would change" if check_only else "changed"),
-        err=True,
-    )
-    sys.exit(1 if report.problems or (check_only and report.changed) else 0)
-
-
-def _echo_diff(shown: str, report) -> None:
-    old, new_text = report.texts[shown]
-    click.echo(
-        "".join(difflib.unified_diff(old.splitlines(True), new_text.splitlines(True), shown, shown))
-    )
-
-
-def _owners(text: str) -> str:
-    """Owners as CODEOWNERS takes them: @user, @org/team or an e-mail, separated by spaces."""
-    names = text.split()
-    if not names or not all(
-        re.fullmatch(r"@[\w.-]+(/[\w.-]+)?|[\w.+-]+@[\w.-]+", n) for n in names
-    ):
-        raise click.UsageError(
-            f"审阅人应写成 @用户、@组织/团队 或邮箱 / owners are @user, @org/team or e-mail: {text!r}"
-        )
-    return " ".join(names)
-
-
-@click.command(context_settings=CONTEXT)
-@records_option
-@click.option(
-    "--area",
-    "areas",
-    multiple=True,
-    metavar="AREA=OWNERS",
-    help="片区的审阅人，可重复，例如 --area 一区=@org/supervisors-1 "
-    "/ the reviewers of an area's customers and visits, repeatable.",
-)
-@click.option(
-    "--managers",
-    metavar="OWNERS",
-    help="team.yaml、policy.yaml 和 schema/ 的审阅人 / who reviews team, policy and schemas.",
-)
-def codeowners(records_dir, areas, managers) -> None:
-    """生成 CODEOWNERS：各片区主管审阅本片区客户的档案和回访记录。
-
-    Print a CODEOWNERS file: each area's supervisors own its customers' files and visits,
-    so the forge asks them to review. Save it as .github/CODEOWNERS (GitHub, Gitea) or
-    CODEOWNERS (GitLab).
-
-    \b
-    例子 / example:
-      huifang codeowners --area 一区=@acme/sup-1 --area 二区=@acme/sup-2 \\
-                         --managers @acme/managers > .github/CODEOWNERS
-    """
-    from generator.authoring.codeowners import codeowners as make
-    from generator.cli.options import as_of_or_clock, load_for_rules
-
-    mapping = {}
-    for setting in areas:
-        area, sep, owners = setting.partition("=")
-        if not sep or not owners.strip():
-            raise click.UsageError(
-                f"--area 应写成 片区=@审阅人 / --area takes AREA=OWNERS: {setting!r}"
-            )
-        mapping[area.strip()] = _owners(owners)
-    managers = _owners(managers) if managers else None
-    records = load_for_rules(records_dir, as_of_or_clock(None).today).records
-    unknown = [a for a in mapping if records.policy.areas and a not in records.policy.areas]
-    if unknown:
-        raise click.UsageError(
-            f"policy.yaml 中没有片区 {'、'.join(unknown)} / unknown area(s): {', '.join(unknown)}"
-        )
-    click.echo(make(records, mapping, managers), nl=False)
