@@ -1,0 +1,74 @@
+"""Satisfaction surveys: counts that add up, levels that are defined, samples large enough."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.problems.kind import ProblemKind
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveyReturnedExceedsDistributed(ProblemKind):
+    code = "survey.returned_exceeds_distributed"
+    severity = "error"
+    zh = "回收份数 {returned} 多于发放份数 {distributed}。请核对数字。"
+    en = "{returned} forms returned is more than the {distributed} distributed. Check the numbers."
+    returned: int
+    distributed: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveyDistributedExceedsPopulation(ProblemKind):
+    code = "survey.distributed_exceeds_population"
+    severity = "error"
+    zh = "发放份数 {distributed} 多于调查对象总数 {population}。请核对数字。"
+    en = (
+        "{distributed} forms distributed is more than the {population} households or customers "
+        "to be surveyed. Check the numbers."
+    )
+    distributed: int
+    population: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveySmallSample(ProblemKind):
+    code = "survey.small_sample"
+    severity = "warning"
+    zh = (
+        "只回收了 {returned} 份问卷，少于 policy.yaml 中 surveys.min_sample 要求的 {least} 份，"
+        "结果代表性不足。请扩大调查范围或补充回收。"
+    )
+    en = (
+        "only {returned} forms were returned, fewer than the {least} that surveys.min_sample in "
+        "policy.yaml asks for: too small a sample. Survey more customers or collect more forms."
+    )
+    returned: int
+    least: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveyCountsExceedReturned(ProblemKind):
+    code = "survey.counts_exceed_returned"
+    severity = "error"
+    zh = "项目“{item}”各级人数合计 {total}，多于回收份数 {returned}。请核对统计。"
+    en = (
+        "the counts of the item “{item}” add up to {total}, more than the {returned} forms "
+        "returned. Check the tally."
+    )
+    item: str
+    total: int
+    returned: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveyUnknownLevel(ProblemKind):
+    code = "survey.unknown_level"
+    severity = "error"
+    zh = "项目“{item}”使用了未定义的评价等级“{level}”。可选：{allowed}。请在 levels 中定义或改正。"
+    en = (
+        "the item “{item}” uses the level “{level}”, which is not defined. Allowed: "
+        "{allowed}. Define it under levels or correct it."
+    )
+    item: str
+    level: str
+    allowed: str
