@@ -8,10 +8,10 @@ A test runs the check, so the docs can never drift from the code.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+import click
 
 from generator.problems.catalogue import CODES
 from generator.read.schema import KINDS, FieldInfo, SchemaSet
@@ -104,7 +104,7 @@ def problems_page() -> str:
     out = [
         "# 问题代码参考 / Problem codes",
         "",
-        "Generated from `generator/problems/catalogue.py` by `python -m generator.report.reference`; do not edit by hand.",
+        "Generated from `generator/problems/codes/` by `python -m generator.report.reference`; do not edit by hand.",
         "",
         "Codes are stable: scripts may rely on them. The completeness checks (customer.documents_incomplete,",
         "customer.no_contacts, complaint.*, visit.issue_not_forwarded, visit.unreviewed, visit.no_outcome,",
@@ -113,8 +113,8 @@ def problems_page() -> str:
     ]
     group = None
     for code, entry in CODES.items():
-        if entry.group != group:
-            group = entry.group
+        if entry.group() != group:
+            group = entry.group()
             out += [f"## {group}", ""]
         out += [f"### `{code}` ({entry.severity})", "", f"- {entry.zh}", f"- {entry.en}", ""]
     return "\n".join(out)
@@ -125,27 +125,47 @@ def pages() -> dict[str, str]:
     return {"records.md": records_page(schemas), "problems.md": problems_page()}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", type=Path, metavar="DIR")
-    mode.add_argument("--check", type=Path, metavar="DIR")
-    args = parser.parse_args(argv)
+def write_pages(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages().items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+
+
+def stale_pages(folder: Path) -> list[Path]:
+    """The pages in `folder` that are missing or differ from what the code makes."""
     stale = []
     for name, text in pages().items():
-        target = (args.write or args.check) / name
-        if args.write:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text + "\n", encoding="utf-8")
-        elif not target.is_file() or target.read_text(encoding="utf-8") != text + "\n":
-            stale.append(str(target))
-    if stale:
-        print("out of date (run: make docs): " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+        target = folder / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text + "\n":
+            stale.append(target)
+    return stale
+
+
+FOLDER = click.Path(file_okay=False, path_type=Path)
+
+
+# A maintainer's tool (make docs), not a huifang command, so it is run with python -m;
+# click like the CLI.
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--write", type=FOLDER, metavar="DIR", help="Write the pages into DIR.")
+@click.option("--check", type=FOLDER, metavar="DIR", help="Exit 1 if a page in DIR is out of date.")
+def main(write: Path | None, check: Path | None) -> None:
+    """Write or check the reference pages made from the schemas and the problem codes.
+
+    \b
+    python -m generator.report.reference --write docs/reference   # regenerate
+    python -m generator.report.reference --check docs/reference   # exit 1 if out of date
+    """
+    if write is not None and check is None:
+        write_pages(write)
+    elif check is not None and write is None:
+        stale = stale_pages(check)
+        if stale:
+            click.echo("out of date (run: make docs): " + ", ".join(map(str, stale)), err=True)
+            raise SystemExit(1)
+    else:
+        raise click.UsageError("give one of --write DIR and --check DIR")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
