@@ -4,7 +4,7 @@ Each problem code is a frozen dataclass subclassing `ProblemKind` in a module of
 `generator.problems.codes`; its fields are the placeholders of its two templates:
 
     @dataclass(frozen=True, kw_only=True)
-    class TooLarge(ProblemKind):
+    class FileTooLarge(ProblemKind):
         code = "file.too_large"
         severity = "error"
         zh = "文件有 {size} 字节，超过上限 {limit} 字节，未读取。…"
