@@ -135,7 +135,7 @@ def _value_at(data: object, path: tuple) -> object:
 
 def _year_out_of_range(text: str) -> bool:
     match = re.match(r"(\d{4})-\d{2}-\d{2}", text)
-    return bool(match) and not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
+    return match is not None and not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
 
 
 def _shown(info: FieldInfo, value: object, raw: str | None = None) -> str:
