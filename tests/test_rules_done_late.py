@@ -24,10 +24,11 @@ from conftest import (
 )
 
 from generator.derive import AsOf, derive_agenda, derive_complaints
-from generator.derive.items import Deadline, latest_moment, visit_time
+from generator.derive.items import Deadline
 from generator.model import Visit
-from generator.present.due import View, as_csv, as_json, as_text
+from generator.present.due import View
 from generator.read.load import load_records
+from generator.report.due import as_csv, as_json, as_text
 
 GRADES = "grades:\n  - {id: A, label: 重要客户}\nareas: [一区]\n"
 ISSUE = {
@@ -188,12 +189,12 @@ def test_a_late_completion_is_a_check_warning_the_policy_can_switch_off(tree):
 def test_a_visit_without_a_time_is_its_day_and_limits_from_it_start_at_its_end():
     timed = Visit(date=dt.date(2026, 11, 20), time="10:00")
     untimed = Visit(date=dt.date(2026, 11, 20))
-    assert visit_time(timed) == dt.datetime(2026, 11, 20, 10)
-    assert visit_time(untimed) == dt.date(2026, 11, 20)
-    assert latest_moment(visit_time(untimed)) == dt.datetime(2026, 11, 21)
+    assert timed.moment() == timed.latest() == dt.datetime(2026, 11, 20, 10)
+    assert untimed.moment() == dt.date(2026, 11, 20)
+    assert untimed.latest() == dt.datetime(2026, 11, 21)
     # as a completion, the day is in time for a deadline that day, timed or not
-    assert Deadline(dt.date(2026, 11, 20)).allows(visit_time(untimed))
-    assert Deadline(dt.date(2026, 11, 20), dt.time(9)).allows(visit_time(untimed))
+    assert Deadline(dt.date(2026, 11, 20)).allows(untimed.moment())
+    assert Deadline(dt.date(2026, 11, 20), dt.time(9)).allows(untimed.moment())
 
 
 def test_an_issue_from_a_visit_without_a_time_may_be_forwarded_until_1_am(tree):
@@ -206,11 +207,10 @@ def test_an_issue_from_a_visit_without_a_time_may_be_forwarded_until_1_am(tree):
 
 
 def test_the_timeliness_check_uses_the_same_definition():
+    # no definition of its own: it reads Visit.moment() and Visit.latest()
     from generator.validate import timeliness
 
-    untimed = Visit(date=dt.date(2026, 11, 20))
-    assert timeliness.visit_time is visit_time
-    assert timeliness.visit_start(untimed) == dt.datetime(2026, 11, 21)
+    assert not {"visit_time", "visit_start", "latest_moment"} & set(vars(timeliness))
 
 
 def test_a_promise_at_a_meeting_with_several_customers_is_one_item(tree):

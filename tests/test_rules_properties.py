@@ -57,7 +57,10 @@ def make_visit(n: int, args, kind: str | None = None) -> Visit:
     offset, method, staff, customer, their_kind = args
     day = FIRST + timedelta(days=offset)
     ident = f"{day.isoformat()}-{customer}-{method}-{n}"
-    return Visit(ident, customer, day, None, method, kind or their_kind, staff=(staff,))
+    return Visit(
+        id=ident, customer=customer, date=day, method=method, kind=kind or their_kind,
+        staff=(staff,),
+    )  # fmt: skip
 
 
 def open_counts(visits: list[Visit]) -> Counter:

@@ -201,7 +201,7 @@ def _survey_values(records: Records, given: dict, today: date) -> dict:
         if latest and latest.levels
         else list(DEFAULT_LEVELS)
     )
-    items = list(records.policy.surveys.get("items") or ())
+    items = list(records.policy.surveys.items)
     values.update(
         distributed=0,
         returned=0,

@@ -18,7 +18,7 @@ from generator.derive.calendar import WorkCalendar
 from generator.derive.context import RuleContext
 from generator.derive.events import event_items
 from generator.derive.inactivity import inactivity_items
-from generator.derive.items import AsOf, DueItem, completed, visit_time
+from generator.derive.items import AsOf, DueItem, completed
 from generator.derive.reminders import reminder_items
 from generator.derive.sla import ComplaintStatus, complaint_items, complaint_statuses
 from generator.derive.surveys import survey_items
@@ -113,12 +113,12 @@ def derive_all(
 def _agenda(ctx: RuleContext, statuses: list[ComplaintStatus]) -> Agenda:
     policy = ctx.records.policy
     items: list[DueItem] = []
-    for rule in policy.cadence:
-        items += cadence_items(ctx, rule)
-    for rule in policy.events:
-        items += event_items(ctx, rule)
-    for rule in policy.inactivity:
-        items += inactivity_items(ctx, rule)
+    for cadence in policy.cadence:
+        items += cadence_items(ctx, cadence)
+    for event in policy.events:
+        items += event_items(ctx, event)
+    for inactivity in policy.inactivity:
+        items += inactivity_items(ctx, inactivity)
     items += agreed_items(ctx)
     items += reminder_items(ctx)
     items += survey_items(ctx)
@@ -146,7 +146,7 @@ def _done_when(ctx: RuleContext, items: list[DueItem]) -> list[DueItem]:
             if visits is None:
                 visits = {v.id: v for c in ctx.contacts.values() for v in c.visits}
             last = visits.get(item.evidence[-1])
-            done_at = visit_time(last) if last is not None else None
+            done_at = last.moment() if last is not None else None
         if done_at is not None:
             items[n] = completed(item, done_at)
     return items

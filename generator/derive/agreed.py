@@ -15,14 +15,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from generator.derive.context import RuleContext
-from generator.derive.items import (
-    Deadline,
-    DueItem,
-    Need,
-    latest_moment,
-    state_of,
-    visit_time,
-)
+from generator.derive.items import Deadline, DueItem, Need, state_of
 from generator.model import Visit
 
 
@@ -61,7 +54,7 @@ def visit_items(ctx: RuleContext, visit: Visit) -> Iterator[tuple[tuple, DueItem
                 "next_contact",
                 "约定下次沟通",
                 deadline,
-                visit_time(later[0]) if later else None,
+                later[0].moment() if later else None,
                 kind="agreed",
                 evidence=tuple(v.id for v in later[:1]),
                 subject=f"{visit.date.isoformat()} 回访时约定",
@@ -89,8 +82,8 @@ def visit_items(ctx: RuleContext, visit: Visit) -> Iterator[tuple[tuple, DueItem
 
 def _issue_items(ctx: RuleContext, visit: Visit) -> Iterator[tuple[tuple, DueItem]]:
     limits = ctx.records.policy.visits
-    forward = dt.timedelta(minutes=float(limits["issue_forward_minutes"]))
-    first_contact = dt.timedelta(hours=float(limits["issue_first_contact_hours"]))
+    forward = dt.timedelta(minutes=limits.issue_forward_minutes)
+    first_contact = dt.timedelta(hours=limits.issue_first_contact_hours)
     for index, issue in enumerate(visit.issues):
         if not issue.needs_action:
             continue
@@ -101,7 +94,7 @@ def _issue_items(ctx: RuleContext, visit: Visit) -> Iterator[tuple[tuple, DueIte
                 visit,
                 "issue_forward",
                 "问题 转交责任部门",
-                Deadline.of(latest_moment(visit_time(visit)) + forward),
+                Deadline.of(visit.latest() + forward),
                 issue.sent_at,
                 kind="issue",
                 subject=issue.text,

@@ -54,12 +54,12 @@ def weekly_target(staff: Staff, policy: Policy) -> int:
     other roles only when they have their own target (0: none)."""
     if staff.weekly_target is not None:
         return staff.weekly_target
-    return int(policy.workload["weekly_contacts"]) if staff.role == "agent" else 0
+    return policy.workload.weekly_contacts if staff.role == "agent" else 0
 
 
 def weekly_workload(ctx: RuleContext) -> list[Workload]:
     week = period_of("week", ctx.as_of.today)
-    methods = ctx.methods(ctx.records.policy.workload["methods"])
+    methods = ctx.methods(ctx.records.policy.workload.methods)
     reached: dict[str, set[str]] = {}
     for customer, contacts in ctx.contacts.items():  # a meeting is under each of its customers
         for visit in contacts.between(week.start, week.end):

@@ -12,16 +12,17 @@ Uncommitted changes in the working tree count as today. Without history (`Applie
 is None) nothing changes: `since` and `due.start` decide, as before.
 
 Each version's fields are rebuilt by replaying the field changes History keeps
-(generator.history.diff) from the record's first version on; History itself is only read.
+(generator.history.diff) from the record's first version on; History itself is only read,
+and the working tree's policy.yaml is read by generator.read.policy_history (`applies_for`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
-from generator.model import Applies, CadenceRule, Customer, Records
-from generator.read.convert import LOCAL_TZ
+from generator.model import Applies, CadenceRule, Customer, Records, local_time
 
 MATCH_FIELDS = tuple(f.name for f in fields(Applies))  # grade, kind, stage, region, area…
 RULE_SECTIONS = ("cadence",)
@@ -29,8 +30,7 @@ RULE_SECTIONS = ("cadence",)
 
 def commit_day(commit) -> dt.date:
     """The day (China time) a commit was made."""
-    moment = dt.datetime.fromisoformat(commit.committer_date)
-    return moment.astimezone(LOCAL_TZ).date() if moment.tzinfo else moment.date()
+    return local_time(dt.datetime.fromisoformat(commit.committer_date)).date()
 
 
 # --- rebuilding a version's fields from the field changes -----------------------------
@@ -152,7 +152,7 @@ class AppliesFrom:
     today: dt.date
     customers: dict[str, list] = field(default_factory=dict)  # id → versions_of
     policy: list = field(default_factory=list)  # versions_of the policy file
-    current_rules: dict[str, object] = field(default_factory=dict)  # working tree's entries
+    current_rules: Mapping[str, object] = field(default_factory=dict)  # working tree's entries
     _rule_days: dict[str, dt.date] = field(default_factory=dict)
 
     def rule_day(self, section: str, name: str) -> dt.date:
@@ -194,7 +194,7 @@ def applies_from(
     `policy_doc` is the working tree's policy.yaml as read (its rule entries are compared
     with the committed ones); `commits`, when given, keeps only the versions made in those
     commits (a base branch's history within the whole)."""
-    if history is None or not records.policy.due["from_history"]:
+    if history is None or not records.policy.due.from_history:
         return None
 
     def kept(record_history):
@@ -213,30 +213,9 @@ def applies_from(
     policy = versions_of(kept(policy_history)) if policy_history else []
     doc = policy_doc or {}
     current = {
-        _rule_key(section, r.get("name")): r
+        _rule_key(section, str(r.get("name"))): r
         for section in RULE_SECTIONS
         for r in (doc.get(section) or [])
         if isinstance(r, dict)
     }
     return AppliesFrom(today, customers, policy, current)
-
-
-def policy_document(records_dir) -> dict:
-    """policy.yaml as written (its rule entries, to compare with the committed ones); {}
-    when it cannot be read. Read as every record is: a regular file only, size-limited."""
-    from pathlib import Path
-
-    from generator.problems import Source
-    from generator.read.document import parse_bytes, read_raw
-
-    path = Path(records_dir) / "policy.yaml"
-    raw, _ = read_raw(path, Source(str(path)))
-    data = parse_bytes(raw, Source(str(path)), markdown=False).data if raw is not None else None
-    return data if isinstance(data, dict) else {}
-
-
-def applies_for(history, records: Records, today: dt.date, records_dir) -> AppliesFrom | None:
-    """`applies_from` for the records folder as it is now (its policy.yaml as written)."""
-    if history is None or not records.policy.due["from_history"]:
-        return None
-    return applies_from(history, records, today, policy_document(records_dir))

@@ -68,18 +68,22 @@ def judge(
     staff = ctx.counting_staff(need.by, customer)
     history = ctx.matching(customer, need.methods, staff, start, today)
     if need.every_days:
-        return [_rolling(ctx, customer, need, start, history)] if need.in_season(today) else []
-    return _periodic(ctx, customer, need, start, last, history)
+        if not need.in_season(today):
+            return []
+        return [_rolling(ctx, customer, need, need.every_days, start, history)]
+    if need.period is None:  # neither: the schema's error, in a policy not used
+        return []
+    return _periodic(ctx, customer, need, need.period, start, last, history)
 
 
-def _periodic(ctx, customer, need: Requirement, start, last, history) -> list[DueItem]:
+def _periodic(ctx, customer, need: Requirement, period: str, start, last, history) -> list[DueItem]:
     today = ctx.as_of.today
     dates = [v.date for v in history]
     first_open = max(start, dates[-1]) if dates else start
     items: list[DueItem] = []
     missed: list[Span] = []
     missed_counts: list[int] = []
-    for span in periods_between(need.period, first_open, last):
+    for span in periods_between(period, first_open, last):
         if not need.in_season(span.start):
             continue
         window = Span(max(span.start, start), span.end)
@@ -102,10 +106,10 @@ def _periodic(ctx, customer, need: Requirement, start, last, history) -> list[Du
     return items
 
 
-def _rolling(ctx, customer, need: Requirement, start, history) -> DueItem:
+def _rolling(ctx, customer, need: Requirement, every_days: int, start, history) -> DueItem:
     latest = history[-1] if history else None
     since = latest.date if latest else start
-    deadline = Deadline(since + dt.timedelta(days=need.every_days))
+    deadline = Deadline(since + dt.timedelta(days=every_days))
     window = Span(since, deadline.day)
     return _item(ctx, customer, need, deadline, False, [latest] if latest else [], window, 0)
 

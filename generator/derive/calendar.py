@@ -16,8 +16,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import holidays
-from holidays.countries.china import ChinaStaticHolidays
+from holidays.countries.china import China, ChinaStaticHolidays
+
+from generator.model import CalendarSettings, DatedName
 
 # Years whose official arrangement the installed `holidays` release contains.
 KNOWN_YEARS = range(
@@ -27,6 +28,7 @@ KNOWN_YEARS = range(
 
 
 def _dates(entries: Iterable[Mapping]) -> dict[dt.date, str]:
+    """The days of `calendar` entries as written ({date: "YYYY-MM-DD", name: …})."""
     found: dict[dt.date, str] = {}
     for entry in entries or ():
         try:
@@ -34,6 +36,10 @@ def _dates(entries: Iterable[Mapping]) -> dict[dt.date, str]:
         except (KeyError, TypeError, ValueError):
             continue  # the schema stage reports a malformed entry
     return found
+
+
+def _days(entries: Iterable[DatedName]) -> dict[dt.date, str]:
+    return {entry.date: entry.name for entry in entries}
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,7 @@ class _Year:
     def load(cls, year: int, official: bool) -> _Year:
         """`official`: the State Council's arrangement for `year` is known, so are its
         working weekend days; otherwise only the library's holidays are."""
-        china = holidays.China(years=year, language="zh_CN")
+        china = China(years=year, language="zh_CN")
         first_days: dict[str, dt.date] = {}
         for day, label in sorted(china.items()):
             for part in label.split("; "):
@@ -65,10 +71,17 @@ class _Year:
 class WorkCalendar:
     """Is a day a working day? Adds working days to a date. Remembers unknown years asked about."""
 
-    def __init__(self, settings: Mapping | None = None, known_years: range = KNOWN_YEARS) -> None:
-        settings = settings or {}
-        self.extra_holidays = _dates(settings.get("extra_holidays", ()))
-        self.extra_workdays = _dates(settings.get("extra_workdays", ()))
+    def __init__(
+        self, settings: CalendarSettings | Mapping | None = None, known_years: range = KNOWN_YEARS
+    ) -> None:
+        """`settings`: the policy's `calendar` section, or a mapping as it is written."""
+        if isinstance(settings, CalendarSettings):
+            self.extra_holidays = _days(settings.extra_holidays)
+            self.extra_workdays = _days(settings.extra_workdays)
+        else:
+            settings = settings or {}
+            self.extra_holidays = _dates(settings.get("extra_holidays", ()))
+            self.extra_workdays = _dates(settings.get("extra_workdays", ()))
         self.known_years = known_years
         self.unknown_years: set[int] = set()
         self._years: dict[int, _Year] = {}
@@ -114,7 +127,7 @@ class WorkCalendar:
 
 def festival_names() -> frozenset[str]:
     """Every official holiday name the calendar can place, e.g. 春节, 中秋节, 国庆节."""
-    sample = holidays.China(years=range(2024, 2029), language="zh_CN")
+    sample = China(years=range(2024, 2029), language="zh_CN")
     return frozenset(
         part for label in sample.values() for part in label.split("; ") if "（" not in part
     )

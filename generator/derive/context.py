@@ -61,7 +61,7 @@ class RuleContext:
 
     @cached_property
     def soon_days(self) -> int:
-        return int(self.records.policy.due["soon_days"])
+        return self.records.policy.due.soon_days
 
     @cached_property
     def start(self) -> dt.date | None:

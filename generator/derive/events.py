@@ -24,7 +24,7 @@ from generator.derive.cadence import Requirement, judge, judge_once
 from generator.derive.context import RuleContext
 from generator.derive.items import Deadline, DueItem, Need, state_of
 from generator.derive.periods import Span, period_of
-from generator.model import Customer, EventRule
+from generator.model import Customer, EventRule, Repeat, Sample
 from generator.problems import Source
 from generator.vocabulary import period_label
 
@@ -77,10 +77,9 @@ def sample_rank(visit: str, period: Span) -> str:
     return hashlib.sha256(f"{visit}|{period.start.isoformat()}".encode()).hexdigest()
 
 
-def sampled(ctx: RuleContext, rule: EventRule) -> dict[str, list[Trigger]]:
+def sampled(ctx: RuleContext, rule: EventRule, sample: Sample) -> dict[str, list[Trigger]]:
     """Per customer, the triggers a `sample` rule draws: in each period, of all customers'
     triggers dated in it, the ceil(share × n) whose sample_rank is lowest."""
-    sample = rule.sample
     by_period: dict[Span, list[tuple[str, Customer, Trigger]]] = {}
     for customer in ctx.customers(rule.applies):
         for trigger in _found(ctx, rule, customer):
@@ -95,9 +94,10 @@ def sampled(ctx: RuleContext, rule: EventRule) -> dict[str, list[Trigger]]:
     return chosen
 
 
-def _check_item(ctx: RuleContext, rule: EventRule, customer: Customer, trigger, methods):
+def _check_item(
+    ctx: RuleContext, rule: EventRule, sample: Sample, customer: Customer, trigger, methods
+) -> DueItem:
     """A sampled trigger: done by a visit of the sample's kind whose `checks` names it."""
-    sample = rule.sample
     deadline = Deadline(period_of(sample.period, trigger.day).end)
     staff = ctx.counting_staff(rule.by, customer)
     hits = [
@@ -128,17 +128,20 @@ def event_items(ctx: RuleContext, rule: EventRule) -> list[DueItem]:
     need = Requirement("event", rule.name, rule.label, methods, rule.min, rule.by)
     items: list[DueItem] = []
     if rule.sample:
-        drawn = sampled(ctx, rule)
+        drawn = sampled(ctx, rule, rule.sample)
         for customer in ctx.customers(rule.applies):
             for trigger in drawn.get(customer.id, ()):
-                item = _check_item(ctx, rule, customer, trigger, methods)
+                item = _check_item(ctx, rule, rule.sample, customer, trigger, methods)
                 if ctx.keep(item):
                     items.append(item)
+        return items
+    within = rule.within_days
+    if within is None:  # the schema requires it without a sample: a policy not used
         return items
     for customer in ctx.customers(rule.applies):
         found = _found(ctx, rule, customer)
         for trigger in found:
-            deadline = Deadline(trigger.day + dt.timedelta(days=rule.within_days))
+            deadline = Deadline(trigger.day + dt.timedelta(days=within))
             item = judge_once(
                 ctx,
                 customer,
@@ -152,13 +155,14 @@ def event_items(ctx: RuleContext, rule: EventRule) -> list[DueItem]:
             if ctx.keep(item):
                 items.append(item)
         if rule.then and found:
-            items += _repeats(ctx, rule, customer, max(t.day for t in found), methods)
+            latest = max(t.day for t in found) + dt.timedelta(days=within)
+            items += _repeats(ctx, rule, rule.then, customer, latest, methods)
     return items
 
 
-def _repeats(ctx, rule: EventRule, customer: Customer, latest: dt.date, methods) -> list[DueItem]:
-    then = rule.then
-    first_deadline = latest + dt.timedelta(days=rule.within_days)
+def _repeats(
+    ctx, rule: EventRule, then: Repeat, customer: Customer, first_deadline: dt.date, methods
+) -> list[DueItem]:
     start = period_of(then.period, first_deadline).end + dt.timedelta(days=1)
     start = max(start, ctx.start) if ctx.start else start
     until = customer.events.get(then.until.partition(".")[2]) if then.until else None

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from generator.derive.context import RuleContext
 from generator.derive.items import Deadline, DueItem, Need, state_of
 from generator.derive.periods import Span, period_of
-from generator.model import Customer
+from generator.model import ArchiveReview, Birthdays, Customer, Payment
 
 
 def _on_or_after(today: dt.date, place: Callable[[int], dt.date | None]) -> dt.date | None:
@@ -79,8 +80,7 @@ def _greeting(
     )
 
 
-def _birthdays(ctx: RuleContext) -> Iterator[DueItem | None]:
-    setting = ctx.records.policy.reminders.birthdays
+def _birthdays(ctx: RuleContext, setting: Birthdays) -> Iterator[DueItem | None]:
     today = ctx.as_of.today
     for customer in ctx.records.customer_list:
         people = [
@@ -90,7 +90,7 @@ def _birthdays(ctx: RuleContext) -> Iterator[DueItem | None]:
         for name, birthday, our_contact, label in people:
             if not birthday:
                 continue
-            day = _on_or_after(today, lambda y, b=birthday: month_day(b, y))
+            day = _on_or_after(today, partial(month_day, birthday))
             if day:
                 yield _greeting(
                     ctx,
@@ -110,9 +110,9 @@ def _festivals(ctx: RuleContext) -> Iterator[DueItem | None]:
     today = ctx.as_of.today
     for festival in ctx.records.policy.reminders.festivals:
         if festival.date:
-            day = _on_or_after(today, lambda y, f=festival.date: month_day(f, y))
+            day = _on_or_after(today, partial(month_day, festival.date))
         else:
-            day = _on_or_after(today, lambda y, n=festival.name: ctx.calendar.festival(n, y))
+            day = _on_or_after(today, partial(ctx.calendar.festival, festival.name))
         if day is None:
             continue
         for customer in ctx.customers(festival.applies):
@@ -129,8 +129,7 @@ def _festivals(ctx: RuleContext) -> Iterator[DueItem | None]:
             )
 
 
-def _payments(ctx: RuleContext) -> Iterator[DueItem | None]:
-    setting = ctx.records.policy.reminders.payment
+def _payments(ctx: RuleContext, setting: Payment) -> Iterator[DueItem | None]:
     days_before = setting.days_before
     methods = ctx.methods("any")
     today = ctx.as_of.today
@@ -166,8 +165,8 @@ def _payments(ctx: RuleContext) -> Iterator[DueItem | None]:
         )
 
 
-def _archive_review(ctx: RuleContext) -> Iterator[DueItem | None]:
-    span = period_of(ctx.records.policy.reminders.archive_review.period, ctx.as_of.today)
+def _archive_review(ctx: RuleContext, setting: ArchiveReview) -> Iterator[DueItem | None]:
+    span = period_of(setting.period, ctx.as_of.today)
     deadline = Deadline(span.end)
     state = state_of(deadline, False, ctx.as_of, ctx.soon_days)
     if state in ("due_today", "due_soon"):
@@ -186,14 +185,13 @@ def _archive_review(ctx: RuleContext) -> Iterator[DueItem | None]:
 
 def reminder_items(ctx: RuleContext) -> list[DueItem]:
     reminders = ctx.records.policy.reminders
-    sources = (
-        (reminders.birthdays, _birthdays),
-        (reminders.festivals, _festivals),
-        (reminders.payment, _payments),
-        (reminders.archive_review, _archive_review),
-    )
-    items: list[DueItem] = []
-    for setting, make in sources:
-        if setting:
-            items += [i for i in make(ctx) if i is not None and ctx.keep(i)]
-    return items
+    found: list[DueItem | None] = []
+    if reminders.birthdays:
+        found += _birthdays(ctx, reminders.birthdays)
+    if reminders.festivals:
+        found += _festivals(ctx)
+    if reminders.payment:
+        found += _payments(ctx, reminders.payment)
+    if reminders.archive_review:
+        found += _archive_review(ctx, reminders.archive_review)
+    return [i for i in found if i is not None and ctx.keep(i)]

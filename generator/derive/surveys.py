@@ -22,12 +22,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def survey_items(ctx: RuleContext) -> list[DueItem]:
-    every = int(ctx.records.policy.surveys["every_months"])
+    every = ctx.records.policy.surveys.every_months
     today = ctx.as_of.today
-    begun = [s for s in ctx.records.survey_list if s.period.start and s.period.start <= today]
-    last = max(begun, key=lambda s: (s.period.end or s.period.start, s.id), default=None)
+    begun = [s for s in ctx.records.survey_list if s.period.start <= today]
+    last = max(begun, key=lambda s: (s.period.end, s.id), default=None)
     if last is not None:
-        since = last.period.end or last.period.start
+        since = last.period.end
         subject = f"上次调查 {last.id}（{since.isoformat()} 结束）"
         source = last.source
     elif ctx.start is not None:

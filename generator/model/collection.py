@@ -11,8 +11,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.model.records import Complaint, Customer, Policy, Staff, Survey, Visit
+from generator.model.policy import Policy
+from generator.model.records import Complaint, Customer, Staff, Survey, Visit
 from generator.problems import Source, locate
+
+# A model that knows where it was read from.
+Sourced = Staff | Customer | Visit | Complaint | Survey | Policy
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,16 @@ class Records:
         """Known, or unverifiable because its file could not be read (so not "unknown")."""
         if kind == "staff" and not self.team_readable:
             return True
-        index = {"customer": self.customers, "complaint": self.complaints, "staff": self.staff}
+        index: dict[str, Mapping[str, object]] = {
+            "customer": self.customers,
+            "complaint": self.complaints,
+            "staff": self.staff,
+        }
         return ident in index[kind] or ident in self.unreadable.get(kind, ())
 
-    def where(self, record: object, *path: object) -> Source:
+    def where(self, record: Sourced, *path: object) -> Source:
         """The line of a field of a record that has a file of its own (not staff)."""
-        source: Source = record.source  # type: ignore[attr-defined]
+        source = record.source
         return locate(source, self.field_lines.get(source.path, {}), path)
 
 

@@ -5,29 +5,40 @@ Field names are the record's own (see schema/); the only rename is a visit's
 model's `source` is where it came from (`Source(path, line)`).
 
 Dates are `datetime.date`, date-times naive `datetime.datetime` in the
-team's local time (China time). Instances are built by `generator.read.convert`.
+team's local time (China time, `LOCAL_TZ`). Instances are built by
+`generator.read.convert`, or in memory with keyword arguments.
+
+A field the schema requires is never Optional. One without a value every reader
+takes as "none given" ("", (), 0) keeps that as its default; the others (a visit's
+date, a complaint's receipt, a survey's period…) have no default: a file whose
+value is missing or unusable (a schema error already) builds no model, and counts
+as unreadable (`generator.read.load.models_of`).
 """
 
 from __future__ import annotations
 
-import copyreg
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from types import MappingProxyType
 
 from generator.problems import Source
 
 
-# Models go through pickle (the read cache, worker processes): a read-only mapping is
-# pickled as the plain dict it wraps.
+# (How a read-only mapping is pickled, for the caches and worker processes, is
+# generator.speed.pickling's business.)
 def read_only(mapping: dict) -> MappingProxyType:
     return MappingProxyType(mapping)
 
 
-copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
-
 _NOWHERE = Source("")
+LOCAL_TZ = dt.timezone(dt.timedelta(hours=8))  # China time; record times are local, naive
+
+
+def local_time(moment: dt.datetime) -> dt.datetime:
+    """A moment as a naive local time, like every time in the records (one with an offset
+    converted to China time; one without taken as local already)."""
+    return moment.astimezone(LOCAL_TZ).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def empty_mapping():
@@ -74,7 +85,7 @@ class Contact:
 class FamilyMember:
     name: str = ""
     relation: str | None = None  # spouse, child, parent, other
-    birthday: str | None = None  # YYYY-MM-DD or MM-DD
+    birthday: str = ""  # YYYY-MM-DD or MM-DD
 
 
 @dataclass(frozen=True)
@@ -85,14 +96,14 @@ class FileDocument:
 
 @dataclass(frozen=True)
 class Approval:
-    what: str = ""
-    by: str = ""
-    date: dt.date | None = None
+    what: str
+    by: str
+    date: dt.date
 
 
 @dataclass(frozen=True)
 class Order:
-    date: dt.date | None = None
+    date: dt.date
     amount: float | None = None
     note: str | None = None
 
@@ -164,10 +175,11 @@ class Opportunity:
 
 @dataclass(frozen=True)
 class Visit:
+    _: KW_ONLY
     id: str = ""  # the file name without its suffix
     customer: str = ""
     customers: tuple[str, ...] = ()  # further customers met in the same contact (楼长会)
-    date: dt.date | None = None
+    date: dt.date
     time: str | None = None
     method: str = ""
     kind: str | None = None
@@ -196,14 +208,42 @@ class Visit:
         """`customer` and then `customers`, each once: the contact counts for each of them."""
         return tuple(dict.fromkeys((self.customer, *self.customers)))
 
+    # --- when the visit happened (docs/rules.md, "When a visit happened") -------------
+    def moment(self) -> dt.datetime | dt.date:
+        """When the visit happened: its date at its `time`, or without a (valid) time just
+        its day, no moment invented. As a completion, a day meets any deadline on or
+        after it (`Deadline.allows`): the earliest the visit can have been."""
+        clock = self.clock()
+        return self.date if clock is None else dt.datetime.combine(self.date, clock)
+
+    def latest(self) -> dt.datetime:
+        """The latest moment the visit can have been: its time, or the end of its day
+        (midnight after it, as a day deadline ends). A limit counted from the visit
+        (forwarding an issue, filing the record, the review) starts here, so a visit
+        without a time is never judged early."""
+        clock = self.clock()
+        if clock is None:
+            return dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time())
+        return dt.datetime.combine(self.date, clock)
+
+    def clock(self) -> dt.time | None:
+        """The visit's `time` of day, None when it has none or it is no HH:MM."""
+        if not self.time:
+            return None
+        try:
+            return dt.time.fromisoformat(self.time)
+        except ValueError:
+            return None
+
 
 # --- complaints ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Complaint:
+    _: KW_ONLY
     id: str = ""
     customer: str = ""
     summary: str | None = None
-    received: dt.datetime | None = None
+    received: dt.datetime
     channel: str = ""
     category: str = ""
     severity: str | None = None
@@ -223,8 +263,8 @@ class Complaint:
 # --- surveys ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Period:
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: dt.date
+    end: dt.date
 
 
 @dataclass(frozen=True)
@@ -250,9 +290,10 @@ class Action:
 
 @dataclass(frozen=True)
 class Survey:
+    _: KW_ONLY
     id: str = ""
     title: str = ""
-    period: Period = Period()
+    period: Period
     audience: str | None = None
     population: int | None = None  # households or customers to be surveyed (发放率's base)
     distributed: int = 0
@@ -262,183 +303,3 @@ class Survey:
     opinions: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     source: Source = _NOWHERE
-
-
-# --- policy -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Grade:
-    id: str = ""
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Applies:
-    """Which customers a rule is for: every given condition must hold (tags: any of them)."""
-
-    grade: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
-    stage: tuple[str, ...] = ()
-    region: tuple[str, ...] = ()
-    area: tuple[str, ...] = ()
-    industry: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Repeat:
-    period: str = "quarter"
-    min: int = 1
-    until: str | None = None  # events.X: repeat while this customer date is not yet past
-
-
-@dataclass(frozen=True)
-class Sample:
-    """A fixed share of each period's triggers, checked by a visit of `kind` naming one."""
-
-    share: float = 0.2
-    period: str = "quarter"
-    kind: str = "check"
-
-
-@dataclass(frozen=True)
-class CadenceRule:
-    name: str = ""
-    label: str = ""
-    applies: Applies = Applies()
-    methods: str | tuple[str, ...] = "any"
-    period: str | None = None  # a calendar period, or …
-    every_days: int | None = None  # … a rolling interval since the last matching contact
-    min: int = 1
-    by: str = "any"
-    months: tuple[int, ...] = ()  # judged only in periods starting in these months (a season)
-
-
-@dataclass(frozen=True)
-class EventRule:
-    name: str = ""
-    label: str = ""
-    applies: Applies = Applies()
-    after: str = ""
-    within_days: int | None = None  # None with `sample`: the end of the sample's period
-    min: int = 1
-    methods: str | tuple[str, ...] = "any"
-    by: str = "any"
-    then: Repeat | None = None
-    sample: Sample | None = None
-
-
-@dataclass(frozen=True)
-class InactivityRule:
-    name: str = ""
-    label: str = ""
-    applies: Applies = Applies()
-    no: str = "order"
-    days: int | None = None  # more than this many days, or …
-    months: int | None = None  # … calendar months
-    within_days: int | None = None
-    within_months: int | None = None
-    period: str | None = None
-    min: int = 1
-    methods: str | tuple[str, ...] = "any"
-    by: str = "any"
-    lapse_by: str | None = None  # whose contacts end a `no: contact` lapse; None: as `by`
-    exceptions: tuple[str, ...] = field(default=(), metadata={"key": "except"})
-
-
-@dataclass(frozen=True)
-class Birthdays:
-    days_before: int = 3
-    by: str = "any"
-
-
-@dataclass(frozen=True)
-class Payment:
-    days_before: int = 3
-    purposes: tuple[str, ...] = ()  # visit purposes that count as the reminder (schema default)
-    by: str = "any"
-
-
-@dataclass(frozen=True)
-class Festival:
-    name: str = ""
-    date: str | None = None  # MM-DD; without it, `name` is an official holiday's name
-    days_before: int = 7
-    applies: Applies = Applies()
-    by: str = "any"
-
-
-@dataclass(frozen=True)
-class ArchiveReview:
-    period: str = "quarter"
-
-
-@dataclass(frozen=True)
-class Reminders:
-    birthdays: Birthdays | None = None
-    festivals: tuple[Festival, ...] = ()
-    payment: Payment | None = None
-    archive_review: ArchiveReview | None = None
-
-
-@dataclass(frozen=True)
-class ApprovalRule:
-    """Who may approve one kind of approval: one of `roles`, or each of `chain` in turn."""
-
-    roles: tuple[str, ...] = ()
-    chain: tuple[str, ...] = ()  # when given, replaces roles: one different person per step
-
-    @property
-    def approver_roles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.chain)) if self.chain else self.roles
-
-
-@dataclass(frozen=True)
-class Policy:
-    """The team's rules; the numeric sections stay mappings with their defaults filled in."""
-
-    version: int = 1
-    company: str | None = None
-    grades: tuple[Grade, ...] = ()
-    areas: tuple[str, ...] = ()
-    departments: tuple[str, ...] = ()
-    approvals: Mapping[str, ApprovalRule] = empty_mapping()
-    methods: Mapping[str, tuple[str, ...]] = empty_mapping()
-    cadence: tuple[CadenceRule, ...] = ()
-    events: tuple[EventRule, ...] = ()
-    inactivity: tuple[InactivityRule, ...] = ()
-    reminders: Reminders = Reminders()
-    complaints: Mapping = empty_mapping()
-    visits: Mapping = empty_mapping()
-    due: Mapping = empty_mapping()
-    workload: Mapping = empty_mapping()
-    surveys: Mapping = empty_mapping()
-    calendar: Mapping = empty_mapping()
-    completeness: Mapping[str, Mapping] = empty_mapping()
-    source: Source = _NOWHERE
-
-    def severity(self, check: str) -> str:
-        """error, warning or off for a completeness check (unquoted `off` reads as false)."""
-        severity = self.completeness.get(check, {}).get("severity", "off")
-        return severity if severity in ("error", "warning") else "off"
-
-    def param(self, check: str, name: str) -> object:
-        """A completeness check's parameter; its default comes from schema/policy.json."""
-        return self.completeness[check][name]
-
-    @property
-    def start(self) -> dt.date | None:
-        """due.start, the day the team started using Huifang: nothing before it is judged."""
-        value = self.due.get("start")
-        try:
-            return dt.date.fromisoformat(str(value)) if value else None
-        except ValueError:
-            return None
-
-
-RECORD_TYPES = {
-    "customer": Customer,
-    "visit": Visit,
-    "complaint": Complaint,
-    "survey": Survey,
-    "policy": Policy,
-}

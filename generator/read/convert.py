@@ -2,7 +2,9 @@
 
 One converter serves every kind. It is lenient on purpose: a field whose value
 has the wrong form (already reported by the schema stage) is left at its
-default, so the rest of the record still loads and is checked.
+default, so the rest of the record still loads and is checked. A field without a
+default (one the schema requires and no empty value can stand for) cannot be left
+out: the record is `Unbuildable`, an item of a list is left out.
 """
 
 from __future__ import annotations
@@ -13,16 +15,22 @@ import types
 import typing
 from collections.abc import Mapping
 from contextlib import suppress
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from functools import cache
 from types import MappingProxyType
 
-LOCAL_TZ = timezone(timedelta(hours=8))  # China time; records without an offset are local
+from generator.model import LOCAL_TZ as LOCAL_TZ  # where it was defined before: still here
+from generator.model import local_time
+
 _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?(Z|[+-]\d{2}:?\d{2})?")
 
 
 class _Unusable(Exception):
     """A value that cannot become the field's type."""
+
+
+class Unbuildable(_Unusable):
+    """A record whose required field (one without a default) is missing or unusable."""
 
 
 def parse_datetime(text: str) -> datetime:
@@ -31,12 +39,11 @@ def parse_datetime(text: str) -> datetime:
     if not match:
         raise _Unusable(text)
     day, hm, seconds, offset = match.groups()
-    value = datetime.fromisoformat(
-        f"{day}T{hm}{seconds or ':00'}{'+00:00' if offset == 'Z' else offset or ''}"
+    return local_time(
+        datetime.fromisoformat(
+            f"{day}T{hm}{seconds or ':00'}{'+00:00' if offset == 'Z' else offset or ''}"
+        )
     )
-    if value.tzinfo is not None:
-        value = value.astimezone(LOCAL_TZ).replace(tzinfo=None)
-    return value
 
 
 @cache
@@ -115,6 +122,8 @@ def _scalar(tp: object, value: object) -> object:
     elif tp is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
+        if isinstance(value, float) and value.is_integer():  # 3.0 is a JSON Schema integer
+            return int(value)
     elif tp is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
@@ -135,26 +144,35 @@ def _scalar(tp: object, value: object) -> object:
     raise _Unusable(value)
 
 
+def _required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
 @cache
-def _plan(cls: type) -> tuple[tuple[str, str, Converter], ...]:
-    """(field name, YAML key, converter) of each field of a model class."""
+def _plan(cls: type) -> tuple[tuple[str, str, Converter, bool], ...]:
+    """(field name, YAML key, converter, required) of each field of a model class."""
     hints = _hints(cls)
     return tuple(
-        (f.name, f.metadata.get("key", f.name), _converter(hints[f.name]))
+        (f.name, f.metadata.get("key", f.name), _converter(hints[f.name]), _required(f))
         for f in dataclasses.fields(cls)
     )
 
 
-def build(cls: type, data: Mapping, **given: object):
-    """An instance of dataclass `cls` from a mapping; `given` fields are set as they are."""
+T = typing.TypeVar("T")
+
+
+def build(cls: type[T], data: Mapping, **given: object) -> T:
+    """An instance of dataclass `cls` from a mapping; `given` fields are set as they are.
+    Raises Unbuildable when a field without a default gets no usable value."""
     kwargs: dict[str, object] = {}
-    for name, key, convert in _plan(cls):
+    for name, key, convert, required in _plan(typing.cast(type, cls)):
         if name in given:
             kwargs[name] = given[name]
             continue
         value = data.get(key)
-        if value is None:
-            continue
-        with suppress(_Unusable):
-            kwargs[name] = convert(value)
+        if value is not None:
+            with suppress(_Unusable):
+                kwargs[name] = convert(value)
+        if required and name not in kwargs:
+            raise Unbuildable(f"{cls.__name__}.{name}")
     return cls(**kwargs)

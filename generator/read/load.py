@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -16,11 +17,11 @@ from generator.model import RECORD_TYPES, Policy, Records, Staff, Visit
 from generator.problems import Problem, Source
 from generator.problems.catalogue import make_problem
 from generator.progress import SILENT, Reporter
-from generator.read.convert import build
+from generator.read.convert import Unbuildable, build
 from generator.read.document import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document
+from generator.read.file import STEPS, FileResult, RecordFile, Spent, read_file
 from generator.read.pathnames import shown_name, shown_path
 from generator.read.schema import SchemaSet
-from generator.speed.filecache import STEPS, Digests, FileResult, read_files
 from generator.speed.timing import StageTimer
 
 RECORD_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
@@ -39,17 +40,15 @@ class LoadResult:
     records: Records
     problems: list[Problem]
     documents: int  # how many files were read
-    digests: Digests  # each file's, as `digests_of` gives them
 
 
 @dataclass(frozen=True)
 class Found:
     """The record files under a folder, as discovery found them (with its warnings about
-    stray files) and, when taken, the digest of each one's bytes."""
+    stray files)."""
 
     files: list[RecordFile]
     problems: list[Problem]
-    digests: Digests | None = None
 
 
 # --- discovery ----------------------------------------------------------------------
@@ -105,18 +104,6 @@ def file_kind(folder: str | None, name: str) -> str | None:
     if folder == ROOT:
         return SINGLE_FILES.get(stem, STRAY)
     return folder
-
-
-@dataclass(frozen=True)
-class RecordFile:
-    kind: str
-    path: str  # as the operating system takes it
-    shown: str  # as messages show it: records/visits/2026/…
-
-    @property
-    def stem(self) -> str:
-        """The displayed name without its suffix (a visit's id): escaped, never raw bytes."""
-        return os.path.splitext(self.shown.rpartition("/")[2])[0]
 
 
 def discover(root: Path) -> tuple[list[RecordFile], list[Problem]]:
@@ -214,17 +201,35 @@ def policy_from(data: dict, schemas: SchemaSet | None = None) -> Policy:
 
 
 # --- loading ------------------------------------------------------------------------
+# How the files are read: {displayed path: result} of each of `files` (`spent` gets the
+# seconds of each step). generator.speed gives one that caches and uses worker processes.
+FileReader = Callable[[list[RecordFile], SchemaSet, Reporter, Spent], dict[str, FileResult]]
+
+
+def read_in_order(
+    files: list[RecordFile], schemas: SchemaSet, reporter: Reporter, spent: Spent
+) -> dict[str, FileResult]:
+    """Every file read here, one after another: the reader with no speed mechanism."""
+    results = {}
+    for index, file in enumerate(files):
+        results[file.shown] = read_file(file, schemas, models_of, spent)
+        if index % 200 == 199:
+            reporter.advance(200)
+    reporter.advance(len(files) % 200)
+    return results
+
+
 def load_records(
     root: Path,
     schemas: SchemaSet | None = None,
     timer: StageTimer | None = None,
     reporter: Reporter = SILENT,
-    use_cache: bool = True,
     found: Found | None = None,
+    reader: FileReader = read_in_order,
 ) -> LoadResult:
-    """Every record under root; per-file results come from the content-hash cache when
-    the file is unchanged (`use_cache=False` reads everything afresh). `found`: the
-    files already discovered (and hashed) by the caller."""
+    """Every record under root, each file read by `reader` (by default in order, here;
+    generator.speed's reader takes unchanged files' results from its cache). `found`:
+    the files already discovered by the caller."""
     schemas = schemas or SchemaSet()
     timer = timer or StageTimer()
     root = root.resolve()
@@ -235,7 +240,7 @@ def load_records(
     reporter.stage("读取记录 / reading records", len(files))
     spent = dict.fromkeys(STEPS, 0.0)
     with timer("read+parse+schema+model"):
-        results = read_files(root, files, schemas, reporter, use_cache, spent, found.digests)
+        results = reader(files, schemas, reporter, spent)
     for step, seconds in spent.items():  # CPU seconds: in worker processes when many
         timer.seconds[f"  {step} (CPU, files not cached)"] += seconds
     by_kind: dict[str, list[tuple[RecordFile, FileResult]]] = {}
@@ -257,7 +262,8 @@ def load_records(
     for kind, entries in by_kind.items():
         for file, result in entries:
             field_lines[file.shown] = result.locs
-            if not result.readable:
+            if not result.readable or (not result.models and kind != "team"):
+                # no model: unparsable, or a required value missing (`models_of`)
                 unreadable.setdefault(kind, set()).add(file.stem)
                 continue
             built.setdefault(kind, []).extend(result.models)
@@ -284,8 +290,7 @@ def load_records(
         team_readable="team" in by_kind and "team" not in unreadable,
         field_lines=field_lines,
     )
-    digests = {shown: result.key_digest for shown, result in results.items()}
-    return LoadResult(records, problems, len(files), digests)
+    return LoadResult(records, problems, len(files))
 
 
 def _visit_key(visit: Visit) -> tuple:
@@ -298,16 +303,24 @@ def _visit_key(visit: Visit) -> tuple:
 
 
 def models_of(kind: str, stem: str, doc: Document, schemas: SchemaSet) -> list:
+    """The models in one parsed file: its staff for team.yaml, else its one record; none
+    when a value without a default is missing or unusable (the schema stage has reported
+    it), so that no check ever sees half a record: the file then counts as unreadable, and
+    references to it are not "unknown" (`load_records`)."""
     data = doc.data or {}
     if kind == "team":
         staff = []
         for index, item in enumerate(data.get("staff") or []):
             if isinstance(item, dict):
-                staff.append(build(Staff, item, source=doc.where(("staff", index))))
+                with suppress(Unbuildable):
+                    staff.append(build(Staff, item, source=doc.where(("staff", index))))
         return staff
-    if kind == "policy":
-        return [build(Policy, with_defaults(schemas, "policy", data), source=doc.source)]
-    body = {"body": doc.body} if kind in ("customer", "visit", "complaint") else {}
-    model = RECORD_TYPES[kind]
-    ident = stem if kind == "visit" or not isinstance(data.get("id"), str) else data["id"]
-    return [build(model, data, id=ident, source=doc.source, **body)]
+    try:
+        if kind == "policy":
+            return [build(Policy, with_defaults(schemas, "policy", data), source=doc.source)]
+        body = {"body": doc.body} if kind in ("customer", "visit", "complaint") else {}
+        model = RECORD_TYPES[kind]
+        ident = stem if kind == "visit" or not isinstance(data.get("id"), str) else data["id"]
+        return [build(model, data, id=ident, source=doc.source, **body)]
+    except Unbuildable:
+        return []

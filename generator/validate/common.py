@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from generator.model import Records
+from generator.model import Records, Sourced
 from generator.problems import Problem, Severity, field_path
 from generator.problems.catalogue import make_problem
 
@@ -12,7 +12,7 @@ from generator.problems.catalogue import make_problem
 def problem_at(
     records: Records,
     code: str,
-    record: object,
+    record: Sourced,
     path: tuple,
     severity: Severity | None = None,
     **params: object,
@@ -24,7 +24,7 @@ def problem_at(
 
 
 # A finder yields (code, record, field path, message params) for one policy check.
-Finder = Callable[..., Iterable[tuple[str, object, tuple, dict]]]
+Finder = Callable[..., Iterable[tuple[str, Sourced, tuple, dict]]]
 
 
 def switched_checks(

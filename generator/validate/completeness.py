@@ -17,9 +17,8 @@ from generator.validate.references import approved, chain_labels, role_labels
 def customer_documents(records: Records, today: date):
     """New cooperating customers: the required documents within N days of the contract."""
     policy = records.policy
-    days = int(policy.param("customer_documents", "days"))
-    required = list(policy.param("customer_documents", "required"))
-    waiver = policy.param("customer_documents", "approval")
+    check = policy.completeness.customer_documents
+    days, required, waiver = check.days, check.required, check.approval
     for c in records.customer_list:
         contract = c.events.get("contract")
         if contract is None or (today - contract).days <= days:
@@ -48,7 +47,7 @@ def customer_contacts(records: Records, today: date):
 
 
 def complaint_feedback(records: Records, today: date):
-    hours = float(records.policy.complaints["feedback_hours"])
+    hours = records.policy.complaints.feedback_hours
     params = {"hours": f"{hours:g}"}
     for c in records.complaint_list:
         # from the day the feedback was due on: before it, it may simply not be sent yet
@@ -77,9 +76,9 @@ def visit_issue_forwarded(records: Records, today: date):
 
 
 def visit_review(records: Records, today: date):
-    days = int(records.policy.param("visit_review", "days"))
+    days = records.policy.completeness.visit_review.days
     for v in records.visits:
-        if v.date and not v.reviewed_by and (today - v.date).days > days:
+        if not v.reviewed_by and (today - v.date).days > days:
             yield "visit.unreviewed", v, ("date",), {"age": (today - v.date).days}
 
 

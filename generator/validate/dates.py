@@ -58,7 +58,9 @@ def in_order(
         previous = (path, value)
 
 
-def _not_future(records: Records, kind: str, record: object, path: tuple, value, today: date):
+def _not_future(
+    records: Records, kind: str, record: Sourced, path: tuple, value, today: date
+) -> Iterator[Problem]:
     if value is not None and _day(value) > today:
         yield problem_at(
             records,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import PurePosixPath
 
-from generator.model import Records
+from generator.model import Complaint, Customer, Records, Staff, Survey, Visit
 from generator.problems import Problem
 from generator.problems.catalogue import make_problem
 from generator.validate.common import problem_at
@@ -13,16 +13,17 @@ from generator.validate.common import problem_at
 
 def unique_ids(records: Records, today: date) -> list[Problem]:
     problems = []
-    for items in (
+    kinds: tuple[tuple[Staff | Customer | Complaint | Survey, ...], ...] = (
         records.staff_list,
         records.customer_list,
         records.complaint_list,
         records.survey_list,
-    ):
-        first: dict[str, object] = {}
+    )
+    for items in kinds:
+        first: dict[str, Staff | Customer | Complaint | Survey] = {}
         for item in items:
             if item.id in first:
-                other = first[item.id].source  # type: ignore[attr-defined]
+                other = first[item.id].source
                 problems.append(
                     make_problem(
                         "id.duplicate",
@@ -39,7 +40,12 @@ def unique_ids(records: Records, today: date) -> list[Problem]:
 
 def file_names_match_ids(records: Records, today: date) -> list[Problem]:
     problems = []
-    for item in (*records.customer_list, *records.complaint_list, *records.survey_list):
+    filed: list[Customer | Complaint | Survey] = [
+        *records.customer_list,
+        *records.complaint_list,
+        *records.survey_list,
+    ]
+    for item in filed:
         path = PurePosixPath(item.source.path)
         if path.stem != item.id:
             problems.append(
@@ -59,12 +65,11 @@ def file_names_match_ids(records: Records, today: date) -> list[Problem]:
 def year_folders(records: Records, today: date) -> list[Problem]:
     """visits/2026/… and complaints/2026/… hold that year's records."""
     problems = []
-    dated = [(v, v.date, "date") for v in records.visits] + [
-        (c, c.received.date() if c.received else None, "received") for c in records.complaint_list
-    ]
+    dated: list[tuple[Visit | Complaint, date, str]] = [(v, v.date, "date") for v in records.visits]
+    dated += [(c, c.received.date(), "received") for c in records.complaint_list]
     for item, day, field in dated:
         parts = item.source.path.split("/")  # records/visits/2026/x.md
-        if day is None or len(parts) < 3:
+        if len(parts) < 3:
             continue
         folder = parts[2] if len(parts) > 3 else parts[1]
         if folder != str(day.year):
@@ -87,7 +92,7 @@ def visit_file_names(records: Records, today: date) -> list[Problem]:
     """A visit file is named date-customer-…, so a folder listing reads like a log."""
     problems = []
     for visit in records.visits:
-        if visit.date is None or not visit.customer:
+        if not visit.customer:
             continue
         expected = f"{visit.date.isoformat()}-{visit.customer}"
         if not visit.id.startswith(expected):

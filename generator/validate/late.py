@@ -11,10 +11,10 @@ from datetime import date
 from generator.derive.agreed import visit_items
 from generator.derive.calendar import WorkCalendar
 from generator.derive.context import RuleContext
+from generator.derive.durations import duration, duration_en, when_text
 from generator.derive.items import AsOf, completed
 from generator.derive.sla import complaint_statuses
 from generator.model import Records
-from generator.present.due import duration, duration_en, when_text
 
 WHAT = {  # rule → (Chinese, English) of what was late
     "next_contact": ("约定的下次沟通", "the agreed next contact"),
@@ -55,7 +55,7 @@ def visits_done_late(records: Records, today: date) -> Iterator[tuple]:
         return
     ctx = _context(records, today)
     for visit in records.visits:
-        if visit.date is None or visit.date > today or (ctx.start and visit.date < ctx.start):
+        if visit.date > today or (ctx.start and visit.date < ctx.start):
             continue
         if visit.next_contact is None and not visit.commitments and not visit.issues:
             continue  # nothing with a deadline (most visits): no items to build

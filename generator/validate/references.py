@@ -175,7 +175,7 @@ def staff_reference(
 
 
 def _unknown(
-    records: Records, kind: str, record: object, path: tuple, ident: str | None
+    records: Records, kind: str, record: Sourced, path: tuple, ident: str | None
 ) -> list[Problem]:
     if not ident or records.exists(kind, ident):
         return []
@@ -291,7 +291,7 @@ def departments(records: Records, today: date) -> list[Problem]:
         for index, member in enumerate(records.staff_list)
         if member.department and member.department not in known
     ]
-    found: list[tuple[object, tuple, str]] = []
+    found: list[tuple[Sourced, tuple, str]] = []
     for v in records.visits:
         for i, issue in enumerate(v.issues):
             if issue.department:

@@ -70,7 +70,7 @@ def survey_counts(records: Records, today: date) -> list[Problem]:
 def survey_samples(records: Records, today: date) -> list[Problem]:
     if not records.policy_usable:
         return []
-    least = int(records.policy.surveys["min_sample"])
+    least = records.policy.surveys.min_sample
     return [
         problem_at(
             records, "survey.small_sample", s, ("returned",), returned=s.returned, least=least

@@ -13,26 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from generator.derive.items import latest_moment, visit_time
-from generator.history import History, Version
-from generator.history.gitlog import Commit
-from generator.model import Records, Visit
+from generator.model import Records, local_time
 from generator.problems import Problem
-from generator.read.convert import parse_datetime
 from generator.validate.common import switched_checks
+
+if TYPE_CHECKING:  # History is read by generator.history; only its values come here
+    from generator.history import History, RecordHistory, Version
+    from generator.history.gitlog import Commit
 
 
 def committed_at(commit: Commit) -> dt.datetime:
     """The commit's author date in the team's local time (naive, like record times)."""
-    return parse_datetime(commit.author_date)
-
-
-def visit_start(visit: Visit) -> dt.datetime | None:
-    """Where a limit counted from the visit starts: its time, or without one the end of its
-    day (generator.derive.items.visit_time, the one definition; docs/rules.md)."""
-    when = visit_time(visit)
-    return latest_moment(when) if when is not None else None
+    return local_time(dt.datetime.fromisoformat(commit.author_date))
 
 
 def shown(moment: dt.datetime | dt.date) -> str:
@@ -65,12 +59,16 @@ class Judge:
 
 
 def first_commit_late(
-    judge: Judge, found, moment, limit: dt.timedelta, day: dt.date | None = None
+    judge: Judge,
+    found: RecordHistory | None,
+    moment: dt.datetime,
+    limit: dt.timedelta,
+    day: dt.date | None = None,
 ) -> dict | None:
     """The facts of the commit that added the record, when it came more than `limit`
     after `moment` (of `day`, when that is not the moment's own); None when it was in time
     or cannot be judged."""
-    if not found or moment is None or not judge.judged(day or moment.date(), found.versions[0]):
+    if not found or not judge.judged(day or moment.date(), found.versions[0]):
         return None
     first = found.versions[0]
     filed = committed_at(first.commit)
@@ -81,21 +79,21 @@ def first_commit_late(
 
 
 def visits_filed_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    limit = dt.timedelta(hours=float(records.policy.visits["file_within_hours"]))
+    limit = dt.timedelta(hours=records.policy.visits.file_within_hours)
     for visit in records.visits:
-        moment = visit_start(visit)
-        late = first_commit_late(judge, history.of("visit", visit.id), moment, limit, visit.date)
+        found = history.of("visit", visit.id)
+        late = first_commit_late(judge, found, visit.latest(), limit, visit.date)
         if late:
             yield (
                 "visit.filed_late",
                 visit,
                 ("date",),
-                late | {"visit_time": shown(visit_time(visit))},
+                late | {"visit_time": shown(visit.moment())},
             )
 
 
 def complaints_registered_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    limit = dt.timedelta(hours=float(records.policy.complaints["register_hours"]))
+    limit = dt.timedelta(hours=records.policy.complaints.register_hours)
     for complaint in records.complaint_list:
         received = complaint.received
         late = first_commit_late(judge, history.of("complaint", complaint.id), received, limit)
@@ -105,10 +103,10 @@ def complaints_registered_late(records: Records, history: History, judge: Judge)
 
 
 def reviews_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    days = int(records.policy.param("visit_review", "days"))
+    days = records.policy.completeness.visit_review.days
     for visit in records.visits:
-        found, moment = history.of("visit", visit.id), visit_start(visit)
-        if not (found and moment and visit.reviewed_by):
+        found, moment = history.of("visit", visit.id), visit.latest()
+        if not (found and visit.reviewed_by):
             continue
         signed = next((v for v in found.versions if _adds_reviewer(v)), None)
         if signed is None or not judge.judged(visit.date, signed):
@@ -116,7 +114,7 @@ def reviews_late(records: Records, history: History, judge: Judge) -> Iterator[t
         reviewed = committed_at(signed.commit)
         if reviewed - moment > dt.timedelta(days=days):
             params = {
-                "visit_time": shown(visit_time(visit)),
+                "visit_time": shown(visit.moment()),
                 "reviewed": shown(reviewed),
                 "days": days,
             }
