@@ -11,9 +11,7 @@ from generator.derive.items import (
     Deadline,
     DueItem,
     completed,
-    latest_moment,
     state_of,
-    visit_time,
 )
 
 TODAY = AsOf.day(day("2026-11-23"))
@@ -76,9 +74,12 @@ def test_a_done_item_completed_after_its_deadline_is_done_late_with_how_late():
 
 
 def test_a_visit_happened_at_its_time_or_else_on_its_day():
-    assert visit_time(visit("2026-11-20", time="10:30")) == at("2026-11-20 10:30")
-    assert visit_time(visit("2026-11-20")) == day("2026-11-20")
-    assert visit_time(visit("2026-11-20", time="25:00")) == day("2026-11-20")  # not a time
+    # docs/rules.md "When a visit happened": the one definition, Visit.moment()
+    assert visit("2026-11-20", time="10:30").moment() == at("2026-11-20 10:30")
+    assert visit("2026-11-20").moment() == day("2026-11-20")
+    assert visit("2026-11-20", time="25:00").moment() == day("2026-11-20")  # not a time
     # a limit counted from a visit without a time starts at the end of its day
-    assert latest_moment(day("2026-11-20")) == at("2026-11-21 00:00")
-    assert latest_moment(at("2026-11-20 10:30")) == at("2026-11-20 10:30")
+    assert visit("2026-11-20").latest() == at("2026-11-21 00:00")
+    assert visit("2026-11-20", time="10:30").latest() == at("2026-11-20 10:30")
+    # as a completion, a visit's day meets a deadline later that day
+    assert Deadline.of(at("2026-11-20 11:00")).allows(visit("2026-11-20").moment())
