@@ -38,3 +38,40 @@ def test_masking_by_class():
     assert mask_name("欧阳娜娜") == "欧***"
     assert mask_value("上海市静安区某路 1 号", "address") == "***"
     assert mask_value("A1", "none") == "A1"
+
+
+def _customer(name: str, kind: str | None):
+    from generator.model import Customer
+
+    return Customer(
+        id="C0001", name=name, kind=kind, grade="A", owner="S01",
+        source=Source("records/customers/C0001.md"),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [("organisation", "示例贸易有限公司"), ("individual", "欧***"), (None, "欧***")],
+)
+def test_only_an_organisations_name_is_shown_in_the_masked_profile(kind, shown):
+    """A customer whose kind is not given may be a household (the checker does not ask for
+    contacts then, validate/completeness.py): its name is a person's, masked as the schema's
+    `x-pii: name` says and as the history shows it. It used to be shown in full on the
+    masked site, in due lists and complaint limits."""
+    from generator.present.privacy import Privacy
+
+    name = "示例贸易有限公司" if kind == "organisation" else "欧阳娜娜"
+    assert Privacy(masked=True).customer_name(_customer(name, kind)) == shown
+    assert Privacy(masked=False).customer_name(_customer(name, kind)) == name
+    history = Privacy(masked=True).field_value("customer", ("name",), name)
+    assert kind == "organisation" or history == shown
+
+
+def test_a_masked_body_is_rendered_as_before():
+    from generator.site.sanitise import body_html
+
+    assert body_html("电话 13812345678 和 13912345678", True) == (
+        "<p>电话 138****5678 和 139****5678</p>"
+    )
+    assert body_html("138<b>1234</b>5678", True) == "<p>138****5678</p>"
+    assert body_html("电话 13812345678", False) == "<p>电话 13812345678</p>"

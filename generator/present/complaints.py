@@ -1,15 +1,16 @@
-"""Complaint limits for people and programs: text, versioned JSON, CSV (docs/rules.md)."""
+"""Complaints as people see them: each stage's state and limit in words, labels from the
+schema, the customer's name as `Privacy` shows it. The CLI's formats
+(generator/report/complaints.py) and the site's complaint tables both show these views."""
 
 from __future__ import annotations
 
-import json
-
 from generator.derive import ComplaintReport
+from generator.derive.analysis import ComplaintMonth
 from generator.derive.sla import ComplaintStatus, Stage
-from generator.present.due import View, duration, excel_csv, minutes, pad, problems_json, when_text
+from generator.model import Records
+from generator.present.due import duration
+from generator.present.privacy import Privacy
 from generator.vocabulary import SLA_STATE_LABELS, enum_text
-
-JSON_VERSION = 1
 
 
 def select(report: ComplaintReport, open_only: bool = False) -> list[ComplaintStatus]:
@@ -35,111 +36,44 @@ def stage_note(stage: Stage) -> str:
     return note
 
 
-def _label(field: str, value: str | None) -> str:
+def label(field: str, value: str | None) -> str:
     return enum_text("complaint", (field,), value)
 
 
-def as_text(report: ComplaintReport, statuses: list[ComplaintStatus], view: View) -> str:
-    today = report.as_of.today.isoformat()
-    lines = [f"投诉时限 · 截至 {today} / complaint limits as of {today}（{len(statuses)} 件）"]
-    for status in statuses:
-        c = status.complaint
-        who = " ".join(status.responsible)
-        lines.append(
-            f"\n{c.id}  {c.customer} {view.customer_name(c.customer)}  "
-            f"{_label('category', c.category)} · {_label('channel', c.channel)}"
-            f"{' · 特殊' if c.special else ''} · 首问 {who} · {SLA_STATE_LABELS[status.state]}"
-        )
-        for stage in status.stages:
-            lines.append(f"    {pad(stage.label, 8)}  {stage_note(stage)}")
-    lines.append("\n月度分析 / monthly analysis（按接到月份）")
-    lines.append("  月份     投诉  已处理  按时处理  有超时  类别 / 渠道 / 首问责任人")
-    for m in report.months:
-        mix = " / ".join(
-            "，".join(f"{_label(field, k) or k} {n}" for k, n in sorted(counter.items()))
-            for field, counter in (("category", m.by_category), ("channel", m.by_channel))
-        )
-        people = "，".join(f"{k} {n}" for k, n in sorted(m.by_responder.items()))
-        lines.append(
-            f"  {m.month}  {m.total:>4}  {m.resolved:>6}  {m.resolved_in_time:>8}  "
-            f"{m.with_breach:>6}  {mix} / {people}"
-        )
-    return "\n".join(lines)
-
-
-def _stage_json(stage: Stage) -> dict:
+def complaint_row(privacy: Privacy, records: Records, status: ComplaintStatus, prefix: str) -> dict:
+    """A complaint as a row of a page's table (`prefix`: the way from the page to the root)."""
+    c = status.complaint
     return {
-        "stage": stage.name,
-        "label": stage.label,
-        "limit": stage.limit,
-        "state": stage.state,
-        "state_label": SLA_STATE_LABELS[stage.state],
-        "deadline": str(stage.deadline) if stage.deadline else None,
-        "done_at": when_text(stage.done_at),
-        "late_by_minutes": minutes(stage.late_by),
-        "time_left_minutes": minutes(stage.time_left),
-        "workdays_left": stage.workdays_left,
-        "evidence": stage.evidence or None,
+        "id": c.id,
+        "customer": c.customer,
+        "customer_name": privacy.customer_name(records.customers.get(c.customer)),
+        "link": f"{prefix}customers/{c.customer}.html",
+        "category": label("category", c.category),
+        "channel": label("channel", c.channel),
+        "state": status.state,
+        "state_label": SLA_STATE_LABELS[status.state],
+        "stages": [
+            {"label": s.label, "state": s.state, "note": stage_note(s)} for s in status.stages
+        ],
+        "summary": privacy.free_text(c.summary),
     }
 
 
-def as_json(report: ComplaintReport, statuses: list[ComplaintStatus], view: View) -> str:
-    payload = {
-        "version": JSON_VERSION,
-        "as_of": report.as_of.today.isoformat(),
-        "now": report.as_of.now.isoformat(timespec="minutes"),
-        "complaints": [
-            {
-                "id": s.complaint.id,
-                "customer": s.complaint.customer,
-                "customer_name": view.customer_name(s.complaint.customer),
-                "category": s.complaint.category,
-                "channel": s.complaint.channel,
-                "special": s.complaint.special,
-                "responsible": list(s.responsible),
-                "open": s.open,
-                "state": s.state,
-                "stages": [_stage_json(x) for x in s.stages],
-                "file": s.complaint.source.path,
-            }
-            for s in statuses
-        ],
-        "months": [
-            {
-                "month": m.month,
-                "total": m.total,
-                "resolved": m.resolved,
-                "resolved_in_time": m.resolved_in_time,
-                "with_breach": m.with_breach,
-                "by_category": dict(sorted(m.by_category.items())),
-                "by_channel": dict(sorted(m.by_channel.items())),
-                "by_responder": dict(sorted(m.by_responder.items())),
-            }
-            for m in report.months
-        ],
-        "problems": problems_json(report.problems),
+def _labelled(field: str, counts: dict[str, int]) -> list[tuple[str, int]]:
+    """(label, count) by value, in the order Jinja's `dictsort` gave (case folded)."""
+    ordered = sorted(counts.items(), key=lambda kv: kv[0].lower())
+    return [(label(field, value), n) for value, n in ordered]
+
+
+def month_row(month: ComplaintMonth) -> dict:
+    """One month of the analysis with its categories and channels labelled."""
+    return {
+        "month": month.month,
+        "total": month.total,
+        "resolved": month.resolved,
+        "resolved_in_time": month.resolved_in_time,
+        "with_breach": month.with_breach,
+        "categories": _labelled("category", month.by_category),
+        "channels": _labelled("channel", month.by_channel),
+        "by_responder": month.by_responder,
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
-
-
-def as_csv(statuses: list[ComplaintStatus], view: View) -> str:
-    """One row per complaint and stage."""
-    header = ("编号", "客户", "类别", "渠道", "首问责任人", "环节", "状态", "截止", "说明")
-    rows = []
-    for s in statuses:
-        c = s.complaint
-        rows += [
-            (
-                c.id,
-                f"{c.customer} {view.customer_name(c.customer)}".strip(),
-                _label("category", c.category),
-                _label("channel", c.channel),
-                " ".join(s.responsible),
-                stage.label,
-                SLA_STATE_LABELS[stage.state],
-                str(stage.deadline) if stage.deadline else "",
-                stage_note(stage),
-            )
-            for stage in s.stages
-        ]
-    return excel_csv(header, rows)

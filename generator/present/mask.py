@@ -12,6 +12,7 @@ on its digits alone after NFKC-like normalisation (every Unicode decimal digit c
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -251,3 +252,23 @@ def visible(text: str) -> str:
 def shown(text: str) -> str:
     """A value as any message may echo it: numbers masked, invisible characters visible."""
     return visible(mask_text(text))
+
+
+# Markup inside a line of text: a browser shows what it holds run together with its sides.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|b|i|em|strong|del|s|code|span|mark|small|sub|sup|u|abbr|font|wbr)\b[^>]*>", re.I
+)
+_TAG = re.compile(r"<[^>]*>")
+_ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def html_text(markup: str, keep_attributes: bool = False, joiner: str = " | ") -> str:
+    """The text of HTML as a reader sees it, for finding numbers: inline tags gone (their
+    text joins its neighbours), other tags a break, entities decoded (`&shy;` is a soft
+    hyphen); with `keep_attributes`, attribute values (a `tel:` link) as text of their own."""
+    parts = []
+    if keep_attributes:
+        for tag in _TAG.findall(markup):
+            parts += [a or b for a, b in _ATTRIBUTE_VALUE.findall(tag)]
+    text = _TAG.sub(joiner, _INLINE_TAG.sub("", markup))
+    return html.unescape(joiner.join([text, *parts]))

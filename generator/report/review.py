@@ -21,16 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.derive import AsOf, derive_agenda
-from generator.derive.applies import AppliesFrom, applies_from, policy_document
+from generator.derive.applies import AppliesFrom, applies_from
 from generator.derive.items import DueItem
 from generator.history.gitlog import GitError, git
 from generator.model import Records
 from generator.present.due import View
-from generator.present.mask import shown
+from generator.present.privacy import Privacy
 from generator.problems import Problem
+from generator.read.policy_history import policy_document
 from generator.vocabulary import DUE_STATE_LABELS
 
 MAX_ROWS = 50
+SHOWN = Privacy(masked=True)  # CI pages are seen by more people than the records
 
 
 def changed_files(records_dir: Path, base: str) -> list[str]:
@@ -93,13 +95,13 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 def _cell(text: str) -> str:
     """Text for a Markdown table cell of the job summary: a value from a record can start
     no link, image, HTML tag or code span (GitHub renders the summary), nor end the row."""
-    flat = " ".join(shown(text).split())
+    flat = " ".join(SHOWN.plain(text).split())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
 def _code(text: str) -> str:
     """A code span for a table cell: no backtick can end it early, no bar end the cell."""
-    flat = " ".join(shown(text).split())
+    flat = " ".join(SHOWN.plain(text).split())
     return "`" + flat.replace("`", "ˋ").replace("|", "\\|") + "`"
 
 

@@ -25,12 +25,12 @@ import yaml
 
 from generator.check import CheckReport
 from generator.derive import AsOf, derive_all
-from generator.derive.applies import applies_for
 from generator.history import History
-from generator.present.due import View, as_csv, as_ics, select
-from generator.present.mask import mask_text
+from generator.present.due import View, select
 from generator.present.privacy import Privacy
 from generator.progress import SILENT, Reporter
+from generator.read.policy_history import applies_for
+from generator.report.due import as_csv, as_ics
 from generator.site.bodies import render_ahead
 from generator.site.changes import atom_feed, change_pages
 from generator.site.dashboard import dashboard
@@ -241,9 +241,7 @@ def _build_into(
     data, count = write_docs(report, work, as_of, masked, history, reporter, timer)
     config = work / "mkdocs.yml"
     company = data.records.policy.company or ""
-    settings = mkdocs_config(
-        (work / "docs").resolve(), out.resolve(), mask_text(company) if masked else company
-    )
+    settings = mkdocs_config((work / "docs").resolve(), out.resolve(), data.privacy.text(company))
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
     # The sitemap's dates come from SOURCE_DATE_EPOCH: the as-of day, so builds are byte-identical.
     epoch = int(dt.datetime.combine(as_of.today, dt.time(), dt.UTC).timestamp())

@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.history import RecordHistory, Version
 from generator.history.gitlog import Commit
 from generator.present.history import version_dict
-from generator.site.data import Page, SiteData
+from generator.site.data import Page, SiteData, ready
 
 RECENT = 100  # rows on the team page and entries in the feed
 PER_KIND = 50
@@ -62,14 +62,14 @@ def deleted_page(history: RecordHistory) -> str:
 
 
 def change_row(data: SiteData, links: Links, history: RecordHistory, version: Version) -> dict:
-    row = version_dict(history.kind, version, data.privacy.masked)
+    row = version_dict(history.kind, version, data.privacy)
     return row | {"record": history.id, "kind": history.kind, "link": links.of(history, "../")}
 
 
 def change_pages(data: SiteData) -> list[Page]:
     if data.history is None:
         context = {"available": False, "shallow": False, "rows": [], "kinds": [], "kind_title": ""}
-        return [Page("changes/index.md", "变更", "changes.md.j2", context)]
+        return [Page("changes/index.md", "变更", "changes.md.j2", ready(context))]
     every, links = data.changes, Links(data)
     kinds = [
         {"title": title, "link": f"{file}.html", "count": sum(
@@ -82,19 +82,21 @@ def change_pages(data: SiteData) -> list[Page]:
             "changes/index.md",
             "变更",
             "changes.md.j2",
-            common | {"rows": [change_row(data, links, h, v) for h, v in every[:RECENT]]},
+            ready(common | {"rows": [change_row(data, links, h, v) for h, v in every[:RECENT]]}),
         )
     ]
     for kind, (title, file) in KIND_PAGES.items():
         mine = [(h, v) for h, v in every if KIND_OF_PAGE.get(h.kind, h.kind) == kind]
         rows = [change_row(data, links, h, v) for h, v in mine[:PER_KIND]]
         context = common | {"rows": rows, "kind_title": title, "total": len(mine)}
-        pages.append(Page(f"changes/{file}.md", title, "changes.md.j2", context))
+        pages.append(Page(f"changes/{file}.md", title, "changes.md.j2", ready(context)))
     for history in (h for _, h in sorted(data.history.records.items()) if h.deleted):
         rows = [change_row(data, links, history, v) for v in history.versions[::-1]]
         context = {"record": history.id, "kind": history.kind, "rows": rows, "gone": rows[0]}
         title = f"已删除 {history.id}"
-        pages.append(Page(f"changes/{deleted_page(history)}", title, "deleted.md.j2", context))
+        pages.append(
+            Page(f"changes/{deleted_page(history)}", title, "deleted.md.j2", ready(context))
+        )
     return pages
 
 

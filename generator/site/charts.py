@@ -7,6 +7,7 @@ holds the same numbers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from markupsafe import Markup
@@ -56,7 +57,7 @@ def _axes(labels: list[str], top_value: float, unit: str) -> list[str]:
     return parts
 
 
-def bar_chart(title: str, labels: list[str], values: list[float], unit: str = "") -> Markup:
+def bar_chart(title: str, labels: list[str], values: Sequence[float], unit: str = "") -> Markup:
     top_value = max([*values, 1])
     width = (WIDTH - LEFT - RIGHT) / max(len(labels), 1) * 0.6
     bars = []

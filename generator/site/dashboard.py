@@ -6,8 +6,7 @@ from collections import Counter
 from functools import partial
 
 from generator.derive.periods import period_of
-from generator.site.data import Page, SiteData, due_row
-from generator.site.pages import complaint_row
+from generator.site.data import Page, SiteData
 from generator.site.report_pages import dashboard_satisfaction
 
 
@@ -43,9 +42,9 @@ def dashboard_context(data: SiteData) -> dict:
         "company": data.records.policy.company or "",
         "staff_rows": rows,
         "totals": Counter(i.state for i in items),
-        "complaints": [complaint_row(data, s, "") for s in open_complaints],
-        "soon_days": data.records.policy.due["soon_days"],
-        "late": [due_row(data, i, "") for i in data.agenda.items if i.state == "done_late"],
+        "complaints": [data.complaint_row(s, "") for s in open_complaints],
+        "soon_days": data.records.policy.due.soon_days,
+        "late": [data.due_row(i, "") for i in data.agenda.items if i.state == "done_late"],
         "satisfaction": dashboard_satisfaction(data),
         "errors": data.report.errors,
         "warnings": data.report.warnings,

@@ -1,5 +1,5 @@
 """What every page builder works from: the checked records, the agenda, the complaint
-report and the privacy profile (`SiteData`); a page to write (`Page`); a due-list row."""
+report and the privacy profile (`SiteData`); a page to write (`Page`)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from functools import cached_property
 from generator.check import CheckReport
 from generator.derive import Agenda, ComplaintReport
 from generator.derive.items import DueItem
+from generator.derive.sla import ComplaintStatus
 from generator.derive.statistics import SurveyResult, survey_result
 from generator.history import History, RecordHistory, Version
 from generator.model import Visit
-from generator.present.due import View, late_note, select
+from generator.present.complaints import complaint_row
+from generator.present.due import View, due_row, select
 from generator.present.privacy import Privacy
 from generator.site.sanitise import body_html as render_body
-from generator.vocabulary import DUE_KIND_LABELS, DUE_STATE_LABELS
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,13 @@ class Page:
     path: str  # in the docs tree, e.g. customers/C0001.md
     title: str  # plain text; escaped when written
     template: str
-    context: dict | Callable[[], dict] = field(default_factory=dict)  # or made when written
+    # made when the page is written, by the process that writes it (site/writer.py)
+    context: Callable[[], dict]
+
+
+def ready(context: dict) -> Callable[[], dict]:
+    """The context of a page whose context is made already (a small page's)."""
+    return lambda: context
 
 
 @dataclass
@@ -56,6 +63,12 @@ class SiteData:
     def view(self) -> View:
         return View(self.records, masked=self.privacy.masked)
 
+    def due_row(self, item: DueItem, prefix: str) -> dict:
+        return due_row(self.view, item, prefix)
+
+    def complaint_row(self, status: ComplaintStatus, prefix: str) -> dict:
+        return complaint_row(self.privacy, self.records, status, prefix)
+
     def staff_label(self, staff_id: str) -> str:
         """ "S05 陈帅" (staff names are not personal data of customers: shown; a number typed
         into one is masked as in any text)."""
@@ -81,26 +94,9 @@ class SiteData:
     def survey_results(self) -> list[SurveyResult]:
         """Every survey's figures, oldest first."""
         targets = self.records.policy.surveys
-        returned = float(targets["return_rate_target"])
-        distributed = float(targets["distribution_rate_target"])
+        returned = targets.return_rate_target
+        distributed = targets.distribution_rate_target
         ordered = sorted(
             self.records.survey_list, key=lambda s: (s.period.start or dt.date.min, s.id)
         )
         return [survey_result(s, returned, self.today, distributed) for s in ordered]
-
-
-def due_row(data: SiteData, item: DueItem, prefix: str) -> dict:
-    view = data.view
-    return {
-        "state": item.state,
-        "state_label": DUE_STATE_LABELS[item.state],
-        "deadline": view.deadline(item),
-        "day": view.deadline_day(item).isoformat(),
-        "customer": item.customer,
-        "customer_name": view.customer_name(item.customer),
-        "link": f"{prefix}customers/{item.customer}.html" if item.customer else "",
-        "what": view.describe(item),
-        "progress": "，".join(t for t in (view.progress(item), late_note(item)) if t),
-        "kind": DUE_KIND_LABELS[item.kind],
-        "staff": " ".join(item.staff),
-    }

@@ -11,31 +11,11 @@ from collections import defaultdict
 from functools import partial
 
 from generator.derive.items import DueItem
-from generator.present.complaints import stage_note
+from generator.present.complaints import month_row
 from generator.present.history import version_dict
 from generator.site.charts import relationship_map
-from generator.site.data import Page, SiteData, due_row
-from generator.vocabulary import SLA_STATE_LABELS, enum_text
-
-
-def complaint_row(data: SiteData, status, prefix: str) -> dict:
-    c = status.complaint
-    customer = data.records.customers.get(c.customer)
-    return {
-        "id": c.id,
-        "customer": c.customer,
-        "customer_name": data.privacy.customer_name(customer),
-        "link": f"{prefix}customers/{c.customer}.html",
-        "category": enum_text("complaint", ("category",), c.category),
-        "channel": enum_text("complaint", ("channel",), c.channel),
-        "state": status.state,
-        "state_label": SLA_STATE_LABELS[status.state],
-        "stages": [
-            {"label": s.label, "state": s.state, "note": stage_note(s)} for s in status.stages
-        ],
-        "summary": data.privacy.free_text(c.summary),
-    }
-
+from generator.site.data import Page, SiteData, ready
+from generator.vocabulary import enum_text
 
 TIMELINE_OPEN = 20  # the newest entries of a timeline page shown open; the others folded
 TIMELINE_PAGE = 50  # entries per timeline page: the largest customer page stays ~100 KB
@@ -78,7 +58,7 @@ def customers(data: SiteData) -> list[Page]:
         context = partial(customer_context, data, customer, row, due, items)
         pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context))
         pages += timeline_pages(data, customer, row["name"], items)
-    index = Page("customers/index.md", "客户", "customers.md.j2", {"rows": index_rows})
+    index = Page("customers/index.md", "客户", "customers.md.j2", ready({"rows": index_rows}))
     return [index, *pages]
 
 
@@ -107,7 +87,7 @@ def customer_context(data: SiteData, customer, row, due, items) -> dict:
             "客户类型": kind,
         },
         "documents": document_checklist(records, customer),
-        "due": [due_row(data, i, "../") for i in due],
+        "due": [data.due_row(i, "../") for i in due],
         "timeline": timeline(data, items),
         "timeline_open": TIMELINE_OPEN,
         "pager": _pager(customer.id, 1, timeline_page_count(items)),
@@ -121,15 +101,15 @@ def record_changes(data: SiteData, kind: str, ident: str) -> dict:
     if data.history is None:
         return {"available": False, "shallow": False, "versions": []}
     found = data.history.of(kind, ident)
-    versions = [version_dict(kind, v, data.privacy.masked) for v in found.versions] if found else []
+    versions = [version_dict(kind, v, data.privacy) for v in found.versions] if found else []
     return {"available": True, "shallow": data.history.shallow, "versions": versions[::-1]}
 
 
 def document_checklist(records, customer) -> dict:
     """The policy's required documents with what was received, plus any others on file."""
     policy = records.policy
-    required = list(policy.param("customer_documents", "required"))
-    waiver = policy.param("customer_documents", "approval")
+    required = list(policy.completeness.customer_documents.required)
+    waiver = policy.completeness.customer_documents.approval
     received = {d.name: d.received for d in customer.documents}
     rows = [
         {"name": name, "required": name in required, "have": name in received,
@@ -199,7 +179,7 @@ def _complaint_entry(data: SiteData, status) -> dict:
         "type": "complaint",
         "date": c.received.date().isoformat(),
         "title": f"投诉 {c.id}",
-        "complaint": complaint_row(data, status, "../"),
+        "complaint": data.complaint_row(status, "../"),
         "changes": record_changes(data, "complaint", c.id)["versions"],
         "body": data.body_html(c.body),
     }
@@ -246,11 +226,11 @@ def _pager(customer_id: str, number: int, count: int) -> dict:
 # --- due lists ----------------------------------------------------------------------
 def due_pages(data: SiteData) -> list[Page]:
     items = data.open_items
-    team = [due_row(data, i, "../") for i in items]
+    team = [data.due_row(i, "../") for i in items]
     people = []
     pages = []
     for staff in data.records.staff_list:
-        mine = [due_row(data, i, "../") for i in items if staff.id in i.staff]
+        mine = [data.due_row(i, "../") for i in items if staff.id in i.staff]
         if not mine:
             continue
         people.append({"id": staff.id, "name": staff.name, "count": len(mine)})
@@ -261,10 +241,10 @@ def due_pages(data: SiteData) -> list[Page]:
             "staff_name": staff.name,
         }
         pages.append(
-            Page(f"due/{staff.id}.md", f"待访 {staff.id} {staff.name}", "due.md.j2", context)
+            Page(f"due/{staff.id}.md", f"待访 {staff.id} {staff.name}", "due.md.j2", ready(context))
         )
     index_context = {"as_of": data.today.isoformat(), "rows": team, "people": people, "staff": ""}
-    return [Page("due/index.md", "待访", "due.md.j2", index_context), *pages]
+    return [Page("due/index.md", "待访", "due.md.j2", ready(index_context)), *pages]
 
 
 # --- complaints and data quality ----------------------------------------------------
@@ -272,13 +252,11 @@ def complaint_pages(data: SiteData) -> list[Page]:
     statuses = data.complaints.statuses
     context = {
         "as_of": data.today.isoformat(),
-        "open": [complaint_row(data, s, "../") for s in statuses if s.pending],
-        "all": [complaint_row(data, s, "../") for s in statuses],
-        "months": data.complaints.months,
-        "category": lambda v: enum_text("complaint", ("category",), v),
-        "channel": lambda v: enum_text("complaint", ("channel",), v),
+        "open": [data.complaint_row(s, "../") for s in statuses if s.pending],
+        "all": [data.complaint_row(s, "../") for s in statuses],
+        "months": [month_row(m) for m in data.complaints.months],
     }
-    return [Page("complaints/index.md", "投诉", "complaints.md.j2", context)]
+    return [Page("complaints/index.md", "投诉", "complaints.md.j2", ready(context))]
 
 
 def quality(data: SiteData) -> list[Page]:
@@ -292,4 +270,4 @@ def quality(data: SiteData) -> list[Page]:
             }
         )
     context = {"as_of": data.today.isoformat(), "groups": sorted(groups.items())}
-    return [Page("quality.md", "数据质量", "quality.md.j2", context)]
+    return [Page("quality.md", "数据质量", "quality.md.j2", ready(context))]

@@ -22,7 +22,7 @@ import jinja2
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from generator.present.mask import mask_text
+from generator.present.privacy import Privacy
 from generator.site.data import Page
 
 NAV = [
@@ -110,15 +110,6 @@ def search_copy(article: str) -> str:
     return _ESCAPED_MARKUP.sub(lambda m: without_markup(html.unescape(m.group())), article)
 
 
-def masked_output(value: object) -> object:
-    """Jinja's `finalize` in the masked profile: every value a template shows has its phone
-    and ID numbers masked, whatever field it came from (a company, a label, a staff name);
-    ready HTML (a rendered body, a chart) is masked where it is made."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return mask_text(value)
-    return value
-
-
 def environment(masked: bool = False) -> jinja2.Environment:
     env = PageEnvironment(
         loader=jinja2.FileSystemLoader(templates_dir()),
@@ -128,7 +119,7 @@ def environment(masked: bool = False) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=[HeadingLines],
-        finalize=masked_output if masked else None,
+        finalize=Privacy(masked).page_value if masked else None,
     )
     env.filters["anchor"] = anchor
     env.filters["pagefind"] = without_markup
@@ -138,8 +129,7 @@ def environment(masked: bool = False) -> jinja2.Environment:
 def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) -> None:
     """The article into the docs tree (with its front matter) and into the search tree
     (their folders exist: `write_docs` makes them once)."""
-    context = page.context() if callable(page.context) else page.context
-    article = env.get_template(page.template).render(**context)
+    article = env.get_template(page.template).render(**page.context())
     section = SECTION_OF.get(page.path.split("/")[0].removesuffix(".md"), "")
     shown_title = env.finalize(page.title) if env.finalize else page.title
     title = html.escape(shown_title)

@@ -23,7 +23,7 @@ from generator.derive.statistics import (
     visits_of_staff,
 )
 from generator.site.charts import bar_chart, line_chart
-from generator.site.data import Page, SiteData, due_row
+from generator.site.data import Page, SiteData
 from generator.vocabulary import enum_text
 
 MONTHS_SHOWN = 12  # visit satisfaction by month: the last twelve months
@@ -182,7 +182,7 @@ def reports_context(data: SiteData) -> dict:
             continue
         done = mine_this_week.get(staff.id, [])
         plan = [
-            due_row(data, item, "")
+            data.due_row(item, "")
             for item in data.open_items
             if staff.id in item.staff
             and (item.state == "overdue" or item.deadline.day <= next_week.end)

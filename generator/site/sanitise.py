@@ -6,22 +6,17 @@ build). Raw HTML passes through cmark, so everything goes through nh3 (the
 Ammonia sanitiser) with an allowlist: structure, tables, emphasis, code and
 links to http/https/mailto/tel only. No attr_list and no `id`: staff cannot set ids
 (an `id="__config"` would replace the theme's own configuration element), classes or
-attributes. In the masked profile phone and ID numbers in the text are masked before
-rendering (their stars held by a placeholder, so the masks are never Markdown emphasis), and the rendered text is
-read once more as a browser shows it: a number that only markup had split
-(`138<b>1234</b>5678`) makes the body plain, escaped text with the number masked.
+attributes. In the masked profile `Privacy` masks the numbers in the text before rendering
+and reads the rendered text once more as a browser shows it.
 """
 
 from __future__ import annotations
-
-import html
-import re
 
 import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 
-from generator.present.mask import mask_text, numbers_in
+from generator.present.privacy import Privacy
 
 TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
@@ -41,45 +36,14 @@ CLEANER = nh3.Cleaner(  # built once: the allowlist is converted for every call 
 
 
 def body_html(text: str, masked: bool) -> str:
-    """A record's Markdown body as sanitised HTML (headings shifted down to h3 and below)."""
-    if masked:  # the masks' stars become `*` once rendered: they are never Markdown
-        text = mask_text(text, star=_STAR, markup=True)
+    """A record's Markdown body as sanitised HTML (headings shifted down to h3 and below),
+    masked as `Privacy` says (generator/present/privacy.py)."""
+    privacy = Privacy(masked)
     rendered = cmarkgfm.markdown_to_html_with_extensions(
-        text, options=Options.CMARK_OPT_UNSAFE, extensions=EXTENSIONS
+        privacy.body_source(text), options=Options.CMARK_OPT_UNSAFE, extensions=EXTENSIONS
     )  # raw HTML kept for nh3 to sanitise: a pasted <a href> stays a (safe) link
     rendered = _shift_headings(rendered)
-    cleaned = CLEANER.clean(rendered.strip())
-    if not masked:
-        return cleaned
-    cleaned = cleaned.replace(_STAR, "*").replace(_STAR_IN_URL, "*")
-    if any(numbers_in(html_text(cleaned, keep_attributes=True))):
-        lines = mask_text(html_text(cleaned, joiner="\n")).split("\n")
-        return "<p>" + "<br>".join(html.escape(line) for line in lines if line.strip()) + "</p>"
-    return cleaned
-
-
-_STAR = "\ue000"  # a private-use character: Markdown and nh3 leave it as it is
-_STAR_IN_URL = "%EE%80%80"  # as a link's address holds it
-
-
-# Markup inside a line of text: a browser shows what it holds run together with its sides.
-_INLINE_TAG = re.compile(
-    r"</?(?:a|b|i|em|strong|del|s|code|span|mark|small|sub|sup|u|abbr|font|wbr)\b[^>]*>", re.I
-)
-_TAG = re.compile(r"<[^>]*>")
-_ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")
-
-
-def html_text(markup: str, keep_attributes: bool = False, joiner: str = " | ") -> str:
-    """The text of HTML as a reader sees it, for finding numbers: inline tags gone (their
-    text joins its neighbours), other tags a break, entities decoded (`&shy;` is a soft
-    hyphen); with `keep_attributes`, attribute values (a `tel:` link) as text of their own."""
-    parts = []
-    if keep_attributes:
-        for tag in _TAG.findall(markup):
-            parts += [a or b for a, b in _ATTRIBUTE_VALUE.findall(tag)]
-    text = _TAG.sub(joiner, _INLINE_TAG.sub("", markup))
-    return html.unescape(joiner.join([text, *parts]))
+    return privacy.shown_body(CLEANER.clean(rendered.strip()))
 
 
 def _shift_headings(rendered: str) -> str:

@@ -22,16 +22,14 @@ import gzip
 import html
 import json
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 import cbor2
 
-from generator.present.mask import numbers_in
+from generator.present.mask import html_text, numbers_in
 from generator.site.mkdocs_hooks import is_theme_script
-from generator.site.sanitise import html_text
+from generator.speed.workers import fork_map, workers_for
 
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -130,17 +128,16 @@ def scan_site(
     site: Path, masked: bool, shown_prefix: str = "", processes: int = 1
 ) -> list[Finding]:
     """Findings in every file under `site` (paths shown as `shown_prefix` + relative path),
-    read by `processes` forked processes when there are many files."""
+    read by up to `processes` forked processes when there are many files (as many as
+    there are cores, at most)."""
     jobs = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site)
         if relative.parts[0] != "assets":  # the theme's own files
             jobs.append((path, shown_prefix + relative.as_posix(), masked))
-    if processes < 2 or len(jobs) < PARALLEL_FROM:
-        return [finding for job in jobs for finding in _scan_file(job)]
-    with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
-        found = pool.map(_scan_file, jobs, chunksize=CHUNK)
-        return [finding for findings in found for finding in findings]
+    workers = workers_for(len(jobs), PARALLEL_FROM, at_most=processes)
+    found = fork_map(_scan_file, jobs, workers, chunksize=CHUNK)
+    return [finding for findings in found for finding in findings]
 
 
 def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:

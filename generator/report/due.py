@@ -1,0 +1,208 @@
+"""Due lists for people and programs: text grouped by staff, versioned JSON, CSV for Excel,
+and an iCalendar feed a phone can subscribe to. docs/rules.md documents the JSON shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+
+from generator.derive import Agenda
+from generator.derive.items import STATES, DueItem
+from generator.derive.periods import Span
+from generator.present.due import View, late_note, minutes, progress_note, when_text
+from generator.read.convert import LOCAL_TZ
+from generator.report.excel import excel_csv
+from generator.report.versions import DUE_JSON
+from generator.vocabulary import DUE_KIND_LABELS, DUE_STATE_LABELS
+
+
+# --- JSON ---------------------------------------------------------------------------
+def _span(span: Span | None) -> dict | None:
+    return {"start": span.start.isoformat(), "end": span.end.isoformat()} if span else None
+
+
+def item_json(view: View, item: DueItem) -> dict:
+    return {
+        "kind": item.kind,
+        "kind_label": DUE_KIND_LABELS[item.kind],
+        "rule": item.rule,
+        "label": item.label,
+        "subject": view.subject(item),
+        "customer": item.customer,
+        "customer_name": view.customer_name(item.customer),
+        "staff": list(item.staff),
+        "deadline": view.deadline_day(item).isoformat(),
+        "deadline_time": item.deadline.at.strftime("%H:%M") if item.deadline.at else None,
+        "state": item.state,
+        "state_label": DUE_STATE_LABELS[item.state],
+        "done_at": when_text(item.done_at),
+        "late_by_minutes": minutes(item.late_by),
+        "need": {
+            "count": item.need.count,
+            "done": item.need.done,
+            "methods": list(item.need.methods),
+            "by": item.need.by,
+        },
+        "evidence": list(item.evidence),
+        "window": _span(view.window(item)),
+        "missed": [_span(s) for s in item.missed],
+        "file": item.source.path,
+        "line": item.source.line,
+    }
+
+
+def as_json(agenda: Agenda, items: list[DueItem], view: View) -> str:
+    counts = {state: sum(i.state == state for i in items) for state in STATES}
+    payload = {
+        "version": DUE_JSON,
+        "as_of": agenda.as_of.today.isoformat(),
+        "now": agenda.as_of.now.isoformat(timespec="minutes"),
+        "summary": counts,
+        "items": [item_json(view, i) for i in items],
+        "workload": [
+            {
+                "staff": w.staff,
+                "week": _span(w.week),
+                "customers": w.customers,
+                "target": w.target,
+            }
+            for w in agenda.workload
+        ],
+        "on_time": [
+            {"staff": o.staff, "done": o.done, "late": o.late, "rate": o.rate}
+            for o in agenda.on_time
+        ],
+        "problems": problems_json(agenda.problems),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def problems_json(problems) -> list[dict]:
+    """Warnings about the computation itself (e.g. calendar.unknown_year)."""
+    return [{"code": p.code, "message": p.message_zh} for p in problems]
+
+
+# --- text ---------------------------------------------------------------------------
+def pad(text: str, cells: int) -> str:
+    """Left-aligned in `cells` terminal columns (a Chinese character takes two)."""
+    return text + " " * max(0, cells - cell_len(text))
+
+
+def by_staff(items: Iterable[DueItem]) -> dict[str, list[DueItem]]:
+    """Each item under every person responsible for it, people in id order."""
+    groups: dict[str, list[DueItem]] = {}
+    for item in items:
+        for person in item.staff or ("",):
+            groups.setdefault(person, []).append(item)
+    return {person: groups[person] for person in sorted(groups)}
+
+
+def as_text(agenda: Agenda, items: list[DueItem], view: View) -> str:
+    today = agenda.as_of.today.isoformat()
+    lines = [f"待访清单 · 截至 {today} / due list as of {today}"]
+    lines.append(_counts_line(items, "共 ") + f"（{len(items)} 项 / items）")
+    workload = {w.staff: w for w in agenda.workload}
+    for person, group in by_staff(items).items():
+        name = view.staff_name(person) or "（未指定 / unassigned）"
+        head = f"\n{person} {name} · {_counts_line(group)}"
+        if person in workload:
+            w = workload[person]
+            head += f" · 本周已联系 {w.customers}/{w.target} 位客户"
+        on_time = agenda.on_time_of(person)
+        if on_time and on_time.late:
+            head += f" · 按时完成 {on_time}"
+        lines.append(head)
+        for item in group:
+            lines.append(_item_line(view, item))
+    return "\n".join(lines)
+
+
+def _counts_line(items: list[DueItem], prefix: str = "") -> str:
+    parts = [
+        f"{DUE_STATE_LABELS[s]} {n}" for s in STATES if (n := sum(i.state == s for i in items)) > 0
+    ]
+    return prefix + ("，".join(parts) if parts else "无待办")
+
+
+def _item_line(view: View, item: DueItem) -> str:
+    who = f"{item.customer} {view.customer_name(item.customer)}".strip() or "全体 / team"
+    state = pad(DUE_STATE_LABELS[item.state], 8)
+    parts = [f"  {state}", f"{view.deadline(item):<16}", who, view.describe(item)]
+    parts += [text for text in (view.progress(item), late_note(item)) if text]
+    return "  ".join(parts)
+
+
+# --- CSV ----------------------------------------------------------------------------
+CSV_COLUMNS = (
+    "状态",
+    "截止",
+    "负责人",
+    "客户编号",
+    "客户名称",
+    "类型",
+    "规则",
+    "事项",
+    "完成情况",
+    "依据",
+    "文件",
+)
+
+
+def as_csv(items: list[DueItem], view: View) -> str:
+    return excel_csv(
+        CSV_COLUMNS,
+        (
+            (
+                DUE_STATE_LABELS[item.state],
+                view.deadline(item),
+                " ".join(item.staff),
+                item.customer,
+                view.customer_name(item.customer),
+                DUE_KIND_LABELS[item.kind],
+                item.rule,
+                view.describe(item),
+                progress_note(view, item),
+                " ".join(item.evidence),
+                item.source.path,
+            )
+            for item in items
+        ),
+    )
+
+
+# --- iCalendar ----------------------------------------------------------------------
+def as_ics(agenda: Agenda, items: list[DueItem], view: View, name: str = "回访台 待访") -> bytes:
+    """One all-day event per open item on its deadline; overdue items sit on the as-of day
+    (a calendar shows today, not last month). Stable UIDs, so a subscribed phone updates."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Huifang//回访台//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    stamp = dt.datetime.combine(agenda.as_of.today, dt.time(), LOCAL_TZ).astimezone(dt.UTC)
+    for item in items:
+        if item.done:
+            continue
+        day = agenda.as_of.today if item.state == "overdue" else view.deadline_day(item)
+        event = Event()
+        event.add("uid", _uid(item, view))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        prefix = "【逾期】" if item.state == "overdue" else ""
+        who = f"{item.customer} {view.customer_name(item.customer)}".strip()
+        event.add("summary", f"{prefix}{who} {view.describe(item)}".strip())
+        details = [f"截止 {view.deadline(item)}", view.progress(item), f"记录 {item.source.path}"]
+        event.add("description", "\n".join(d for d in details if d))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _uid(item: DueItem, view: View) -> str:
+    key = "|".join((item.rule, item.customer, view.subject(item), view.deadline(item)))
+    return hashlib.sha1(key.encode()).hexdigest()[:20] + "@huifang"
