@@ -1,0 +1,121 @@
+"""The layer contract (docs/architecture.md): validate/ and derive/ are pure functions of the
+model. They import only generator.model, generator.vocabulary, generator.problems and each
+other, and importing them loads no YAML parser, pickle, worker processes or schema validator
+(those belong to read/ and speed/)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import generator
+
+PACKAGE = Path(generator.__file__).parent
+PURE_LAYERS = ("validate", "derive")
+ALLOWED = (
+    "generator.model",
+    "generator.vocabulary",
+    "generator.problems",
+    *(f"generator.{layer}" for layer in PURE_LAYERS),
+)
+NEVER_LOADED = ("yaml", "pickle", "_pickle", "multiprocessing", "jsonschema_rs")
+
+
+def test_importing_validate_and_derive_loads_no_reader_nor_speed_module():
+    # a fresh interpreter: this test process has loaded everything already
+    script = (
+        "import json, sys\n"
+        "import generator.validate, generator.derive\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PACKAGE.parent,
+    ).stdout
+    loaded = json.loads(out)
+    found = sorted(m for m in loaded if m.split(".")[0] in NEVER_LOADED)
+    assert found == []
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _runtime_nodes(node: ast.AST) -> Iterator[ast.AST]:
+    """Every node below `node` except those only type checkers read (`if TYPE_CHECKING:`)."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.If) and _is_type_checking(child.test):
+            for other in child.orelse:
+                yield other
+                yield from _runtime_nodes(other)
+            continue
+        yield child
+        yield from _runtime_nodes(child)
+
+
+def package_of(path: Path) -> str:
+    dotted = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return (
+        dotted.removesuffix(".__init__")
+        if path.name == "__init__.py"
+        else dotted.rpartition(".")[0]
+    )
+
+
+def imported_modules(path: Path, package: str) -> Iterator[tuple[int, str]]:
+    """(line, module) of each import a module of `package` makes at run time, anywhere in it
+    (a function's own imports too); relative imports resolved against the package."""
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parent = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{parent}.{base}" if base else parent
+            yield node.lineno, base
+
+
+def _layer_files() -> list[Path]:
+    return sorted(p for layer in PURE_LAYERS for p in (PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize(
+    "path", _layer_files(), ids=lambda p: p.relative_to(PACKAGE.parent).as_posix()
+)
+def test_validate_and_derive_import_only_the_model_vocabulary_problems_and_each_other(path):
+    wrong = [
+        f"{path.name}:{line} imports {module}"
+        for line, module in imported_modules(path, package_of(path))
+        if module.split(".")[0] == "generator"
+        and not any(module == allowed or module.startswith(allowed + ".") for allowed in ALLOWED)
+    ]
+    assert wrong == []
+
+
+def test_the_import_walk_sees_function_imports_and_skips_type_checking_ones(tmp_path):
+    module = tmp_path / "probe.py"
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from generator.history import History\n"
+        "def read():\n"
+        "    from generator.read.document import parse_bytes\n"
+        "    from . import items\n"
+    )
+    module.write_text(source, encoding="utf-8")
+    found = [name for _, name in imported_modules(module, "generator.derive")]
+    assert found == ["typing", "generator.read.document", "generator.derive"]
