@@ -34,7 +34,8 @@ FIRST = commit("a0", "2026-11-01T09:00:00+08:00")  # the first commit touching t
 
 def history(*entries, boundary=()) -> History:
     """entries: (kind, id, [(commit, fields added)…]) — the first version adds the record."""
-    found, commits = {}, [FIRST]
+    found: dict[tuple[str, str], RecordHistory] = {}
+    commits = [FIRST]
     for kind, ident, versions in entries:
         kept = found.setdefault((kind, ident), RecordHistory(kind, ident))
         for n, (made, fields) in enumerate(versions):
