@@ -1,7 +1,6 @@
-"""Chinese phrase pools for the demo records (a fictional property-services company)."""
+"""Chinese phrase pools for the demo records (a fictional property-services company); the
+company's name, areas and survey items are in its policy (generator/demo/policy.yaml)."""
 
-COMPANY = "锦程物业服务有限公司"
-AREAS = ("一区", "二区", "三区")
 INDUSTRIES = ("商业零售", "餐饮", "教育培训", "医疗", "物流仓储", "信息技术", "金融", "制造业")
 DEPARTMENTS = ("工程部", "维修部", "保洁部", "秩序维护部", "财务部", "客服部")
 TITLES = ("总经理", "行政经理", "采购主管", "财务经理", "店长", "办公室主任", "设备主管")
@@ -131,18 +130,6 @@ RESOLUTIONS = (
     "协调装修方调整施工时间，噪音问题已解决。",
 )
 
-SURVEY_ITEMS = (
-    "安防管理",
-    "供电管理",
-    "供水管理",
-    "消防治安管理",
-    "卫生管理",
-    "绿化管理",
-    "公共设施管理",
-    "维修服务",
-    "服务态度",
-    "其它服务",
-)
 SURVEY_OPINIONS = (
     "绿化养护不及时，部分草坪枯黄",
     "希望延长维修服务时间",

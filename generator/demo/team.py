@@ -1,0 +1,38 @@
+"""team.yaml: eight staff, one in each role above the agents and four agents, one of
+whom left the company (their old visits remain)."""
+
+from __future__ import annotations
+
+from generator.demo.files import dump
+from generator.demo.state import Demo, Staff
+
+ROLES = (
+    ("director", None),
+    ("manager", None),
+    ("chief", None),
+    ("supervisor", None),
+    ("agent", "一区"),
+    ("agent", "二区"),
+    ("agent", "三区"),
+    ("agent", "一区"),
+)
+
+
+def write_team(demo: Demo) -> None:
+    for index, (role, area) in enumerate(ROLES, start=1):
+        ident, name, phone = f"S{index:02d}", demo.fake.name(), demo.mobile()
+        active = index != 8  # S08 left the company; their old visits remain
+        member: Staff = (
+            {
+                "id": ident,
+                "name": name,
+                "role": role,
+                "area": area,
+                "active": active,
+                "phone": phone,
+            }
+            if area
+            else {"id": ident, "name": name, "role": role, "active": active, "phone": phone}
+        )
+        demo.staff.append(member)
+    demo.files["team.yaml"] = "# 团队名单 / the team\n" + dump({"staff": demo.staff})

@@ -1,0 +1,140 @@
+"""Visits over the demo's year, weighted by grade, by the customer's owner (some by a
+colleague who left, a chief or a supervisor), with issues, commitments and reviews; plus
+one follow-up visit per resolved complaint."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from generator.demo import texts
+from generator.demo.files import dump
+from generator.demo.state import Complaint, Contact, Customer, Demo
+from generator.vocabulary import enum_label
+
+VISIT_WEIGHT = {"A1": 16, "A2": 10, "B1": 5, "B2": 4, "C": 2, "D": 0.7}
+
+
+def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) -> None:
+    rng = demo.rng
+    customers = demo.customers
+    weights = [VISIT_WEIGHT[c["grade"]] * (0.3 if c["stage"] == "lost" else 1) for c in customers]
+    supervisor = next(s["id"] for s in demo.staff if s["role"] == "supervisor")
+    left = next(s for s in demo.staff if not s["active"])
+    left_until = demo.start + timedelta(days=120)
+    plan: list[tuple[Customer, Complaint | None, date | None]] = [
+        (rng.choices(customers, weights)[0], None, None)
+        for _ in range(max(0, demo.size.visits - len(complaint_followups)))
+    ]
+    plan += [
+        (next(c for c in customers if c["id"] == k["customer"]), k, day)
+        for k, day in complaint_followups
+    ]
+    used: set[str] = set()
+    for index, (c, complaint, planned) in enumerate(plan):
+        day = planned or demo.day_between(demo.start, demo.end)
+        if day.weekday() == 6 and complaint is None:
+            day -= timedelta(days=1)
+        kind = "complaint" if complaint else _kind(demo, c)
+        method = rng.choice(("phone", "onsite")) if complaint else _method(demo, c, kind)
+        staff = [c["owner"]]
+        if day <= left_until and c["area"] == left["area"] and rng.random() < 0.5:
+            staff = [left["id"]]
+        if method == "onsite" and c.get("chief") and rng.random() < 0.6:
+            staff = [c["chief"], *staff]
+        if method == "onsite" and c["kind"] == "individual" and rng.random() < 0.5:
+            staff = [supervisor, *staff]
+        time = f"{rng.randint(9, 17):02d}:{rng.choice((0, 15, 30, 45)):02d}"
+        v: dict[str, object] = {
+            "customer": c["id"],
+            "date": day.isoformat(),
+            "time": time,
+            "method": method,
+            "kind": kind,
+        }
+        purpose = rng.sample(sorted(texts.OBJECTIVES), k=rng.randint(1, 2))
+        v["purpose"] = purpose
+        v["staff"] = staff
+        met = c["contacts"][0] if c["contacts"] else None
+        if met:
+            v["met"] = [
+                {
+                    "name": met["name"],
+                    "title": met.get("title", "业主"),
+                    "decides": met.get("role") == "decision_maker",
+                }
+            ]
+        v["objective"] = rng.choice(texts.OBJECTIVES[purpose[0]])
+        v["outcome"] = rng.choice(texts.OUTCOMES)
+        v["achieved"] = rng.random() < 0.85
+        v["satisfaction"] = satisfaction = rng.choices(
+            ("satisfied", "neutral", "dissatisfied"), (8, 2, 1 if not complaint else 2)
+        )[0]
+        v["referral"] = satisfaction == "satisfied" and rng.random() < 0.6
+        if complaint:
+            v["complaint"] = complaint["id"]
+        age = (demo.end - day).days
+        if index == 7 or rng.random() < 0.12:  # visit 7's issue is deliberately not forwarded
+            v["issues"] = [_issue(demo, day, time, forwarded=index != 7)]
+        if rng.random() < 0.1:
+            text = rng.choice(texts.COMMITMENTS)
+            due = day + timedelta(days=rng.randint(3, 14))
+            promise = {"text": text, "due": due.isoformat()}
+            if due < demo.end - timedelta(days=3):
+                promise["done"] = (due - timedelta(days=rng.randint(0, 2))).isoformat()
+            v["commitments"] = [promise]
+        if rng.random() < 0.15 and day + timedelta(days=7) > demo.end - timedelta(days=20):
+            v["next_contact"] = (day + timedelta(days=rng.randint(5, 20))).isoformat()
+        # Supervisors sign off within a few days; the last week is not reviewed yet,
+        # and two older visits were missed (deliberate warnings).
+        if age > 5 and index not in (3, 11):
+            v["reviewed_by"] = supervisor
+            v["reviewed_on"] = min(demo.end, day + timedelta(days=rng.randint(1, 4))).isoformat()
+        body = _conversation(demo, method, kind, met)
+        name = f"{day.isoformat()}-{c['id']}-{method}"
+        stem, suffix = name, 2
+        while stem in used:
+            stem, suffix = f"{name}-{suffix}", suffix + 1
+        used.add(stem)
+        demo.files[f"visits/{day.year}/{stem}.md"] = dump(v, body)
+
+
+def _kind(demo: Demo, c: Customer) -> str:
+    if c["kind"] == "individual":
+        return demo.rng.choices(("repair", "routine", "holiday", "survey"), (4, 3, 1, 1))[0]
+    return demo.rng.choices(
+        ("routine", "after_sales", "maintenance", "holiday", "inactive", "survey"),
+        (6, 2, 2, 1, 1, 1),
+    )[0]
+
+
+def _method(demo: Demo, c: Customer, kind: str) -> str:
+    if kind == "survey" and c["kind"] == "individual" and demo.rng.random() < 0.3:
+        return "meeting"
+    onsite = 0.45 if c["grade"].startswith(("A", "B")) else 0.2
+    return demo.rng.choices(
+        ("phone", "onsite", "wechat", "sms", "email"), (1 - onsite, onsite, 0.25, 0.05, 0.05)
+    )[0]
+
+
+def _issue(demo: Demo, day: date, time: str, forwarded: bool) -> dict[str, object]:
+    text, department = demo.rng.choice(texts.ISSUES)
+    issue: dict[str, object] = {"text": text, "needs_action": True}
+    if forwarded:
+        raised = datetime.fromisoformat(f"{day.isoformat()}T{time}")
+        sent = raised + timedelta(minutes=demo.rng.randint(10, 55))
+        issue["department"] = department
+        issue["sent_at"] = demo.stamp(sent)
+        first = sent + timedelta(hours=demo.rng.randint(1, 20))
+        if first.date() <= demo.end:
+            issue["first_contact_at"] = demo.stamp(first)
+    return issue
+
+
+def _conversation(demo: Demo, method: str, kind: str, met: Contact | None) -> str:
+    rng = demo.rng
+    who = f"{met['name'][0]}{'先生' if rng.random() < 0.5 else '女士'}" if met else "客户"
+    label = enum_label("visit", ("kind",), kind)[0]
+    lines = [texts.OPENING[method].format(met=who, kind=label)]
+    lines += rng.sample(texts.TOPICS[kind], k=min(2, len(texts.TOPICS[kind])))
+    lines.append(rng.choice(texts.CLOSING))
+    return "## 会谈记录\n\n" + "\n\n".join(lines)
