@@ -72,7 +72,7 @@ class RuleContext:
         """Visits up to today per customer; visits dated later are not contacts yet."""
         index: dict[str, Contacts] = defaultdict(Contacts)
         for visit in self.records.visits:  # already sorted by date
-            if visit.date is None or visit.date > self.as_of.today:
+            if visit.date > self.as_of.today:
                 continue
             for customer in visit.all_customers:  # a meeting counts for each customer named
                 entry = index[customer]

@@ -295,7 +295,7 @@ def load_records(
 
 def _visit_key(visit: Visit) -> tuple:
     return (
-        visit.date.isoformat() if visit.date else "",
+        visit.date.isoformat(),
         visit.time or "",
         visit.id,
         visit.source.path,
