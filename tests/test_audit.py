@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -540,3 +541,70 @@ def test_a_deepened_clone_and_a_broken_cache_are_read_afresh(late_repo, tmp_path
     for file in cache.folder().glob("*.pickle"):
         file.write_bytes(b"not a pickle")
     assert read_history(clone / "records").walked == 3
+
+
+# --- the signature check itself, on a History built in memory (no Git) ----------------------
+
+
+def memory_history(signatures: dict[str, str], signers_path: str = ""):
+    """Commits a1…, each adding one customer; `signatures` gives each commit's %G?."""
+    from generator.history import History, RecordHistory, Version
+    from generator.history.gitlog import Commit
+
+    history = History(head="f" * 40, repo=Path("/nowhere"), signers_path=signers_path)
+    for n, (sha, signature) in enumerate(signatures.items(), start=1):
+        commit = Commit(sha=sha, parents="", author="王芳", author_email="w@example.com",
+                        author_date=f"2026-11-0{n}T09:00:00+08:00", committer="王芳",
+                        committer_date=f"2026-11-0{n}T09:00:00+08:00", signature=signature,
+                        key="", signer="", message=f"第 {n} 次\n")  # fmt: skip
+        history.commits.append(commit)
+        path = f"records/customers/C000{n}.md"
+        history.records[("customer", f"C000{n}")] = RecordHistory(
+            "customer", f"C000{n}", [Version(commit, path, "added")]
+        )
+    return history
+
+
+def test_the_signature_check_reports_each_untrusted_commit_at_a_record_it_changed():
+    from generator.history.trust import Audit
+    from generator.validate.signatures import signature_problems
+
+    history = memory_history({"a1" * 20: "G", "b2" * 20: "N", "c3" * 20: "U"})
+    problems = signature_problems(history, Audit(signatures=True), None)
+    assert [(p.code, p.source.path) for p in problems] == [
+        ("history.untrusted_commit", "records/customers/C0002.md"),
+        ("history.untrusted_commit", "records/customers/C0003.md"),
+    ]
+    assert "not signed" in problems[0].message_en and "unknown key" in problems[1].message_en
+    # without --require-signed only a rewrite is checked; commits before the verified head
+    # were checked before; a key the verified head's signers do not trust is H
+    assert signature_problems(history, Audit(), None) == []
+    newer = Audit(verified="a1" * 20, signatures=True, newer=frozenset({"c3" * 20}))
+    assert [p.source.path for p in signature_problems(history, newer, None)] == [
+        "records/customers/C0003.md"
+    ]
+    again = Audit(signatures=True, again={"a1" * 20: "H"}, newer=frozenset({"a1" * 20}))
+    (judged,) = signature_problems(history, again, None)
+    assert "last verified commit do not trust" in judged.message_en
+
+
+def test_the_signature_check_reports_a_rewrite_at_the_verified_head_file():
+    from generator.history.trust import Audit
+    from generator.validate.signatures import signature_problems
+
+    history = memory_history({"a1" * 20: "N"})
+    file = Path(".huifang/verified-head")
+    (problem,) = signature_problems(history, Audit("d4" * 20, kept=False, signatures=True), file)
+    assert problem.code == "history.rewritten" and problem.source.path == str(file)
+    assert "d4d4d4d4" in problem.message_en and "ffffffff" in problem.message_en
+
+
+def test_importing_the_signature_check_loads_no_git_yaml_or_pickle_code():
+    code = (
+        "import sys, generator.validate.signatures\n"
+        "bad = [m for m in ('yaml', 'pickle', 'multiprocessing', 'subprocess', 'generator.history')"
+        " if m in sys.modules]\n"
+        "assert not bad, bad"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
