@@ -48,7 +48,7 @@ demo-site: $(STAMP)
 
 ## docs: regenerate the reference pages made from the schemas and problem codes
 docs: $(STAMP)
-	$(BIN)/python -m generator.report.reference --write docs/reference
+	$(BIN)/python -m generator.cli.reference --write docs/reference
 
 ## screenshots: the README's pictures (after make site; needs chromium and fonts-noto-cjk)
 screenshots: $(STAMP)

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 
 from generator.cli import main
+from generator.cli.reference import main as reference_command
 from generator.problems.catalogue import CODES
 from generator.read.schema import KINDS, SchemaSet
 from generator.report import reference
@@ -55,20 +56,20 @@ def test_every_schema_field_has_a_chinese_title_a_description_and_a_pii_class():
 
 
 def test_generated_reference_pages_are_up_to_date():
-    result = CliRunner().invoke(reference.main, ["--check", str(ROOT / "docs" / "reference")])
+    result = CliRunner().invoke(reference_command, ["--check", str(ROOT / "docs" / "reference")])
     assert result.exit_code == 0, f"run: make docs\n{result.output}"
 
 
 def test_the_reference_command_writes_checks_and_wants_one_of_the_two(tmp_path):
     run = CliRunner().invoke
-    stale = run(reference.main, ["--check", str(tmp_path)])
+    stale = run(reference_command, ["--check", str(tmp_path)])
     assert stale.exit_code == 1 and "out of date (run: make docs)" in stale.output
-    assert run(reference.main, ["--write", str(tmp_path / "ref")]).exit_code == 0
+    assert run(reference_command, ["--write", str(tmp_path / "ref")]).exit_code == 0
     assert sorted(p.name for p in (tmp_path / "ref").iterdir()) == ["problems.md", "records.md"]
-    assert run(reference.main, ["--check", str(tmp_path / "ref")]).exit_code == 0
-    assert run(reference.main, []).exit_code == 2
+    assert run(reference_command, ["--check", str(tmp_path / "ref")]).exit_code == 0
+    assert run(reference_command, []).exit_code == 2
     both = ["--write", str(tmp_path), "--check", str(tmp_path)]
-    assert run(reference.main, both).exit_code == 2
+    assert run(reference_command, both).exit_code == 2
 
 
 def test_every_problem_code_is_in_the_reference_and_bilingual():

@@ -1,17 +1,13 @@
-"""Reference pages generated from the schemas and the problem catalogue.
+"""Reference pages generated from the schemas and the problem catalogue (docs/reference/).
 
-    python -m generator.report.reference --write docs/reference   # regenerate
-    python -m generator.report.reference --check docs/reference   # exit 1 if out of date
-
-A test runs the check, so the docs can never drift from the code.
+Written and checked by `python -m generator.cli.reference` (make docs); a test runs the
+check, so the docs can never drift from the code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-
-import click
 
 from generator.problems.catalogue import CODES
 from generator.read.schema import KINDS, FieldInfo, SchemaSet
@@ -64,7 +60,7 @@ def records_page(schemas: SchemaSet) -> str:
     out = [
         "# 记录字段参考 / Record field reference",
         "",
-        "Generated from `schema/*.json` by `python -m generator.report.reference`; do not edit by hand.",
+        "Generated from `schema/*.json` by `python -m generator.cli.reference`; do not edit by hand.",
         "",
         "每个字段都有个人信息分类（x-pii）：none 无、name 姓名、phone 电话、email 邮箱、wechat 微信、"
         "address 地址、birthday 生日、id_number 证件号、free_text 自由文本（会扫描其中的电话和证件号）。",
@@ -104,7 +100,7 @@ def problems_page() -> str:
     out = [
         "# 问题代码参考 / Problem codes",
         "",
-        "Generated from `generator/problems/codes/` by `python -m generator.report.reference`; do not edit by hand.",
+        "Generated from `generator/problems/codes/` by `python -m generator.cli.reference`; do not edit by hand.",
         "",
         "Codes are stable: scripts may rely on them. The completeness checks (customer.documents_incomplete,",
         "customer.no_contacts, complaint.*, visit.issue_not_forwarded, visit.unreviewed, visit.no_outcome,",
@@ -139,33 +135,3 @@ def stale_pages(folder: Path) -> list[Path]:
         if not target.is_file() or target.read_text(encoding="utf-8") != text + "\n":
             stale.append(target)
     return stale
-
-
-FOLDER = click.Path(file_okay=False, path_type=Path)
-
-
-# A maintainer's tool (make docs), not a huifang command, so it is run with python -m;
-# click like the CLI.
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--write", type=FOLDER, metavar="DIR", help="Write the pages into DIR.")
-@click.option("--check", type=FOLDER, metavar="DIR", help="Exit 1 if a page in DIR is out of date.")
-def main(write: Path | None, check: Path | None) -> None:
-    """Write or check the reference pages made from the schemas and the problem codes.
-
-    \b
-    python -m generator.report.reference --write docs/reference   # regenerate
-    python -m generator.report.reference --check docs/reference   # exit 1 if out of date
-    """
-    if write is not None and check is None:
-        write_pages(write)
-    elif check is not None and write is None:
-        stale = stale_pages(check)
-        if stale:
-            click.echo("out of date (run: make docs): " + ", ".join(map(str, stale)), err=True)
-            raise SystemExit(1)
-    else:
-        raise click.UsageError("give one of --write DIR and --check DIR")
-
-
-if __name__ == "__main__":
-    main()
