@@ -17,6 +17,7 @@ from generator.history.diff import FieldChange, body_diff, field_changes
 from generator.history.gitlog import (
     Commit,
     FileChange,
+    Walked,
     configured_signers,
     head,
     is_ancestor,
@@ -120,7 +121,8 @@ def read_history(
     signers = resolve_signers(repo, allowed_signers, configured, lambda p: tracked(repo, p))
     key = cache.key(repo, prefix, signers.fingerprint())
     current, boundary = head(repo), shallow_boundary(repo)
-    history = cache.load(key) if use_cache else None
+    cached = cache.load(key) if use_cache else None
+    history = cached if isinstance(cached, History) else None
     if not (history and history.boundary == boundary and is_ancestor(repo, history.head, current)):
         history = History(boundary=boundary, signers_path=signers.in_repo)
     pathspecs = [prefix, *([signers.in_repo] if signers.in_repo else [])]
@@ -171,7 +173,7 @@ def judged_by(repo: Path, commits: list[Commit], content: bytes | None) -> list[
     return judged
 
 
-def _judged(repo: Path, walked: list, signers: Signers) -> list:
+def _judged(repo: Path, walked: Walked, signers: Signers) -> Walked:
     """The walked commits with their signatures judged: by the allowed-signers file as of
     each commit's first parent when the file is tracked in the repository (a commit never
     vouches for itself; one without a parent, or whose parent has no such file, is
@@ -231,7 +233,7 @@ def _kind_of(prefix: str, path: str) -> str | None:
     return None if kind == STRAY else kind
 
 
-def _parsed(blobs: dict[str, bytes], sha: str, path: str) -> tuple[dict, str]:
+def _parsed(blobs: dict[str, bytes], sha: str, path: str) -> tuple[dict[str, object], str]:
     """(fields, body) of one version; an unreadable version counts as empty."""
     if not sha or sha not in blobs:
         return {}, ""
@@ -243,17 +245,26 @@ def _parsed(blobs: dict[str, bytes], sha: str, path: str) -> tuple[dict, str]:
     return (doc.data if isinstance(doc.data, dict) else {}), doc.body
 
 
-def _record_key(kind: str, path: str, data: dict) -> tuple[str, str]:
+def _record_key(kind: str, path: str, data: dict[str, object]) -> tuple[str, str]:
     if kind in ("team", "policy"):
         return kind, kind
     ident = data.get("id") if kind != "visit" else None
     return kind, str(ident) if ident else PurePosixPath(path).stem
 
 
-def _apply(history: History, prefix, shown_root, blobs, commit, change: FileChange) -> None:
+def _apply(
+    history: History,
+    prefix: str,
+    shown_root: PurePosixPath,
+    blobs: dict[str, bytes],
+    commit: Commit,
+    change: FileChange,
+) -> None:
     records, key_at = history.records, history.paths
     path = change.path if change.status != "D" else change.old_path
     kind = _kind_of(prefix, path)
+    if kind is None:  # read_history passes only changes to records
+        return
     new, new_body = _parsed(blobs, change.blob, change.path)
     old, old_body = _parsed(blobs, change.old_blob, change.old_path)
     key = key_at.pop(change.old_path, None) if change.old_path else None
@@ -274,8 +285,8 @@ def _apply(history: History, prefix, shown_root, blobs, commit, change: FileChan
             records[renamed] = records.pop(key)
             records[renamed].id = renamed[1]
         key = renamed
-    history = records.setdefault(key, RecordHistory(*key))
-    history.versions.append(
+    record = records.setdefault(key, RecordHistory(*key))
+    record.versions.append(
         Version(
             commit,
             shown,

@@ -10,6 +10,7 @@ unified diff.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MATCH_KEYS = ("id", "name", "text", "item", "what")
@@ -39,7 +40,9 @@ def field_changes(old: object, new: object) -> list[FieldChange]:
     return list(_compare(old, new, (), (), ()))
 
 
-def _compare(old, new, path: tuple, spath: tuple, keys: tuple):
+def _compare(
+    old: object, new: object, path: tuple, spath: tuple, keys: tuple
+) -> Iterator[FieldChange]:
     if old == new:
         return
     if isinstance(old, dict) and isinstance(new, dict):
@@ -67,7 +70,9 @@ def _match_key(items: list) -> str | None:
     return next((k for k in MATCH_KEYS if all(k in i for i in items)), None)
 
 
-def _compare_lists(old: list, new: list, path: tuple, spath: tuple, keys: tuple):
+def _compare_lists(
+    old: list, new: list, path: tuple, spath: tuple, keys: tuple
+) -> Iterator[FieldChange]:
     key = _match_key(old + new)
     if key is not None:
         before = {str(i[key]): i for i in old}

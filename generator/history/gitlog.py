@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.history.signers import Window
 from generator.vocabulary import SIGNATURE_LABELS
 
 FIELDS = ("sha", "parents", "author", "author_email", "author_date", "committer",
@@ -46,7 +47,8 @@ class Commit:
     key: str
     signer: str  # the principal the allowed signers trust the key for (%GS): who signed
     message: str
-    key_windows: tuple = ()  # the trusted key's validity (signers.windows), judged later
+    # the trusted key's validity (signers.windows), judged later
+    key_windows: tuple[Window, ...] = ()
 
     @property
     def first_parent(self) -> str:
@@ -84,6 +86,9 @@ class FileChange:
     blob: str  # the file's content after the commit ("" when deleted)
     old_path: str = ""
     old_blob: str = ""
+
+
+Walked = list[tuple[Commit, list[FileChange]]]  # commits oldest first, each with its changes
 
 
 def git(repo: Path, *args: str, data: bytes | None = None, config: tuple[str, ...] = ()) -> bytes:
@@ -163,7 +168,7 @@ def walk(
     since: str = "",
     config: tuple[str, ...] = (),
     signatures: bool = True,
-) -> list[tuple[Commit, list[FileChange]]]:
+) -> Walked:
     """Every commit up to `until` touching `pathspecs` (after `since`, if given), oldest
     first, with its changed files (a merge's own changes only, see the module's note).
     `config` names the allowed signers `%G?` trusts; without `signatures` every commit
@@ -174,15 +179,21 @@ def walk(
     out = git(repo, "log", "--reverse", "-M", "--raw", "--diff-merges=first-parent",
               "--no-abbrev", "-z", f"--format={FORMAT if signatures else UNSIGNED_FORMAT}",
               *revision, "--", *pathspecs, config=config)  # fmt: skip
-    commits = []
+    commits: Walked = []
     for chunk in out.decode("utf-8", "replace").split("\x1e")[1:]:
         header, _, raw = chunk.partition("\x00")
-        values = header.split("\x1f", len(FIELDS) - 1)
-        commits.append((Commit(**dict(zip(FIELDS, values, strict=True))), _changes(raw)))
+        commits.append((_commit(header), _changes(raw)))
     return _merges_own(repo, commits)
 
 
-def _merges_own(repo: Path, commits: list) -> list[tuple[Commit, list[FileChange]]]:
+def _commit(header: str) -> Commit:
+    """The commit of one FORMAT header: its FIELDS in order, the message last. The key's
+    validity is not in git's output (judged later), so every field given here is text."""
+    values = header.split("\x1f", len(FIELDS) - 1)
+    return Commit(**dict(zip(FIELDS, values, strict=True)), key_windows=())
+
+
+def _merges_own(repo: Path, commits: Walked) -> Walked:
     """Each merge's first-parent changes cut to those that differ from every parent."""
     asked = [
         f"{parent}:{path}"
