@@ -11,7 +11,8 @@ from generator.authoring.safewrite import ChangedMeanwhile, WriteError, replace_
 from generator.problems import Problem, Source
 from generator.problems.catalogue import make_problem
 from generator.read.document import MARKDOWN_SUFFIXES, decode, read_raw
-from generator.read.load import RecordFile, discover, display_path
+from generator.read.file import RecordFile
+from generator.read.load import discover, display_path
 from generator.read.schema import SchemaSet
 
 
@@ -23,7 +24,7 @@ class FmtReport:
     texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # changed: (before, after)
 
 
-class RecordFiles(list):
+class RecordFiles(list[RecordFile]):
     """The record files to format, with the errors discovery found on the way (folders it
     could not read, linked folders): `format_files` reports them as files left alone."""
 
@@ -64,7 +65,11 @@ def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
     for file in files:
         source = Source(file.shown)
         raw, problem = read_raw(file.path, source)
-        text, problems = decode(raw, source) if raw is not None else (None, [problem])
+        if raw is None:
+            assert problem is not None  # read_raw says why it read nothing
+            report.problems.append(problem)
+            continue
+        text, problems = decode(raw, source)
         if text is None:
             report.problems += problems
             continue
@@ -78,7 +83,7 @@ def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
             report.problems.append(make_problem("fmt.cannot_format", source, detail=detail))
             continue
         report.problems += result.problems
-        if not result.changed:
+        if result.text is None or not result.changed:  # None: not formatted
             continue
         if write:
             written = _replace(Path(file.path), result.text, raw, source)

@@ -168,6 +168,7 @@ def read_document(path: Path, source: Source) -> Document:
     """Read and parse one record file. Never raises for bad content."""
     raw, problem = read_raw(path, source)
     if raw is None:
+        assert problem is not None  # read_raw says why it read nothing
         return Document(source, problems=[problem])
     return parse_bytes(raw, source, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
 

@@ -43,6 +43,7 @@ MAX_DEPTH = 24
 # (~2 KB each), so a 1 MB list of 250,000 wrong values would cost 500 MB to validate.
 MAX_NODES = 50_000
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # the C parser is the fast path; the pure-Python one gives the same events
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -142,17 +143,20 @@ class _Builder:
         return (mark.line + 1 + self.offset, mark.column + 1)
 
     def report(self, code: str, mark, **params: object) -> None:
+        # path and severity are given (their defaults) so that **params can only be the
+        # values the messages name
         line, col = self.loc(mark)
         where = self.source.at(line, col)
         if self.cap.room(code):
-            self.cap.add(make_problem(code, where, **params))
+            self.cap.add(make_problem(code, where, "", severity=None, **params))
         else:  # only counted: the message is never made
             self.cap.skip(code, where)
 
     def stop(self, code: str, mark, **params: object) -> bool:
         """The problem that ends the reading (always listed, whatever the cap); False."""
         line, col = self.loc(mark)
-        self.stopped.append(make_problem(code, self.source.at(line, col), **params))
+        where = self.source.at(line, col)
+        self.stopped.append(make_problem(code, where, "", severity=None, **params))
         return False
 
     def check_node(self, event) -> bool:
@@ -215,16 +219,16 @@ class _Builder:
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 self.skip -= 1
             return True
-        frame = self.stack[-1] if self.stack else None
-        expecting_key = (
-            frame is not None and isinstance(frame.value, dict) and (frame.key is _EXPECT_KEY)
-        )
+        top = self.stack[-1] if self.stack else None
+        keyed = None  # the map whose next key this event is, if it is one
+        if top is not None and isinstance(top.value, dict) and top.key is _EXPECT_KEY:
+            keyed = top
         if isinstance(event, ScalarEvent):
             usable = self.check_node(event)
-            if expecting_key:
-                self.take_key(frame, event)
+            if keyed is not None:
+                self.take_key(keyed, event)
                 if not usable:
-                    frame.key = _DROP
+                    keyed.key = _DROP
                 return True
             plain = not event.style and event.implicit[0]  # libyaml gives "" for plain
             value = resolve_plain(event.value) if plain else event.value
@@ -232,15 +236,15 @@ class _Builder:
             self.place(value if usable else None, event.start_mark, raw)
         elif isinstance(event, AliasEvent):
             self.report("yaml.alias", event.start_mark, name=event.anchor)
-            if expecting_key:
-                frame.key = _DROP
+            if keyed is not None:
+                keyed.key = _DROP
             else:
                 self.place(None, event.start_mark)
         elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
             self.check_node(event)
-            if expecting_key:
+            if keyed is not None:
                 self.report("yaml.complex_key", event.start_mark)
-                frame.key = _DROP
+                keyed.key = _DROP
                 self.skip = 1
                 return True
             if len(self.stack) >= MAX_DEPTH:

@@ -234,7 +234,12 @@ class _ErrorReport:
         path = self.path if path is None else path
         info = self.schemas.field(self.kind, path)
         return make_problem(
-            code, self.doc.where(path), field_path(path), field=info.label(path), **params
+            code,
+            self.doc.where(path),
+            field_path(path),
+            severity=None,  # given so that **params can only be the values the messages name
+            field=info.label(path),
+            **params,
         )
 
     def problems(self) -> list[Problem]:
