@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from generator.derive import ComplaintReport
 from generator.derive.analysis import ComplaintMonth
+from generator.derive.durations import duration
 from generator.derive.sla import ComplaintStatus, Stage
 from generator.model import Records
-from generator.present.due import duration
 from generator.present.privacy import Privacy
 from generator.vocabulary import SLA_STATE_LABELS, enum_text
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.derive import Agenda
+from generator.derive.durations import duration, when_text
 from generator.derive.items import DueItem
 from generator.derive.periods import Span
 from generator.model import Records
@@ -107,42 +108,6 @@ class View:
         if item.missed:
             text += f"，漏访 {len(item.missed)} 个周期（自 {item.missed[0].start.isoformat()}）"
         return text
-
-
-def _days_hours_minutes(delta: dt.timedelta) -> tuple[int, int, int]:
-    minutes = max(0, int(delta.total_seconds() // 60))
-    days, rest = divmod(minutes, 24 * 60)
-    return (days, *divmod(rest, 60))
-
-
-def duration(delta: dt.timedelta | None) -> str:
-    """'1 天 3 小时', '5 小时', '40 分钟'."""
-    if delta is None:
-        return ""
-    days, hours, minutes = _days_hours_minutes(delta)
-    if days:
-        return f"{days} 天 {hours} 小时" if hours else f"{days} 天"
-    return f"{hours} 小时" if hours else f"{minutes} 分钟"
-
-
-def duration_en(delta: dt.timedelta | None) -> str:
-    """'1 day 3 h', '5 h', '40 min'."""
-    if delta is None:
-        return ""
-    days, hours, minutes = _days_hours_minutes(delta)
-    if days:
-        unit = "day" if days == 1 else "days"
-        return f"{days} {unit} {hours} h" if hours else f"{days} {unit}"
-    return f"{hours} h" if hours else f"{minutes} min"
-
-
-def when_text(value: dt.datetime | dt.date | None) -> str | None:
-    """'2026-11-20T10:30', or '2026-11-20' for a day without a time."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
-    return value.isoformat()
 
 
 def late_note(item: DueItem) -> str:

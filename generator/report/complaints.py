@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from generator.derive import ComplaintReport
+from generator.derive.durations import when_text
 from generator.derive.sla import ComplaintStatus, Stage
 from generator.present.complaints import label, stage_note
-from generator.present.due import View, minutes, when_text
+from generator.present.due import View, minutes
 from generator.report.due import pad, problems_json
 from generator.report.excel import excel_csv
 from generator.report.versions import COMPLAINTS_JSON

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from rich.cells import cell_len
 
 from generator.derive import Agenda
+from generator.derive.durations import when_text
 from generator.derive.items import STATES, DueItem
 from generator.derive.periods import Span
-from generator.present.due import View, late_note, minutes, progress_note, when_text
-from generator.read.convert import LOCAL_TZ
+from generator.model import LOCAL_TZ
+from generator.present.due import View, late_note, minutes, progress_note
 from generator.report.excel import excel_csv
 from generator.report.versions import DUE_JSON
 from generator.vocabulary import DUE_KIND_LABELS, DUE_STATE_LABELS
