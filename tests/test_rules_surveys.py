@@ -9,8 +9,8 @@ import datetime as dt
 
 from conftest import agenda_for, check_json, rules_tree
 
+from generator.derive.periods import add_months
 from generator.derive.statistics import survey_result
-from generator.derive.surveys import add_months
 from generator.model import Level, Period, Survey, SurveyItem
 
 GRADES = "grades:\n  - {id: A, label: 重要客户}\nareas: [一区]\n"

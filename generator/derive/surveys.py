@@ -5,20 +5,9 @@ overdue after that day until a new survey is recorded."""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-
 from generator.derive.context import RuleContext
 from generator.derive.items import Deadline, DueItem, state_of
-from generator.derive.periods import Span
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later; the month's last day when it has no such day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
+from generator.derive.periods import Span, add_months
 
 
 def survey_items(ctx: RuleContext) -> list[DueItem]:

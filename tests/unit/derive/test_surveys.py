@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from builders import context, day, policy, records, survey
 
-from generator.derive.surveys import add_months, survey_items
+from generator.derive.periods import add_months
+from generator.derive.surveys import survey_items
 from generator.model import Period
 
 H1 = survey("2026H1", period=Period(start=day("2026-06-01"), end=day("2026-06-20")))
