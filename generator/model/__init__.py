@@ -52,7 +52,6 @@ from generator.model.records import SurveyItem as SurveyItem
 from generator.model.records import Visit as Visit
 from generator.model.records import empty_mapping as empty_mapping
 from generator.model.records import local_time as local_time
-from generator.model.records import read_only as read_only
 from generator.model.records import renamed as renamed
 
 # The model of each kind of record file (team.yaml holds a list of Staff).

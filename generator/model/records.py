@@ -24,13 +24,6 @@ from types import MappingProxyType
 
 from generator.problems import Source
 
-
-# (How a read-only mapping is pickled, for the caches and worker processes, is
-# generator.speed.pickling's business.)
-def read_only(mapping: dict) -> MappingProxyType:
-    return MappingProxyType(mapping)
-
-
 _NOWHERE = Source("")
 LOCAL_TZ = dt.timezone(dt.timedelta(hours=8))  # China time; record times are local, naive
 
@@ -41,6 +34,8 @@ def local_time(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(LOCAL_TZ).replace(tzinfo=None) if moment.tzinfo else moment
 
 
+# (How a read-only mapping is pickled, for the caches and worker processes, is
+# generator.speed.pickling's business.)
 def empty_mapping():
     return field(default_factory=lambda: MappingProxyType({}))
 
