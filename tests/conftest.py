@@ -130,6 +130,17 @@ def commit_all(repo: Path, message: str, **who) -> None:
     run_git(repo, "commit", "-q", "-m", message, **who)
 
 
+E2E = ROOT / "tests" / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/e2e/ starts a process or a program (huifang, Git, MkDocs,
+    Pagefind, chromium): marked `e2e`, so `pytest -m "not e2e"` runs the fast part."""
+    for item in items:
+        if item.path.is_relative_to(E2E):
+            item.add_marker(pytest.mark.e2e)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_cache(tmp_path_factory):
     """The history cache of this test session lives in a temp dir, never in ~/.cache."""
