@@ -139,11 +139,13 @@ def judge_once(
     exclude: str | None = None,
     subject: str = "",
     source: Source | None = None,
+    after: dt.datetime | None = None,
 ) -> DueItem:
-    """`need.count` matching contacts dated from `start` on, due by `deadline` (event and
-    inactivity rules). Contacts after the deadline still complete it, late."""
+    """`need.count` matching contacts dated from `start` on (and not earlier than `after`
+    on that day), due by `deadline` (event and inactivity rules). Contacts after the
+    deadline still complete it, late."""
     staff = ctx.counting_staff(need.by, customer)
-    hits = ctx.matching(customer, need.methods, staff, start, exclude=exclude)
+    hits = ctx.matching(customer, need.methods, staff, start, exclude=exclude, after=after)
     done, counted = len(hits) >= need.count, min(len(hits), need.count)
     item = _item(
         ctx, customer, need, deadline, done, hits[:counted], Span(start, deadline.day), counted

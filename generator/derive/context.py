@@ -154,14 +154,18 @@ class RuleContext:
         first: dt.date,
         last: dt.date | None = None,
         exclude: str | None = None,
+        after: dt.datetime | None = None,
     ) -> list[Visit]:
-        """This customer's contacts in [first, last] by one of `methods`, made by `staff`."""
+        """This customer's contacts in [first, last] by one of `methods`, made by `staff`;
+        with `after`, none that was surely earlier (a contact without a time may have been
+        later that day: `Visit.latest`)."""
         return [
             v
             for v in self.contacts_of(customer.id).between(first, last)
             if v.method in methods
             and v.id != exclude
             and (staff is None or not staff.isdisjoint(v.staff))
+            and (after is None or v.latest() >= after)
         ]
 
     def customers(self, applies: Applies) -> Iterable[Customer]:

@@ -24,7 +24,7 @@ from generator.derive.cadence import Requirement, judge, judge_once
 from generator.derive.context import RuleContext
 from generator.derive.items import Deadline, DueItem, Need, state_of
 from generator.derive.periods import Span, period_of
-from generator.model import Customer, EventRule, Repeat, Sample
+from generator.model import Customer, EventRule, Repeat, Sample, Visit
 from generator.problems import Source
 from generator.vocabulary import period_label
 
@@ -35,6 +35,9 @@ class Trigger:
     source: Source
     visit: str | None = None  # a triggering visit does not count as its own follow-up
     subject: str = ""
+    # when the trigger has a time (a timed visit, a resolution): a contact earlier that day
+    # came before it and is not its follow-up
+    moment: dt.datetime | None = None
 
 
 def triggers(ctx: RuleContext, rule: EventRule, customer: Customer) -> list[Trigger]:
@@ -53,15 +56,20 @@ def triggers(ctx: RuleContext, rule: EventRule, customer: Customer) -> list[Trig
         return [Trigger(since, customer.source, subject=f"合作开始 {since}")] if since else []
     if kind == "visit":
         return [
-            Trigger(v.date, v.source, visit=v.id, subject=f"回访 {v.id}")
+            Trigger(v.date, v.source, visit=v.id, subject=f"回访 {v.id}", moment=_timed(v))
             for v in ctx.contacts_of(customer.id).visits
             if v.kind == name
         ]
     return [
-        Trigger(c.resolved.date(), c.source, subject=f"投诉 {c.id} 处理完毕")
+        Trigger(c.resolved.date(), c.source, subject=f"投诉 {c.id} 处理完毕", moment=c.resolved)
         for c in ctx.complaints.get(customer.id, ())
         if c.resolved is not None
     ]
+
+
+def _timed(visit: Visit) -> dt.datetime | None:
+    moment = visit.moment()
+    return moment if isinstance(moment, dt.datetime) else None
 
 
 def _found(ctx: RuleContext, rule: EventRule, customer: Customer) -> list[Trigger]:
@@ -149,6 +157,7 @@ def event_items(ctx: RuleContext, rule: EventRule) -> list[DueItem]:
                 trigger.day,
                 deadline,
                 exclude=trigger.visit,
+                after=trigger.moment,
                 subject=trigger.subject,
                 source=trigger.source,
             )

@@ -134,9 +134,12 @@ def complaint_status(ctx: RuleContext, complaint: Complaint) -> ComplaintStatus:
 
 
 def _followup_visit(ctx: RuleContext, complaint: Complaint) -> Visit | None:
-    if complaint.resolved is None:
+    resolved = complaint.resolved
+    if resolved is None:
         return None
-    for visit in ctx.contacts_of(complaint.customer).between(complaint.resolved.date()):
+    for visit in ctx.contacts_of(complaint.customer).between(resolved.date()):
+        if visit.latest() < resolved:  # earlier that day: before the resolution it follows up
+            continue
         if visit.complaint == complaint.id or (visit.kind == "complaint" and not visit.complaint):
             return visit
     return None

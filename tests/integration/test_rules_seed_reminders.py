@@ -135,7 +135,13 @@ def test_the_weekly_target_counts_only_the_policys_methods(tree):
     assert (s01.customers, s01.target) == (1, 18)
     agenda = agenda_for(rules_tree(tree, GRADES, customers, visits), "2026-11-25")
     s01 = next(w for w in agenda.workload if w.staff == "S01")
-    assert s01.customers == 3  # default: any method
+    assert (
+        s01.customers == 2
+    )  # by default the phone group (phone, wechat, sms): 每周电话回访客户不少于18位
+    every = GRADES + "workload: {weekly_contacts: 18, methods: any}\n"
+    agenda = agenda_for(rules_tree(tree, every, customers, visits), "2026-11-25")
+    s01 = next(w for w in agenda.workload if w.staff == "S01")
+    assert s01.customers == 3
 
 
 # --- festival greetings by senior management (seed 000: 由公司高层与客户关键决策人…沟通) ------

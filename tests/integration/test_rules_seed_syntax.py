@@ -251,7 +251,8 @@ def test_a_meeting_is_on_each_customers_timeline_and_counts_in_the_weekly_figure
 
     customers = {ident: customer_file(ident, since="2026-10-01") for ident in ("C0001", "C0002")}
     meeting = visit_file("2026-11-23", "meeting", customers=["C0002"], outcome="楼长会")
-    records = tree_with(tree, MEETING, customers, [meeting])
+    every_contact = MEETING + "workload: {methods: any}\n"  # the default counts calls only
+    records = tree_with(tree, every_contact, customers, [meeting])
     agenda = agenda_for(records)
     [mine] = [w for w in agenda.workload if w.staff == "S01"]
     assert mine.customers == 2  # one meeting, two customers reached this week

@@ -42,7 +42,7 @@ def test_a_policy_that_omits_weekly_contacts_asks_18_a_week(tmp_path):
 
 def test_every_section_has_its_schema_default_in_memory_too():
     policy = policy_from({})
-    assert policy.workload.weekly_contacts == 18 and policy.workload.methods == "any"
+    assert policy.workload.weekly_contacts == 18 and policy.workload.methods == "phone"
     assert policy.due.soon_days == 7 and policy.due.start is None and policy.due.from_history
     assert policy.complaints.answer_hours_for("written") == 72
     assert policy.complaints.answer_hours_for("phone") == 24
