@@ -30,7 +30,7 @@ from generator.read.load import (
 from generator.read.schema import SchemaSet
 from generator.speed import enabled as speed_enabled
 from generator.speed.runcache import Outcome, memoised_check
-from generator.speed.timing import StageTimer
+from generator.timing import StageTimer
 from generator.validate import run_checks
 from generator.validate.gate import accepted
 from generator.validate.timeliness import late_records

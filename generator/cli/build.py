@@ -22,7 +22,7 @@ from generator.cli.options import (
     write_timings,
 )
 from generator.progress import progress_reporter, wanted
-from generator.speed.timing import StageTimer
+from generator.timing import StageTimer
 
 
 @click.command("build", context_settings=CONTEXT)

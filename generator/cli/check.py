@@ -21,7 +21,7 @@ from generator.cli.options import (
     write_timings,
 )
 from generator.progress import progress_reporter, wanted
-from generator.speed.timing import StageTimer
+from generator.timing import StageTimer
 
 if TYPE_CHECKING:
     from generator.check import CheckReport

@@ -22,7 +22,7 @@ from generator.read.document import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document
 from generator.read.file import STEPS, FileResult, RecordFile, Spent, read_file
 from generator.read.pathnames import shown_name, shown_path
 from generator.read.schema import SchemaSet
-from generator.speed.timing import StageTimer
+from generator.timing import StageTimer
 
 RECORD_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
 FOLDER_KINDS = {

@@ -41,7 +41,7 @@ from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
 from generator.site.search import SearchIndexError, check_index, index_command
 from generator.site.writer import write_pages
-from generator.speed.timing import StageTimer
+from generator.timing import StageTimer
 
 # The summary pages first: their contexts are made when written (by a worker process), and
 # first they are spread over the workers while the others write the customers' pages.

@@ -27,7 +27,7 @@ from generator.read.load import FileReader, Found, LoadResult
 from generator.read.schema import SchemaSet
 from generator.speed.filecache import CachedReader, Digests, cache_name, digests_of
 from generator.speed.store import code_fingerprint, folder, load, save
-from generator.speed.timing import StageTimer
+from generator.timing import StageTimer
 
 FORMAT = b"check-run-2"
 
