@@ -15,16 +15,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from holidays.countries.china import China, ChinaStaticHolidays
+from functools import cache
+from typing import TYPE_CHECKING
 
 from generator.model import CalendarSettings, DatedName
 
-# Years whose official arrangement the installed `holidays` release contains.
-KNOWN_YEARS = range(
-    min(ChinaStaticHolidays.special_public_holidays),
-    max(ChinaStaticHolidays.special_public_holidays) + 1,
-)
+if TYPE_CHECKING:
+    from holidays.countries.china import China
+
+# `holidays` is imported when a year is first asked about, not with the rules: importing the
+# package loads every country's module, and most uses of generator.derive never need a day.
+
+
+@cache
+def known_years() -> range:
+    """Years whose official arrangement the installed `holidays` release contains."""
+    from holidays.countries.china import ChinaStaticHolidays
+
+    listed = ChinaStaticHolidays.special_public_holidays
+    return range(min(listed), max(listed) + 1)
+
+
+def _china(years: int | range) -> China:
+    from holidays.countries.china import China
+
+    return China(years=years, language="zh_CN")
 
 
 def _dates(entries: Iterable[Mapping]) -> dict[dt.date, str]:
@@ -54,7 +69,7 @@ class _Year:
     def load(cls, year: int, official: bool) -> _Year:
         """`official`: the State Council's arrangement for `year` is known, so are its
         working weekend days; otherwise only the library's holidays are."""
-        china = China(years=year, language="zh_CN")
+        china = _china(year)
         first_days: dict[str, dt.date] = {}
         for day, label in sorted(china.items()):
             for part in label.split("; "):
@@ -72,7 +87,9 @@ class WorkCalendar:
     """Is a day a working day? Adds working days to a date. Remembers unknown years asked about."""
 
     def __init__(
-        self, settings: CalendarSettings | Mapping | None = None, known_years: range = KNOWN_YEARS
+        self,
+        settings: CalendarSettings | Mapping | None = None,
+        known_years: range | None = None,
     ) -> None:
         """`settings`: the policy's `calendar` section, or a mapping as it is written."""
         if isinstance(settings, CalendarSettings):
@@ -82,9 +99,13 @@ class WorkCalendar:
             settings = settings or {}
             self.extra_holidays = _dates(settings.get("extra_holidays", ()))
             self.extra_workdays = _dates(settings.get("extra_workdays", ()))
-        self.known_years = known_years
+        self._known = known_years  # None: what the installed `holidays` knows (`known_years`)
         self.unknown_years: set[int] = set()
         self._years: dict[int, _Year] = {}
+
+    @property
+    def known_years(self) -> range:
+        return known_years() if self._known is None else self._known
 
     def _year(self, year: int) -> _Year:
         if year not in self._years:
@@ -127,7 +148,7 @@ class WorkCalendar:
 
 def festival_names() -> frozenset[str]:
     """Every official holiday name the calendar can place, e.g. 春节, 中秋节, 国庆节."""
-    sample = China(years=range(2024, 2029), language="zh_CN")
+    sample = _china(range(2024, 2029))
     return frozenset(
         part for label in sample.values() for part in label.split("; ") if "（" not in part
     )
