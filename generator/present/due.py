@@ -57,6 +57,15 @@ class View:
         member = self.records.staff.get(ident)
         return self.privacy.text(member.name) if member else ""
 
+    def evidence(self, item: DueItem) -> list[str]:
+        """The ids of the contacts that count, as shown: a visit's id is its file name, and
+        a file name may hold anything the naming rule lets through (a phone number too)."""
+        return [self.privacy.plain(ident) for ident in item.evidence]
+
+    def file(self, path: str) -> str:
+        """A record's file as shown: the same reason as `evidence`."""
+        return self.privacy.plain(path)
+
     def subject(self, item: DueItem) -> str:
         return self.privacy.value(item.subject, item.subject_pii) if item.subject else ""
 

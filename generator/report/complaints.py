@@ -43,7 +43,7 @@ def as_text(report: ComplaintReport, statuses: list[ComplaintStatus], view: View
     return "\n".join(lines)
 
 
-def _stage_json(stage: Stage) -> dict:
+def _stage_json(stage: Stage, view: View) -> dict:
     return {
         "stage": stage.name,
         "label": stage.label,
@@ -55,7 +55,7 @@ def _stage_json(stage: Stage) -> dict:
         "late_by_minutes": minutes(stage.late_by),
         "time_left_minutes": minutes(stage.time_left),
         "workdays_left": stage.workdays_left,
-        "evidence": stage.evidence or None,
+        "evidence": view.privacy.plain(stage.evidence) if stage.evidence else None,
     }
 
 
@@ -75,8 +75,8 @@ def as_json(report: ComplaintReport, statuses: list[ComplaintStatus], view: View
                 "responsible": list(s.responsible),
                 "open": s.open,
                 "state": s.state,
-                "stages": [_stage_json(x) for x in s.stages],
-                "file": s.complaint.source.path,
+                "stages": [_stage_json(x, view) for x in s.stages],
+                "file": view.file(s.complaint.source.path),
             }
             for s in statuses
         ],

@@ -48,10 +48,10 @@ def item_json(view: View, item: DueItem) -> dict:
             "methods": list(item.need.methods),
             "by": item.need.by,
         },
-        "evidence": list(item.evidence),
+        "evidence": view.evidence(item),
         "window": _span(view.window(item)),
         "missed": [_span(s) for s in item.missed],
-        "file": item.source.path,
+        "file": view.file(item.source.path),
         "line": item.source.line,
     }
 
@@ -167,8 +167,8 @@ def as_csv(items: list[DueItem], view: View) -> str:
                 item.rule,
                 view.describe(item),
                 progress_note(view, item),
-                " ".join(item.evidence),
-                item.source.path,
+                " ".join(view.evidence(item)),
+                view.file(item.source.path),
             )
             for item in items
         ),
@@ -198,7 +198,11 @@ def as_ics(agenda: Agenda, items: list[DueItem], view: View, name: str = "回访
         prefix = "【逾期】" if item.state == "overdue" else ""
         who = f"{item.customer} {view.customer_name(item.customer)}".strip()
         event.add("summary", f"{prefix}{who} {view.describe(item)}".strip())
-        details = [f"截止 {view.deadline(item)}", view.progress(item), f"记录 {item.source.path}"]
+        details = [
+            f"截止 {view.deadline(item)}",
+            view.progress(item),
+            f"记录 {view.file(item.source.path)}",
+        ]
         event.add("description", "\n".join(d for d in details if d))
         calendar.add_component(event)
     return calendar.to_ical()

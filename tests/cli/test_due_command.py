@@ -57,3 +57,22 @@ def test_ics_and_csv(tree):
 def test_a_broken_policy_is_exit_2(tree):
     result = due(tree({"policy.yaml": "grades: 不是列表\n"}))
     assert result.exit_code == 2 and "policy.yaml" in result.stderr
+
+
+def test_a_number_in_a_visit_file_name_is_masked_wherever_the_file_is_named(tree):
+    # a visit's id is its file name; the naming rule lets a suffix through, so a phone number
+    # typed into one reaches the evidence and file columns unless present masks them
+    name = "2026-11-20-C0002-phone-13900000070"
+    visit = (
+        "---\ncustomer: C0002\ndate: 2026-11-20\nmethod: phone\nstaff: [S01]\noutcome: 好\n---\n"
+    )
+    records = tree({**FILES, f"visits/2026/{name}.md": visit})
+    for output in ("json", "csv", "ics", "text"):
+        masked = due(records, "--all", "--format", output)
+        assert masked.exit_code == 0, masked.output
+        assert "13900000070" not in masked.stdout, output
+    payload = json.loads(due(records, "--all", "--format", "json").stdout)
+    [done] = [i for i in payload["items"] if i["customer"] == "C0002" and i["evidence"]]
+    assert done["evidence"] == ["2026-11-20-C0002-phone-139****0070"]
+    full = due(records, "--all", "--format", "json", "--profile", "full").stdout
+    assert name in full
