@@ -52,7 +52,7 @@ def command(
     from generator.derive import derive_complaints
     from generator.present.complaints import select
     from generator.present.due import View
-    from generator.report import complaints as complaint_output
+    from generator.report import complaints as complaint_formats
 
     as_of = as_of_or_clock(today)
     records = load_for_rules(records_dir, as_of.today).records
@@ -61,8 +61,8 @@ def command(
     view = View(records, masked=profile == "masked")
     warn(report.problems)
     if output_format == "json":
-        click.echo(complaint_output.as_json(report, statuses, view))
+        click.echo(complaint_formats.as_json(report, statuses, view))
     elif output_format == "csv":
-        click.echo(complaint_output.as_csv(statuses, view), nl=False)
+        click.echo(complaint_formats.as_csv(statuses, view), nl=False)
     else:
-        click.echo(complaint_output.as_text(report, statuses, view))
+        click.echo(complaint_formats.as_text(report, statuses, view))

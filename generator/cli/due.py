@@ -68,7 +68,7 @@ def command(
     from generator.derive import derive_agenda
     from generator.present.due import View, select
     from generator.read.policy_history import applies_for
-    from generator.report import due as due_output
+    from generator.report import due as due_formats
 
     as_of = as_of_or_clock(today)
     records = load_for_rules(records_dir, as_of.today).records
@@ -83,10 +83,10 @@ def command(
     view = View(records, masked=profile == "masked")
     warn(agenda.problems)
     if output_format == "ics":
-        sys.stdout.buffer.write(due_output.as_ics(agenda, items, view))
+        sys.stdout.buffer.write(due_formats.as_ics(agenda, items, view))
     elif output_format == "json":
-        click.echo(due_output.as_json(agenda, items, view))
+        click.echo(due_formats.as_json(agenda, items, view))
     elif output_format == "csv":
-        click.echo(due_output.as_csv(items, view), nl=False)
+        click.echo(due_formats.as_csv(items, view), nl=False)
     else:
-        click.echo(due_output.as_text(agenda, items, view))
+        click.echo(due_formats.as_text(agenda, items, view))

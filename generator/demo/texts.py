@@ -2,9 +2,7 @@
 company's name, areas and survey items are in its policy (generator/demo/policy.yaml)."""
 
 INDUSTRIES = ("商业零售", "餐饮", "教育培训", "医疗", "物流仓储", "信息技术", "金融", "制造业")
-DEPARTMENTS = ("工程部", "维修部", "保洁部", "秩序维护部", "财务部", "客服部")
 TITLES = ("总经理", "行政经理", "采购主管", "财务经理", "店长", "办公室主任", "设备主管")
-SOURCES = ("朋友介绍", "网站", "老客户推荐", "展会", "上门推广", "微信公众号")
 
 OPENING = {
     "phone": "电话接通后，先向{met}问好，说明这次是{kind}。",

@@ -91,7 +91,7 @@ def _calendar_problems(ctx: RuleContext) -> tuple[Problem, ...]:
 
 def derive_agenda(records: Records, as_of: AsOf, applies: AppliesFrom | None = None) -> Agenda:
     """Every due item the policy asks for, as of `as_of`; with `applies` (from Git history,
-    rules/applies.py) periodic rules apply from when the rule and the customer's match began."""
+    derive/applies.py) periodic rules apply from when the rule and the customer's match began."""
     ctx = _context(records, as_of, applies)
     return _agenda(ctx, complaint_statuses(ctx))
 

@@ -43,7 +43,7 @@ def rule_start(
     ctx: RuleContext, customer: Customer, period: str | None, rule: CadenceRule | None = None
 ) -> dt.date:
     """From when a customer's periods are judged: `since` and policy due.start, and with Git
-    history the day the rule and the customer's match began (rules/applies.py), else now."""
+    history the day the rule and the customer's match began (derive/applies.py), else now."""
     known = [d for d in (customer.since, ctx.start) if d]
     if rule is not None and ctx.applies is not None:
         known.append(ctx.applies.start("cadence", rule, customer))

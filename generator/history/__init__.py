@@ -21,6 +21,7 @@ from generator.history.gitlog import (
     configured_signers,
     head,
     is_ancestor,
+    read_blob,
     read_blobs,
     repository_root,
     shallow_boundary,
@@ -158,7 +159,7 @@ def read_history(
 def signers_at(repo: Path, commit: str, path: str) -> bytes | None:
     """The content of the allowed-signers file `path` in `commit`; None when it has none."""
     blob = tree_blobs(repo, [f"{commit}:{path}"])[0] if commit else None
-    return read_blobs(repo, [blob]).get(blob) if blob else None
+    return read_blob(repo, blob)
 
 
 def judged_by(repo: Path, commits: list[Commit], content: bytes | None) -> list[Commit]:

@@ -6,7 +6,7 @@ import json
 
 from generator.present.mask import shown
 from generator.problems import Problem
-from generator.report.versions import PROBLEMS_JSON as JSON_VERSION
+from generator.versions import PROBLEMS_JSON as JSON_VERSION
 
 
 def as_text(problems: list[Problem]) -> str:

@@ -13,7 +13,7 @@ deep nesting crashes the process). So we take only libyaml's event stream
   and phone numbers are never converted: `2026-11-20` and `14:30` stay text,
   and the schema decides what they must look like;
 - a map from each field path to its (line, column) for error messages;
-- at most `problemcap.MAX_PER_CODE` problems of each code (one more says how many
+- at most `problems.cap.MAX_PER_CODE` problems of each code (one more says how many
   were not listed), so a file of 200,000 aliases or duplicate keys stays small.
 """
 

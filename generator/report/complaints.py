@@ -11,7 +11,7 @@ from generator.present.complaints import label, stage_note
 from generator.present.due import View, minutes
 from generator.report.due import pad, problems_json
 from generator.report.excel import excel_csv
-from generator.report.versions import COMPLAINTS_JSON
+from generator.versions import COMPLAINTS_JSON
 from generator.vocabulary import SLA_STATE_LABELS
 
 

@@ -17,7 +17,7 @@ from generator.derive.periods import Span
 from generator.model import LOCAL_TZ
 from generator.present.due import View, late_note, minutes, progress_note
 from generator.report.excel import excel_csv
-from generator.report.versions import DUE_JSON
+from generator.versions import DUE_JSON
 from generator.vocabulary import DUE_KIND_LABELS, DUE_STATE_LABELS
 
 

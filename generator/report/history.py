@@ -8,7 +8,7 @@ from generator.history import SHALLOW_NOTE, History, RecordHistory
 from generator.present.history import version_dict
 from generator.present.mask import visible
 from generator.present.privacy import Privacy
-from generator.report.versions import HISTORY_JSON
+from generator.versions import HISTORY_JSON
 
 
 def as_json(histories: list[RecordHistory], history: History, privacy: Privacy) -> str:

@@ -4,7 +4,7 @@ Written as GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY` (Gitea and GitLa
 as a job artifact or in the log). Personal data is masked as in the masked site: CI
 pages are seen by more people than the records.
 
-Both sides are judged with Git history (rules/applies.py): a periodic rule applies to a
+Both sides are judged with Git history (derive/applies.py): a periodic rule applies to a
 customer from when the rule and the customer's match began, the working tree's uncommitted
 changes counting as today, so a regrading shows what it causes from now on, not the
 periods before it as missed.

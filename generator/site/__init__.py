@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -41,6 +40,7 @@ from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
 from generator.site.search import SearchIndexError, check_index, index_command
 from generator.site.writer import write_pages
+from generator.speed.workers import side_by_side
 from generator.timing import StageTimer
 
 # The summary pages first: their contexts are made when written (by a worker process), and
@@ -251,12 +251,15 @@ def _build_into(
     reporter.stage(
         f"MkDocs 构建 {count} 页，同时建搜索索引 / MkDocs build of {count} pages and the search index"
     )
-    # Side by side, one core each; each scans its own output as soon as it is done.
-    with timer("MkDocs + Pagefind, with their scans"), ThreadPoolExecutor(2) as pool:
+    # Side by side, one core each (speed/workers.py); each scans its own output as soon as
+    # it is done.
+    with timer("MkDocs + Pagefind, with their scans"):
         downloads = partial(write_downloads, data, out)
-        pages = pool.submit(_site_pages, config, env, out, masked, timer, downloads)
-        index = pool.submit(_search_index, work / "search", bundle, masked, timer)
-        findings = pages.result() + index.result()
+        pages, index = side_by_side(
+            partial(_site_pages, config, env, out, masked, timer, downloads),
+            partial(_search_index, work / "search", bundle, masked, timer),
+        )
+        findings = pages + index
     shutil.move(bundle, out / "pagefind")
     if findings:
         listed = "\n".join(f"  {f}" for f in findings[:50])

@@ -89,3 +89,16 @@ def _run_ahead(function: Callable[[Callable[[], bool]], R]) -> R:
     stop = _stop
     assert stop is not None  # set before the fork
     return function(stop.is_set)
+
+
+def side_by_side(*calls: Callable[[], R]) -> list[R]:
+    """The results of `calls`, each in a thread of its own when speed is on (they wait on
+    programs of their own — MkDocs, Pagefind — so the threads share no Python work), one
+    after another when it is off."""
+    if not enabled() or len(calls) < 2:
+        return [call() for call in calls]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        futures = [pool.submit(call) for call in calls]
+        return [future.result() for future in futures]

@@ -1,6 +1,6 @@
 """The rules in policy.yaml make sense together: method groups exist, rule names are unique,
 visit kinds and festivals can be placed. (Their shape is the schema's job.) And the records
-keep the policy's limits: a completion after its deadline is a warning (checks/late.py)."""
+keep the policy's limits: a completion after its deadline is a warning (validate/late.py)."""
 
 from __future__ import annotations
 

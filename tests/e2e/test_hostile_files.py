@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import VISIT, write_tree
 
-import generator.speed.store as cachefiles
+import generator.speed.store as store
 
 BIN = Path(sys.executable).parent / "huifang"
 TIMEOUT = 60
@@ -361,26 +361,26 @@ def test_a_cache_folder_others_can_write_is_not_used(tmp_path, how):
 
 def test_cache_entries_are_authenticated(tmp_path, monkeypatch):
     monkeypatch.setenv("HUIFANG_CACHE_DIR", str(tmp_path / "cache"))
-    cachefiles.save("thing", {"a": 1})
-    assert cachefiles.load("thing") == {"a": 1}
+    store.save("thing", {"a": 1})
+    assert store.load("thing") == {"a": 1}
     key = tmp_path / "cache" / "key"
     assert key.stat().st_mode & 0o777 == 0o600
     entry = tmp_path / "cache" / "thing.pickle"
     blob = bytearray(entry.read_bytes())
     blob[-3] ^= 1  # one bit of the pickle changed
     entry.write_bytes(bytes(blob))
-    assert cachefiles.load("thing") is None
-    cachefiles.save("thing", {"a": 1})
+    assert store.load("thing") is None
+    store.save("thing", {"a": 1})
     shutil.copy(entry, tmp_path / "cache" / "other.pickle")  # an entry under another name
-    assert cachefiles.load("other") is None
+    assert store.load("other") is None
     # the same entry beside another key (a folder copied from elsewhere) is refused
     other = tmp_path / "copy"
     shutil.copytree(tmp_path / "cache", other)
     (other / "key").unlink()
     monkeypatch.setenv("HUIFANG_CACHE_DIR", str(other))
-    assert cachefiles.load("thing") is None
-    cachefiles.save("thing", {"b": 2})
-    assert cachefiles.load("thing") == {"b": 2}
+    assert store.load("thing") is None
+    store.save("thing", {"b": 2})
+    assert store.load("thing") == {"b": 2}
 
 
 def test_a_key_others_can_read_refuses_the_cache(tmp_path):

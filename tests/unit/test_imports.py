@@ -87,3 +87,26 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_no_module_is_longer_than_a_sitting(name):
     lines = MODULES[name].read_text(encoding="utf-8").count("\n")
     assert lines <= LONGEST, f"{name}: {lines} lines; split it by concern"
+
+
+# The bottom layers (docs/architecture.md): what each may import of ours.
+BELOW = {
+    "generator.vocabulary": ("generator.problems",),
+    "generator.versions": (),
+    "generator.present.mask": (),
+    "generator.problems": ("generator.problems", "generator.present.mask", "generator.versions"),
+    "generator.model": ("generator.model", "generator.problems"),
+}
+
+
+@pytest.mark.parametrize("layer", sorted(BELOW))
+def test_the_bottom_layers_import_nothing_above_them(layer):
+    allowed = BELOW[layer]
+    members = [n for n in MODULES if n == layer or n.startswith(layer + ".")]
+    wrong = {
+        (member, target)
+        for member in members
+        for target in imports_of(MODULES[member])
+        if not any(target == a or target.startswith(a + ".") for a in allowed)
+    }
+    assert wrong == set()
