@@ -11,6 +11,10 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class Reporter:
@@ -27,9 +31,9 @@ SILENT = Reporter()
 
 
 class _Bar(Reporter):
-    def __init__(self, progress) -> None:
+    def __init__(self, progress: Progress) -> None:
         self.progress = progress
-        self.task = None
+        self.task: TaskID | None = None
 
     def stage(self, name: str, total: int | None = None) -> None:
         if self.task is not None:  # the previous stage is over, whatever its count said

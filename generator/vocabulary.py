@@ -17,8 +17,17 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.problems import field_path
+
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+    # a value in a JSON Schema document: any JSON value
+    JsonValue: TypeAlias = Any
+    # a JSON Schema document or node: a JSON object
+    JsonObject: TypeAlias = dict[str, JsonValue]
 
 KINDS = ("team", "policy", "customer", "visit", "complaint", "survey")
 
@@ -39,7 +48,7 @@ def schema_dir() -> Path:
     raise FileNotFoundError("the huifang JSON Schemas (schema/*.json) are missing")
 
 
-def read_documents(directory: Path) -> dict[str, dict]:
+def read_documents(directory: Path) -> dict[str, JsonObject]:
     """Each schema file by its stem: {"visit": {...}, "common": {...}, ...}."""
     return {
         p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.json"))
@@ -57,7 +66,7 @@ def short(text: str) -> str:
     return text.partition("（")[0] or text
 
 
-def enum_of(node: dict) -> list:
+def enum_of(node: JsonObject) -> list[JsonValue]:
     """The allowed values of a node: its own enum, or the enum of a branch of its anyOf."""
     if "enum" in node:
         return list(node["enum"])
@@ -67,7 +76,7 @@ def enum_of(node: dict) -> list:
     return []
 
 
-def own_labels(node: dict) -> dict[object, tuple[str, str]]:
+def own_labels(node: JsonObject) -> dict[object, tuple[str, str]]:
     """value → (中文, English) of the node's own enum, from its enumDescriptions."""
     descriptions = node.get("enumDescriptions", [])
     return {
@@ -76,7 +85,7 @@ def own_labels(node: dict) -> dict[object, tuple[str, str]]:
     }
 
 
-def labels_of(node: dict) -> dict[object, tuple[str, str]]:
+def labels_of(node: JsonObject) -> dict[object, tuple[str, str]]:
     """value → (中文, English) of a node's enum, or of the anyOf branch that has one."""
     holder = node if "enum" in node else next((b for b in node.get("anyOf", []) if "enum" in b), {})
     return own_labels(holder)
@@ -86,7 +95,7 @@ def labels_of(node: dict) -> dict[object, tuple[str, str]]:
 class FieldInfo:
     """What the schema says of one field: its annotations, $refs resolved."""
 
-    node: dict
+    node: JsonObject
 
     @property
     def title(self) -> str:
@@ -105,7 +114,7 @@ class FieldInfo:
         """value → (中文, English), from enumDescriptions written "中文 / English"."""
         return own_labels(self.node)
 
-    def label(self, path: tuple) -> str:
+    def label(self, path: tuple[object, ...]) -> str:
         """`registered（登记时间）` — the field as messages name it."""
         name = field_path(path) or "(文件)"
         return f"{name}（{self.title}）" if self.title else name
@@ -114,18 +123,18 @@ class FieldInfo:
 class FieldIndex:
     """The schema node of any field of any record kind, with $ref and allOf merged in."""
 
-    def __init__(self, documents: dict[str, dict]) -> None:
+    def __init__(self, documents: dict[str, JsonObject]) -> None:
         self.documents = documents
-        self._fields: dict[tuple, FieldInfo] = {}
+        self._fields: dict[tuple[str, tuple[object, ...]], FieldInfo] = {}
 
-    def expand(self, node: dict, base: str) -> tuple[dict, str]:
+    def expand(self, node: JsonObject, base: str) -> tuple[JsonObject, str]:
         """A schema node with its $ref and allOf merged in (its own keywords win)."""
-        merged: dict = {}
+        merged: JsonObject = {}
         ref = node.get("$ref")
         if ref:
             file, _, pointer = ref.partition("#")
             target_base = file[: -len(".json")] if file else base
-            target: dict = self.documents[target_base]
+            target: JsonObject = self.documents[target_base]
             for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
                 target = target[part]
             merged, base = self.expand(target, target_base)
@@ -137,7 +146,7 @@ class FieldIndex:
             own["properties"] = {**merged["properties"], **own["properties"]}
         return {**merged, **own}, base
 
-    def field(self, kind: str, path: tuple) -> FieldInfo:
+    def field(self, kind: str, path: tuple[object, ...]) -> FieldInfo:
         key = (kind, tuple(0 if isinstance(p, int) else p for p in path))
         if key not in self._fields:
             node, base = self.expand(self.documents[kind], kind)
@@ -162,32 +171,32 @@ def shipped() -> FieldIndex:
     return FieldIndex(read_documents(schema_dir()))
 
 
-def field(kind: str, path: tuple) -> FieldInfo:
+def field(kind: str, path: tuple[object, ...]) -> FieldInfo:
     return shipped().field(kind, path)
 
 
-def field_label(kind: str, path: tuple) -> str:
+def field_label(kind: str, path: tuple[object, ...]) -> str:
     """`registered（登记时间）` — a field as messages name it."""
     return field(kind, path).label(path)
 
 
 @cache
-def enum_labels(kind: str, path: tuple) -> dict[object, tuple[str, str]]:
+def enum_labels(kind: str, path: tuple[object, ...]) -> dict[object, tuple[str, str]]:
     """value → (中文, English) of a field's allowed values (an anyOf's enum included)."""
     return labels_of(field(kind, path).node)
 
 
-def enum_values(kind: str, path: tuple) -> tuple:
+def enum_values(kind: str, path: tuple[object, ...]) -> tuple[JsonValue, ...]:
     """A field's allowed values, in the schema's order."""
     return tuple(enum_of(field(kind, path).node))
 
 
-def enum_label(kind: str, path: tuple, value: object) -> tuple[str, str]:
+def enum_label(kind: str, path: tuple[object, ...], value: object) -> tuple[str, str]:
     """(中文, English) label of an allowed value, e.g. a staff role."""
     return enum_labels(kind, path).get(value, (str(value), str(value)))
 
 
-def enum_text(kind: str, path: tuple, value: object) -> str:
+def enum_text(kind: str, path: tuple[object, ...], value: object) -> str:
     """The Chinese label of an allowed value for display, '' for no value."""
     return enum_label(kind, path, value)[0] if value not in (None, "") else ""
 

@@ -12,6 +12,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+    # a value of a record as YAML gives it: any YAML value
+    YamlValue: TypeAlias = Any
 
 MATCH_KEYS = ("id", "name", "text", "item", "what")
 BODY_DIFF_LINES = 40
@@ -19,13 +26,14 @@ BODY_DIFF_LINES = 40
 
 @dataclass(frozen=True)
 class FieldChange:
-    path: tuple  # e.g. ("contacts", "张伟", "mobile"); list items by their key
+    path: tuple[object, ...]  # e.g. ("contacts", "张伟", "mobile"); list items by their key
     change: str  # added, removed, changed
     old: object = None
     new: object = None
-    schema_path: tuple = ()  # the same path with list positions, for the schema's x-pii
+    # the same path with list positions, for the schema's x-pii
+    schema_path: tuple[object, ...] = ()
     # for each part of `path` that is a list item's key (a contact's name), that key's field
-    keys: tuple = ()
+    keys: tuple[tuple[int, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -41,7 +49,11 @@ def field_changes(old: object, new: object) -> list[FieldChange]:
 
 
 def _compare(
-    old: object, new: object, path: tuple, spath: tuple, keys: tuple
+    old: object,
+    new: object,
+    path: tuple[object, ...],
+    spath: tuple[object, ...],
+    keys: tuple[tuple[int, str], ...],
 ) -> Iterator[FieldChange]:
     if old == new:
         return
@@ -64,14 +76,18 @@ def _compare(
         yield FieldChange(path, "changed", old, new, spath, keys)
 
 
-def _match_key(items: list) -> str | None:
+def _match_key(items: list[YamlValue]) -> str | None:
     if not items or not all(isinstance(i, dict) for i in items):
         return None
     return next((k for k in MATCH_KEYS if all(k in i for i in items)), None)
 
 
 def _compare_lists(
-    old: list, new: list, path: tuple, spath: tuple, keys: tuple
+    old: list[YamlValue],
+    new: list[YamlValue],
+    path: tuple[object, ...],
+    spath: tuple[object, ...],
+    keys: tuple[tuple[int, str], ...],
 ) -> Iterator[FieldChange]:
     key = _match_key(old + new)
     if key is not None:

@@ -10,10 +10,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.model.policy import Policy
 from generator.model.records import Complaint, Customer, Staff, Survey, Visit
 from generator.problems import Source, locate
+
+if TYPE_CHECKING:
+    from typing import Protocol, TypeVar
+
+    class _Identified(Protocol):
+        @property
+        def id(self) -> str: ...
+
+    _Item = TypeVar("_Item", bound=_Identified)
 
 # A model that knows where it was read from.
 Sourced = Staff | Customer | Visit | Complaint | Survey | Policy
@@ -36,7 +46,9 @@ class Records:
     # False when team.yaml is missing or unreadable: staff references cannot be verified
     team_readable: bool = True
     # source path → field path → (line, column)
-    field_lines: Mapping[str, Mapping[tuple, tuple[int, int]]] = field(default_factory=dict)
+    field_lines: Mapping[str, Mapping[tuple[object, ...], tuple[int, int]]] = field(
+        default_factory=dict
+    )
 
     @cached_property
     def staff(self) -> dict[str, Staff]:
@@ -71,8 +83,8 @@ class Records:
         return locate(source, self.field_lines.get(source.path, {}), path)
 
 
-def _first_by_id(items: Iterable) -> dict:
-    index: dict = {}
+def _first_by_id(items: Iterable[_Item]) -> dict[str, _Item]:
+    index: dict[str, _Item] = {}
     for item in items:
         index.setdefault(item.id, item)
     return index

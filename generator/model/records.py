@@ -21,8 +21,15 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from generator.problems import Source
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _K = TypeVar("_K")
+    _V = TypeVar("_V")
 
 _NOWHERE = Source("")
 LOCAL_TZ = dt.timezone(dt.timedelta(hours=8))  # China time; record times are local, naive
@@ -36,11 +43,11 @@ def local_time(moment: dt.datetime) -> dt.datetime:
 
 # (How a read-only mapping is pickled, for the caches and worker processes, is
 # generator.speed.pickling's business.)
-def empty_mapping():
+def empty_mapping() -> Mapping[_K, _V]:
     return field(default_factory=lambda: MappingProxyType({}))
 
 
-def renamed(key: str):
+def renamed(key: str) -> _V | None:
     """A dataclass field read from a differently named record key."""
     return field(default=None, metadata={"key": key})
 

@@ -40,7 +40,9 @@ def label(field: str, value: str | None) -> str:
     return enum_text("complaint", (field,), value)
 
 
-def complaint_row(privacy: Privacy, records: Records, status: ComplaintStatus, prefix: str) -> dict:
+def complaint_row(
+    privacy: Privacy, records: Records, status: ComplaintStatus, prefix: str
+) -> dict[str, object]:
     """A complaint as a row of a page's table (`prefix`: the way from the page to the root)."""
     c = status.complaint
     return {
@@ -65,7 +67,7 @@ def _labelled(field: str, counts: dict[str, int]) -> list[tuple[str, int]]:
     return [(label(field, value), n) for value, n in ordered]
 
 
-def month_row(month: ComplaintMonth) -> dict:
+def month_row(month: ComplaintMonth) -> dict[str, object]:
     """One month of the analysis with its categories and channels labelled."""
     return {
         "month": month.month,

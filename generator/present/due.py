@@ -136,7 +136,7 @@ def progress_note(view: View, item: DueItem) -> str:
     return "，".join(t for t in (view.progress(item), late_note(item)) if t)
 
 
-def due_row(view: View, item: DueItem, prefix: str) -> dict:
+def due_row(view: View, item: DueItem, prefix: str) -> dict[str, object]:
     """A due item as a row of a page's table (`prefix`: the way from the page to the root)."""
     return {
         "state": item.state,

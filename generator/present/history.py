@@ -4,10 +4,43 @@ the masked profile exactly as on the rest of the site; body diffs like free text
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from generator.history import Version
 from generator.history.diff import FieldChange
 from generator.present.privacy import Privacy
 from generator.vocabulary import FIELD_CHANGE_LABELS
+
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    class FieldLine(TypedDict):
+        field: str
+        change: str
+        label: str
+        old: str
+        new: str
+
+    class VersionDict(TypedDict):
+        commit: str
+        short: str
+        author: str
+        author_email: str
+        author_date: str
+        committer: str
+        committer_date: str
+        message: str
+        signature: str
+        signature_label: str
+        signed: bool
+        signing_key: str
+        signer: str
+        path: str
+        old_path: str
+        change: str
+        change_label: str
+        fields: list[FieldLine]
+        body_diff: list[str]
 
 
 def field_name(kind: str, change: FieldChange, privacy: Privacy) -> str:
@@ -23,7 +56,7 @@ def field_name(kind: str, change: FieldChange, privacy: Privacy) -> str:
     return ".".join(parts)
 
 
-def field_line(kind: str, change: FieldChange, privacy: Privacy) -> dict:
+def field_line(kind: str, change: FieldChange, privacy: Privacy) -> FieldLine:
     return {
         "field": field_name(kind, change, privacy),
         "change": change.change,
@@ -33,7 +66,7 @@ def field_line(kind: str, change: FieldChange, privacy: Privacy) -> dict:
     }
 
 
-def version_dict(kind: str, version: Version, privacy: Privacy) -> dict:
+def version_dict(kind: str, version: Version, privacy: Privacy) -> VersionDict:
     c = version.commit
     return {
         "commit": c.sha,

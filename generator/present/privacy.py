@@ -86,7 +86,7 @@ class Privacy:
         """A value of the personal-data class `pii` (a due item's subject)."""
         return mask_value(value, pii) if self.masked else str(value)
 
-    def contact(self, contact: Contact, records: Records) -> dict:
+    def contact(self, contact: Contact, records: Records) -> dict[str, str]:
         holder = records.staff.get(contact.our_contact or "")
         return {
             "name": self.person(contact.name),
@@ -102,7 +102,7 @@ class Privacy:
         }
 
     # --- record fields as Git holds them ---------------------------------------------
-    def field_value(self, kind: str, schema_path: tuple, value: object) -> str:
+    def field_value(self, kind: str, schema_path: tuple[object, ...], value: object) -> str:
         """A field's value as text by the field's `x-pii` class (a version in the history
         may hold anything: a field the schema does not have shows nothing); mappings and
         lists spelled out with each part masked by its own field."""

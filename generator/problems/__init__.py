@@ -51,7 +51,7 @@ class Problem:
         masked, control characters visible), so it can never break a line of a log."""
         return shown(str(self.source))
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
         s = self.source
         return (s.path, s.line, s.col, self.code, self.path, self.message_en)
 
@@ -62,7 +62,7 @@ def sorted_problems(problems: list[Problem]) -> list[Problem]:
     return [unique[k] for k in sorted(unique)]
 
 
-def field_path(path: tuple) -> str:
+def field_path(path: tuple[object, ...]) -> str:
     """("contacts", 0, "phone") -> "contacts[0].phone"."""
     out = ""
     for part in path:
@@ -73,7 +73,9 @@ def field_path(path: tuple) -> str:
     return out
 
 
-def locate(source: Source, locs: Mapping[tuple, tuple[int, int]], path: tuple) -> Source:
+def locate(
+    source: Source, locs: Mapping[tuple[object, ...], tuple[int, int]], path: tuple[object, ...]
+) -> Source:
     """The position of a field, or of its nearest parent that has one."""
     for n in range(len(path), -1, -1):
         loc = locs.get(path[:n])

@@ -37,7 +37,7 @@ SHARDS = 64
 PARALLEL_FROM = 1500  # fewer files than this are parsed in this process
 
 
-class FieldLines(Mapping[tuple, tuple[int, int]]):
+class FieldLines(Mapping[tuple[object, ...], tuple[int, int]]):
     """A file's field path → (line, column), kept pickled until a problem needs a line.
 
     Most files never do, and as plain dicts the field lines of every file were half of a
@@ -47,23 +47,23 @@ class FieldLines(Mapping[tuple, tuple[int, int]]):
 
     def __init__(self, blob: bytes) -> None:
         self._blob = blob
-        self._lines: dict[tuple, tuple[int, int]] | None = None
+        self._lines: dict[tuple[object, ...], tuple[int, int]] | None = None
 
     @classmethod
-    def of(cls, lines: Mapping[tuple, tuple[int, int]]) -> FieldLines:
+    def of(cls, lines: Mapping[tuple[object, ...], tuple[int, int]]) -> FieldLines:
         if isinstance(lines, FieldLines):
             return lines
         return cls(pickle.dumps(dict(lines), protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _map(self) -> dict[tuple, tuple[int, int]]:
+    def _map(self) -> dict[tuple[object, ...], tuple[int, int]]:
         if self._lines is None:
             self._lines = pickle.loads(self._blob)
         return self._lines
 
-    def __getitem__(self, path: tuple) -> tuple[int, int]:
+    def __getitem__(self, path: tuple[object, ...]) -> tuple[int, int]:
         return self._map()[path]
 
-    def __iter__(self) -> Iterator[tuple]:
+    def __iter__(self) -> Iterator[tuple[object, ...]]:
         return iter(self._map())
 
     def __len__(self) -> int:

@@ -41,7 +41,7 @@ KEY_BYTES = 32
 _OPEN_FLAGS = os.O_RDONLY
 for _flag in ("O_NOFOLLOW", "O_NONBLOCK", "O_CLOEXEC", "O_BINARY"):
     _OPEN_FLAGS |= getattr(os, _flag, 0)
-_KEYS: dict[tuple, bytes] = {}  # (folder, device, inode) → its key, read once
+_KEYS: dict[tuple[str, int, int], bytes] = {}  # (folder, device, inode) → its key, read once
 _WARNED: set[str] = set()
 
 
