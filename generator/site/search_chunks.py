@@ -1,0 +1,87 @@
+"""Pagefind 1.4.0's index chunks given contiguous word ranges, so no word falls between two.
+
+Pagefind splits the index into chunks of words in byte order and writes each chunk's first
+and last word (`from`, `to`) into the `pf_meta` file, which the browser reads to request the
+chunk a search term is in. 1.4.0 shortens each end to the prefix that tells two chunks
+apart plus one character, so a chunk whose last word is longer (作者, with the next chunk at
+使用) gets `to` = 作: every 作… word then sorts above its chunk's `to` and below the next
+chunk's `from`. Its fallback for such terms compares byte slices and gives up when a slice
+ends inside a three-byte Chinese character, so the search requests no chunk and finds
+nothing: which common words vanish (回访, 今天, 会议) depends on where that build's splits fall.
+Pagefind 1.5.0 fixed the lookup, but 1.5 loses recall elsewhere (docs/site.md).
+
+Here every chunk's range runs from just above the previous chunk's range to just below the
+next one's first word: every term is inside exactly one range, the strict lookup always
+requests a chunk, and the chunks and their words stay as Pagefind wrote them. Written for the
+pinned 1.4.0 layout (`pyproject.toml`); the build's test checks every word of every chunk.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import cbor2
+
+SIGNATURE = b"pagefind_dcd"  # what every decompressed Pagefind file starts with
+CHUNKS = 2  # the pf_meta list's item that lists the chunks: [from, to, hash] each
+ABOVE_ALL = "\U0010ffff" * 4  # sorts after every word an index can hold
+
+
+def read_file(path: Path) -> list[object]:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise ValueError(f"{path.name}: not a Pagefind file")
+    value = cbor2.loads(raw[len(SIGNATURE) :])
+    if not isinstance(value, list):
+        raise ValueError(f"{path.name}: not a Pagefind index file")
+    return value
+
+
+def _write_file(path: Path, value: object) -> None:
+    path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0))
+
+
+def just_below(word: str) -> str:
+    """A string above every word that sorts before `word` (words end in no run of U+10FFFF),
+    and below `word` itself."""
+    last = ord(word[-1]) - 1
+    if last < 0:
+        return word[:-1]
+    if 0xD800 <= last <= 0xDFFF:  # surrogates are no characters: the one below them
+        last = 0xD7FF
+    return word[:-1] + chr(last) + ABOVE_ALL
+
+
+def chunks_of(meta: list[object]) -> list[list[str]]:
+    chunks = meta[CHUNKS]
+    if not isinstance(chunks, list) or not all(
+        isinstance(c, list) and len(c) == 3 and all(isinstance(x, str) for x in c) for c in chunks
+    ):
+        raise ValueError("the pf_meta file has no chunk list of [from, to, hash]")
+    return chunks
+
+
+def make_ranges_contiguous(bundle: Path) -> None:
+    """Rewrite each language's pf_meta in `bundle` so its chunk ranges leave no gap."""
+    for meta_file in sorted(bundle.glob("pagefind.*.pf_meta")):
+        meta = read_file(meta_file)
+        chunks = chunks_of(meta)
+        for index, chunk in enumerate(chunks):
+            chunk[0] = "" if index == 0 else chunk[0]
+            chunk[1] = just_below(chunks[index + 1][0]) if index + 1 < len(chunks) else ABOVE_ALL
+        _write_file(meta_file, meta)
+
+
+def words_outside_their_chunk(bundle: Path) -> list[str]:
+    """Every indexed word that Pagefind's strict lookup would not find in its own chunk's
+    range (byte order, as Pagefind compares): the words a search cannot find."""
+    lost: list[str] = []
+    for meta_file in sorted(bundle.glob("pagefind.*.pf_meta")):
+        for low, high, digest in chunks_of(read_file(meta_file)):
+            words = read_file(bundle / "index" / f"{digest}.pf_index")[0]
+            if not isinstance(words, list):
+                raise ValueError(f"{digest}.pf_index: no word list")
+            # str order is code-point order, which is UTF-8 byte order: Pagefind's
+            lost += [entry[0] for entry in words if not low <= entry[0] <= high]
+    return lost
