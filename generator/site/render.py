@@ -103,11 +103,18 @@ def without_markup(text: object) -> str:
 _ESCAPED_MARKUP = re.compile(r"&(?:lt|gt|amp|quot|#34|#39|#x27);")
 
 
+# Pagefind ends a table cell's text with ". " but a heading cell's or a span's with nothing:
+# the filter values and a table's headings ran together in excerpts ("A1S07 张娟本省机构").
+_RUN_TOGETHER = re.compile(r"</(th|span)>")
+
+
 def search_copy(article: str) -> str:
     """The article as Pagefind indexes it: every escaped markup character of its text in
     full-width form, so nothing in the index (text, excerpts, headings) is markup when
-    Pagefind's UI puts it into the page as HTML."""
-    return _ESCAPED_MARKUP.sub(lambda m: without_markup(html.unescape(m.group())), article)
+    Pagefind's UI puts it into the page as HTML; a space after each heading cell and span,
+    so an excerpt shows their words apart."""
+    text = _ESCAPED_MARKUP.sub(lambda m: without_markup(html.unescape(m.group())), article)
+    return _RUN_TOGETHER.sub(r"</\1> ", text)
 
 
 def environment(masked: bool = False) -> jinja2.Environment:
