@@ -3,43 +3,10 @@ module too long to read in one sitting."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
+from importwalk import MODULES, imports_of
 
-PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 LONGEST = 400  # lines: beyond this a module has more than one concern (issue 19)
-
-
-def _name(path: Path) -> str:
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-MODULES = {_name(path): path for path in PACKAGE.rglob("*.py")}
-
-
-def imports_of(path: Path) -> set[str]:
-    """The modules of ours this one imports, at the top or inside a function (a cycle through
-    a lazy import is still a cycle in the design), not those only the type checker sees."""
-    found: set[str] = set()
-
-    def walk(node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
-                continue
-            if isinstance(child, ast.ImportFrom) and (child.module or "").startswith("generator"):
-                base = child.module or ""
-                for alias in child.names:
-                    sub = f"{base}.{alias.name}"
-                    found.add(sub if sub in MODULES else base)
-            elif isinstance(child, ast.Import):
-                found.update(a.name for a in child.names if a.name.startswith("generator"))
-            walk(child)
-
-    walk(ast.parse(path.read_text(encoding="utf-8")))
-    return {name for name in found if name in MODULES} - {_name(path)}
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:

@@ -5,18 +5,14 @@ other, and importing them loads no YAML parser, pickle, worker processes or sche
 
 from __future__ import annotations
 
-import ast
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from importwalk import PACKAGE, imported_modules, package_of
 
-import generator
-
-PACKAGE = Path(generator.__file__).parent
 PURE_LAYERS = ("validate", "derive")
 ALLOWED = (
     "generator.model",
@@ -47,49 +43,6 @@ def test_importing_validate_and_derive_loads_no_reader_nor_speed_module():
     loaded = json.loads(out)
     found = sorted(m for m in loaded if m.split(".")[0] in NEVER_LOADED + NOT_ON_IMPORT)
     assert found == []
-
-
-def _is_type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
-
-
-def _runtime_nodes(node: ast.AST) -> Iterator[ast.AST]:
-    """Every node below `node` except those only type checkers read (`if TYPE_CHECKING:`)."""
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.If) and _is_type_checking(child.test):
-            for other in child.orelse:
-                yield other
-                yield from _runtime_nodes(other)
-            continue
-        yield child
-        yield from _runtime_nodes(child)
-
-
-def package_of(path: Path) -> str:
-    dotted = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    return (
-        dotted.removesuffix(".__init__")
-        if path.name == "__init__.py"
-        else dotted.rpartition(".")[0]
-    )
-
-
-def imported_modules(path: Path, package: str) -> Iterator[tuple[int, str]]:
-    """(line, module) of each import a module of `package` makes at run time, anywhere in it
-    (a function's own imports too); relative imports resolved against the package."""
-    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                yield node.lineno, alias.name
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parts = package.split(".")
-                parent = ".".join(parts[: len(parts) - node.level + 1])
-                base = f"{parent}.{base}" if base else parent
-            yield node.lineno, base
 
 
 def _layer_files() -> list[Path]:
