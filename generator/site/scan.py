@@ -18,7 +18,6 @@ page's whole text, its title and filters), filters and meta are read; its word c
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import re
@@ -29,6 +28,7 @@ import cbor2
 
 from generator.present.mask import html_text, numbers_in
 from generator.site.mkdocs_hooks import is_theme_script
+from generator.site.search_chunks import unpacked
 from generator.speed.workers import fork_map, workers_for
 
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
@@ -144,7 +144,7 @@ def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
     path, shown, masked = job
     findings: list[Finding] = []
     if path.suffix in INDEX_SUFFIXES:
-        raw = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        raw = unpacked(path)
         if path.suffix == ".pf_fragment":  # JSON: its raw text holds every string as it is
             text = raw.decode("utf-8", errors="replace")
             strings = _index_strings(path, raw) if MARKUP.search(text) else []

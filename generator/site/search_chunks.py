@@ -28,11 +28,15 @@ CHUNKS = 2  # the pf_meta list's item that lists the chunks: [from, to, hash] ea
 ABOVE_ALL = "\U0010ffff" * 4  # sorts after every word an index can hold
 
 
+def unpacked(path: Path) -> bytes:
+    """A Pagefind file's content: gzip-compressed behind its signature (every index file:
+    fragments hold JSON, meta, index and filter files CBOR)."""
+    return gzip.decompress(path.read_bytes()).removeprefix(SIGNATURE)
+
+
 def read_file(path: Path) -> list[object]:
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise ValueError(f"{path.name}: not a Pagefind file")
-    value = cbor2.loads(raw[len(SIGNATURE) :])
+    """A CBOR file of the index (pf_meta, pf_index) as its list of values."""
+    value = cbor2.loads(unpacked(path))
     if not isinstance(value, list):
         raise ValueError(f"{path.name}: not a Pagefind index file")
     return value

@@ -3,17 +3,17 @@ are apart, not run together ("A1S07 张娟本省机构", "姓名职务电话" be
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
+
+from generator.site.search_chunks import unpacked
 
 ZERO_WIDTH_SPACE = "\u200b"  # Pagefind puts one between the words it segmented
 
 
 def _content_of(site: Path, url_end: str) -> str:
     for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        raw = gzip.decompress(path.read_bytes())
-        fragment = json.loads(raw[raw.index(b"{") :])
+        fragment = json.loads(unpacked(path))
         if fragment["url"].endswith(url_end):
             return str(fragment["content"]).replace(ZERO_WIDTH_SPACE, "")
     raise AssertionError(f"no search fragment for {url_end}")
