@@ -62,8 +62,13 @@ def deleted_page(history: RecordHistory) -> str:
 
 
 def change_row(data: SiteData, links: Links, history: RecordHistory, version: Version) -> dict:
+    """A record's version as the changes pages and the feed show it. Its id is its file name
+    (a visit's may hold a number), so it and the link made of it are shown as present says:
+    the feed is XML, not a template, and would otherwise print them as they are."""
     row = version_dict(history.kind, version, data.privacy)
-    return row | {"record": history.id, "kind": history.kind, "link": links.of(history, "../")}
+    link = links.of(history, "../")
+    shown = data.privacy.plain
+    return row | {"record": shown(history.id), "kind": history.kind, "link": link and shown(link)}
 
 
 def change_pages(data: SiteData) -> list[Page]:

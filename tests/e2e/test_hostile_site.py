@@ -22,6 +22,7 @@ import pytest
 from conftest import TODAY, build_site, commit_all, huifang, run_git, write_tree
 
 # Each planted number, as typed, with the digits a leak would show.
+FILE_NAME_MOBILE = "13812345699"  # in a visit's file name
 PLANTED = {
     "138 1234 5601": "13812345601",
     "138-1234-5602": "13812345602",
@@ -142,6 +143,18 @@ def payload_files(escape_to: Path) -> dict[str, str]:
             ---
             电话回访。
             """,
+        # a number in a file name: the naming rule lets a suffix through, so the visit's id
+        # (its evidence in due lists, its anchor, its file in downloads) carries it
+        f"visits/2026/2026-10-15-C0001-phone-{FILE_NAME_MOBILE}.md": """\
+            ---
+            customer: C0001
+            date: 2026-10-15
+            method: phone
+            staff: [S01]
+            outcome: 已回访
+            ---
+            电话回访。
+            """,
         "visits/2026/2026-11-21-C0003-phone.md": """\
             ---
             customer: C0003
@@ -197,7 +210,7 @@ def digit_stream(text: str) -> str:
 
 def leaks(text: str) -> list[str]:
     stream = digit_stream(text)
-    wanted = [*PLANTED.values(), IN_COMMIT_MESSAGE[1], CONTACT_MOBILE]
+    wanted = [*PLANTED.values(), IN_COMMIT_MESSAGE[1], CONTACT_MOBILE, FILE_NAME_MOBILE]
     return [digits for digits in wanted if digits in stream]
 
 
