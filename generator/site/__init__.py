@@ -38,8 +38,7 @@ from generator.site.pages import complaint_pages, customers, due_pages, quality
 from generator.site.render import environment, mkdocs_config
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
-from generator.site.search import SearchIndexError, check_index, index_command
-from generator.site.search_chunks import make_ranges_contiguous
+from generator.site.search import SearchIndexError, check_index, finish_index, index_command
 from generator.site.writer import write_pages
 from generator.speed.workers import side_by_side
 from generator.timing import StageTimer
@@ -301,15 +300,9 @@ def _search_index(search: Path, bundle: Path, masked: bool, timer: StageTimer) -
         indexed = subprocess.run(index_command(search, bundle), capture_output=True, text=True)
     try:
         check_index(indexed.returncode, indexed.stderr or indexed.stdout, bundle)
+        finish_index(bundle)
     except SearchIndexError as error:
         raise BuildError(str(error)) from error
-    try:  # else some words are in no chunk's range and never found (search_chunks.py)
-        make_ranges_contiguous(bundle)
-    except (ValueError, OSError) as error:  # a Pagefind that writes another layout
-        raise BuildError(
-            f"搜索索引的格式不是预期的 Pagefind 1.4 格式 / the search index is not in Pagefind "
-            f"1.4's layout ({error}); install the pinned version: pip install -e ."
-        ) from error
     with timer("post-build scan of the index"):
         # At scale Pagefind ends last, when MkDocs and its scan are done: two cores are free.
         return scan_site(bundle, masked, shown_prefix="pagefind/", processes=2)

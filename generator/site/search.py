@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pagefind_bin_extended
 
+from generator.site.search_chunks import make_ranges_contiguous
+
 
 class SearchIndexError(Exception):
     """Pagefind failed (the message says why, in Chinese and English)."""
@@ -29,6 +31,19 @@ def index_command(articles: Path, bundle: Path) -> list[str]:
         "--keep-index-url",
         "--silent",
     ]  # fmt: skip
+
+
+def finish_index(bundle: Path) -> None:
+    """What every Pagefind bundle goes through right after Pagefind wrote it (the whole index
+    or a shard): the chunks' word ranges made contiguous (search_chunks.py). Pure in the
+    bundle's files: the same index gives the same bytes."""
+    try:  # else some words are in no chunk's range and never found (search_chunks.py)
+        make_ranges_contiguous(bundle)
+    except (ValueError, OSError) as error:  # a Pagefind that writes another layout
+        raise SearchIndexError(
+            f"搜索索引的格式不是预期的 Pagefind 1.4 格式 / the search index is not in Pagefind "
+            f"1.4's layout ({error}); install the pinned version: pip install -e ."
+        ) from error
 
 
 def check_index(returncode: int, output: str, bundle: Path) -> None:
