@@ -16,6 +16,7 @@ from pathlib import Path
 import pagefind_bin_extended
 
 from generator.site.search_chunks import make_ranges_contiguous
+from generator.site.search_words import add_inner_words
 
 
 class SearchIndexError(Exception):
@@ -35,11 +36,13 @@ def index_command(articles: Path, bundle: Path) -> list[str]:
 
 def finish_index(bundle: Path) -> None:
     """What every Pagefind bundle goes through right after Pagefind wrote it (the whole index
-    or a shard): the chunks' word ranges made contiguous (search_chunks.py). Pure in the
-    bundle's files: the same index gives the same bytes."""
-    try:  # else some words are in no chunk's range and never found (search_chunks.py)
-        make_ranges_contiguous(bundle)
-    except (ValueError, OSError) as error:  # a Pagefind that writes another layout
+    or a shard): every part of a word made findable (search_words.py), then the chunks' word
+    ranges made contiguous (search_chunks.py). Pure in the bundle's files: the same index
+    gives the same bytes."""
+    try:
+        add_inner_words(bundle)
+        make_ranges_contiguous(bundle)  # else some words are in no chunk's range
+    except (ValueError, KeyError, TypeError, OSError) as error:  # another Pagefind's layout
         raise SearchIndexError(
             f"搜索索引的格式不是预期的 Pagefind 1.4 格式 / the search index is not in Pagefind "
             f"1.4's layout ({error}); install the pinned version: pip install -e ."

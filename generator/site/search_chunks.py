@@ -42,7 +42,7 @@ def read_file(path: Path) -> list[object]:
     return value
 
 
-def _write_file(path: Path, value: object) -> None:
+def write_file(path: Path, value: object) -> None:
     path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0))
 
 
@@ -74,7 +74,7 @@ def make_ranges_contiguous(bundle: Path) -> None:
         for index, chunk in enumerate(chunks):
             chunk[0] = "" if index == 0 else chunk[0]
             chunk[1] = just_below(chunks[index + 1][0]) if index + 1 < len(chunks) else ABOVE_ALL
-        _write_file(meta_file, meta)
+        write_file(meta_file, meta)
 
 
 def words_outside_their_chunk(bundle: Path) -> list[str]:

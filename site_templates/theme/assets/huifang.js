@@ -18,6 +18,99 @@
       resetStyles: false,
       translations: { placeholder: "搜索客户、投诉、回访记录", zero_results: "没有找到“[SEARCH_TERM]”" },
     });
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) showOwnPages(box, input);
+    foldFiltersOnPhones(box);
+  }
+
+  /* The own-page lookup (generator/site/own_pages.py): a query that is a record's id or
+     full name shows its page as a 直达 line above Pagefind's results. The key and the
+     bucket are computed exactly as the build computes them. */
+  var OWN_BUCKETS = 64;
+  var DROPPED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}\u200b]/gu;
+
+  function queryKey(text) {
+    return text.replace(DROPPED, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function bucketOf(key) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) {
+      value ^= key.charCodeAt(i);
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return value % OWN_BUCKETS;
+  }
+
+  function siteBase() {
+    var script = document.querySelector('script[src*="pagefind/pagefind-ui.js"]');
+    return new URL(script.getAttribute("src").replace(/pagefind\/pagefind-ui\.js.*$/, ""), location.href);
+  }
+
+  function showOwnPages(box, input) {
+    var base = siteBase();
+    var buckets = {};
+    var line = document.createElement("nav");
+    line.className = "hf-own";
+    line.setAttribute("aria-label", "直达");
+    line.hidden = true;
+    var asked = 0;
+    function fetchBucket(number) {
+      var name = (number < 16 ? "0" : "") + number.toString(16);
+      if (!buckets[name]) {
+        buckets[name] = fetch(new URL("pagefind/own/" + name + ".json", base))
+          .then(function (r) { return r.ok ? r.json() : {}; })
+          .catch(function () { return {}; });
+      }
+      return buckets[name];
+    }
+    function place() {
+      var drawer = box.querySelector(".pagefind-ui__drawer");
+      if (drawer && drawer.firstChild !== line) drawer.insertBefore(line, drawer.firstChild);
+    }
+    function update() {
+      var key = queryKey(input.value);
+      var mine = ++asked;
+      if (!key) { line.hidden = true; return; }
+      fetchBucket(bucketOf(key)).then(function (table) {
+        if (mine !== asked) return;
+        var pages = table[key] || [];
+        line.textContent = "";
+        pages.forEach(function (entry) {
+          var link = document.createElement("a");
+          link.className = "hf-own__link";
+          link.href = new URL(entry[0].replace(/^\//, ""), base).href;
+          link.textContent = "直达 " + entry[1];
+          line.appendChild(link);
+        });
+        line.hidden = pages.length === 0;
+        place();
+      });
+    }
+    input.addEventListener("input", update);
+    new MutationObserver(place).observe(box, { childList: true, subtree: true });
+  }
+
+  /* On a phone the filter panel took most of the drop-down: there it starts folded
+     behind a 筛选 button. */
+  function foldFiltersOnPhones(box) {
+    if (!window.matchMedia("(max-width: 40em)").matches) return;
+    box.classList.add("hf-filters-folded");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "hf-filters-toggle";
+    button.textContent = "筛选";
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", function () {
+      var folded = box.classList.toggle("hf-filters-folded");
+      button.setAttribute("aria-expanded", String(!folded));
+    });
+    function place() {
+      var drawer = box.querySelector(".pagefind-ui__drawer");
+      var panel = box.querySelector(".pagefind-ui__filter-panel");
+      if (drawer && panel && button.nextSibling !== panel) panel.parentNode.insertBefore(button, panel);
+    }
+    new MutationObserver(place).observe(box, { childList: true, subtree: true });
   }
 
   function cellValue(row, index) {
