@@ -21,6 +21,7 @@ from generator.cli.options import (
     today_option,
     write_timings,
 )
+from generator.cli.team_config import config_option, team_settings
 from generator.progress import progress_reporter, wanted
 from generator.timing import StageTimer
 
@@ -51,6 +52,7 @@ from generator.timing import StageTimer
 )
 @allowed_signers_option
 @timings_option
+@config_option
 def command(
     records_dir: Path,
     today: date | None,
@@ -60,6 +62,7 @@ def command(
     quiet: bool,
     allowed_signers: Path | None,
     timings_file: Path | None,
+    config_file: Path | None,
 ) -> None:
     """生成网站：首页、客户、待访、投诉、数据质量（MkDocs + Material）/ build the static site.
 
@@ -73,6 +76,7 @@ def command(
     from generator.history import SHALLOW_NOTE
     from generator.site import BuildError, OutFolderError, build_site
 
+    team = team_settings(config_file, records_dir)  # a refused setting: exit 2, before reading
     as_of = as_of_or_clock(today)
     # a plain folder still builds, without history
     history = read_history_or_none(records_dir, allowed_signers)
@@ -86,7 +90,7 @@ def command(
         with progress_reporter(wanted(quiet)) as reporter:
             report = load_for_rules(records_dir, as_of.today, history, reporter, timer)
             result = build_site(
-                report, out, as_of, profile == "masked", work, history, reporter, timer
+                report, out, as_of, profile == "masked", work, history, reporter, timer, team
             )
     except OutFolderError as err:
         raise click.UsageError(str(err)) from None

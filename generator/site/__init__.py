@@ -32,13 +32,16 @@ from generator.read.policy_history import applies_for
 from generator.report.due import as_csv, as_ics
 from generator.site.bodies import render_ahead
 from generator.site.changes import atom_feed, change_pages
+from generator.site.config import mkdocs_config
 from generator.site.dashboard import dashboard
 from generator.site.data import SiteData
 from generator.site.pages import complaint_pages, customers, due_pages, quality
-from generator.site.render import environment, mkdocs_config
+from generator.site.render import environment
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
 from generator.site.search import SearchIndexError, check_index, finish_index, index_command
+from generator.site.team_pages import write_team_search_pages
+from generator.site.team_settings import TeamSettings
 from generator.site.writer import write_pages
 from generator.speed.workers import side_by_side
 from generator.timing import StageTimer
@@ -126,6 +129,7 @@ def build_site(
     history: History | None = None,
     reporter: Reporter = SILENT,
     timer: StageTimer | None = None,
+    team: TeamSettings | None = None,
 ) -> BuildResult:
     """The site of checked records (`check_records`, judged as of the same day).
 
@@ -142,7 +146,9 @@ def build_site(
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
             os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 would hide it from a web server
             try:
-                result = _build_into(report, staging, as_of, masked, work, history, reporter, timer)
+                result = _build_into(
+                    report, staging, as_of, masked, work, history, reporter, timer, team
+                )
                 (staging / SITE_MARK).write_text("回访台 huifang build\n", encoding="utf-8")
                 _replace(out, staging)
             finally:
@@ -237,11 +243,14 @@ def _build_into(
     history: History | None,
     reporter: Reporter,
     timer: StageTimer,
+    team: TeamSettings | None = None,
 ) -> BuildResult:
     data, count = write_docs(report, work, as_of, masked, history, reporter, timer)
+    write_team_search_pages(team, work / "search")  # the team's own pages, searchable too
     config = work / "mkdocs.yml"
     company = data.records.policy.company or ""
-    settings = mkdocs_config((work / "docs").resolve(), out.resolve(), data.privacy.text(company))
+    shown = data.privacy.text(company)  # the team's mkdocs.yml merged in, if there is one
+    settings = mkdocs_config((work / "docs").resolve(), out.resolve(), shown, team)
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
     # The sitemap's dates come from SOURCE_DATE_EPOCH: the as-of day, so builds are byte-identical.
     epoch = int(dt.datetime.combine(as_of.today, dt.time(), dt.UTC).timestamp())

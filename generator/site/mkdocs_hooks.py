@@ -28,11 +28,15 @@ _articles: dict[str, str] = {}
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_dir != config["docs_dir"]:
+        return markdown  # a page of the team's own (team_pages_hook.py): Markdown, converted
     _articles[page.file.src_uri] = markdown
     return ""
 
 
 def on_page_content(html, page, config, files):
+    if page.file.src_dir != config["docs_dir"]:
+        return html
     article = _articles.pop(page.file.src_uri)
     page.toc = get_toc(_toc_tokens(article))
     return article

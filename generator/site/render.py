@@ -1,4 +1,4 @@
-"""Render pages into a docs tree of ready HTML articles, and write mkdocs.yml beside it.
+"""Render pages into a docs tree of ready HTML articles (config.py makes the mkdocs.yml).
 
 Templates (site_templates/) are Jinja with autoescape on and StrictUndefined; they
 write HTML, with Markdown-style `## 标题` lines for headings only. Those lines become
@@ -154,26 +154,3 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
         f"</head><body><div data-pagefind-body>{meta}{search_copy(article)}</div></body></html>",
         encoding="utf-8",
     )
-
-
-def mkdocs_config(docs: Path, site: Path, company: str) -> dict:
-    return {
-        # MkDocs puts site_name into <title> unescaped, Material escapes it in the logo's
-        # tooltip: markup characters in full-width form read right in both
-        "site_name": without_markup(f"{company or '回访台'} · 回访台"),
-        "docs_dir": str(docs),
-        "site_dir": str(site),
-        "use_directory_urls": False,
-        "strict": False,
-        "theme": {
-            "name": "material",
-            "language": "zh",
-            "font": False,  # Google Fonts are blocked in China: system fonts only
-            "features": ["navigation.tabs"],
-            "custom_dir": str(templates_dir() / "theme"),  # Pagefind box, page script, styles
-        },
-        "plugins": [],  # no lunr search: it cannot segment Chinese; Pagefind indexes the articles
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],  # articles are ready HTML
-        "markdown_extensions": [],
-        "nav": NAV,
-    }

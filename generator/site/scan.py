@@ -57,7 +57,7 @@ ACTIVE_TAGS = (
 )
 SCRIPT_START = re.compile(r"<script\b", re.I)
 ARTICLE_ONLY = (("HTML comment", re.compile(r"<!--")),)
-THEME_IDS = re.compile(r"""id=["']?(__[a-z_]+)""")
+THEME_IDS = re.compile(r"""id=["']?(__[a-z0-9_]+)""")  # __nav_9 and __nav_9_label: two ids
 MARKUP = re.compile(r"[<>]")
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".ics", ".txt", ".js"}
 INDEX_SUFFIXES = {".pf_fragment", ".pf_meta", ".pf_filter"}
