@@ -49,6 +49,9 @@ class CheckReport:
     # the problems that decide which records pass the gate (default: `problems`); a report
     # narrowed to some files keeps the whole run's, so no rejected record slips through
     gate_problems: list[Problem] | None = field(default=None, repr=False)
+    # what the whole run depends on (speed/runcache.py), for the site build's key; None
+    # with the speed switch off or for a report narrowed or added to
+    key: bytes | None = field(default=None, repr=False)
     _accepted: Records | None = field(default=None, init=False, repr=False)
 
     @property
@@ -138,11 +141,13 @@ def check_records(
         return Outcome(ordered, loaded.documents, config_error)
 
     records: Records | Callable[[], Records]
+    key = None
     if speed_enabled():
-        outcome, records = memoised_check(
+        outcome, records, key = memoised_check(
             root, found, schemas, today, history, use_cache, timer, reporter, load_with, check
         )
     else:
         loaded = load_with(read_in_order, reporter)
         outcome, records = check(loaded), loaded.records
-    return CheckReport(root, outcome.problems, outcome.documents, outcome.config_error, records)
+    problems, documents, config_error = outcome.problems, outcome.documents, outcome.config_error
+    return CheckReport(root, problems, documents, config_error, records, key=key)

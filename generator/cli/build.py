@@ -42,13 +42,18 @@ from generator.timing import StageTimer
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("build"),
     show_default=True,
-    help="中间文件（Markdown 页面和 mkdocs.yml）目录 / folder for the generated docs tree and mkdocs.yml.",
+    help="中间文件目录（页面、mkdocs.yml、搜索索引），保留到下次构建，只重写改动的部分 / folder for the generated pages, mkdocs.yml and search index, kept for the next build, which rewrites only what changed.",
 )
 @click.option(
     "-q",
     "--quiet",
     is_flag=True,
     help="不显示进度 / no progress bar (never shown in CI or a pipe).",
+)
+@click.option(
+    "--full-scan",
+    is_flag=True,
+    help="构建后检查网站的每个文件，而不只是改动的文件（CI 每天一次）/ the post-build scan reads every file of the site, not only those that changed (CI's daily build).",
 )
 @allowed_signers_option
 @timings_option
@@ -63,10 +68,15 @@ def command(
     allowed_signers: Path | None,
     timings_file: Path | None,
     config_file: Path | None,
+    full_scan: bool,
 ) -> None:
     """生成网站：首页、客户、待访、投诉、数据质量（MkDocs + Material）/ build the static site.
 
     从不写入记录目录。/ Never writes into the records folder.
+
+    增量构建：与上次相同（记录、日期、设置）时直接停止；否则只重新生成改动的页面和搜索索引。
+    / Incremental: when nothing changed since the last build (records, day, settings) it
+    stops at once; else only the pages and search index that changed are made again.
 
     \b
     例子 / examples:
@@ -75,6 +85,7 @@ def command(
     """
     from generator.history import SHALLOW_NOTE
     from generator.site import BuildError, OutFolderError, build_site
+    from generator.speed.buildkey import file_bytes
 
     team = team_settings(config_file, records_dir)  # a refused setting: exit 2, before reading
     as_of = as_of_or_clock(today)
@@ -89,15 +100,24 @@ def command(
     try:
         with progress_reporter(wanted(quiet)) as reporter:
             report = load_for_rules(records_dir, as_of.today, history, reporter, timer)
+            signers = (file_bytes(allowed_signers),)  # the signatures' trust: a key input
             result = build_site(
-                report, out, as_of, profile == "masked", work, history, reporter, timer, team
-            )
+                report, out, as_of, profile == "masked", work, history, reporter, timer, team,
+                full_scan, signers,
+            )  # fmt: skip
     except OutFolderError as err:
         raise click.UsageError(str(err)) from None
     except BuildError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
     write_timings(timings_file, timer)
+    if result.unchanged:
+        click.echo(
+            f"网站没有变化：记录、日期和设置都与上次构建相同，{out} 保持原样（{profile}，截至 "
+            f"{as_of.today}） / nothing changed since the last build (records, day and settings "
+            f"the same): {out} is left as it was ({profile}, as of {as_of.today})"
+        )
+        return
     click.echo(
         f"已生成 {result.pages} 个页面到 {out}（{profile}，截至 {as_of.today}）"
         f" / built {result.pages} pages into {out} ({profile}, as of {as_of.today})"

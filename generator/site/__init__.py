@@ -2,19 +2,23 @@
 
 `build_site` never writes into the records folder: the docs tree goes to a
 work folder (default `build/docs`), the site to `--out` (default `site/`).
+
+Incremental builds (docs/site.md): the work folder keeps its trees between builds and a
+state file says what they hold (speed/sitestate.py). A build whose key (speed/buildkey.py)
+is the last one's, with `--out` still that build's site, stops at once; else only pages
+whose inputs changed are rendered (writer.py), MkDocs rebuilds those (`--dirty`),
+Pagefind runs only when the search tree changed, and the new site shares the unchanged
+files of the old one (publish.py). With the speed switch off every build is clean.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import os
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
-from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -35,16 +39,23 @@ from generator.site.changes import atom_feed, change_pages
 from generator.site.config import mkdocs_config
 from generator.site.dashboard import dashboard
 from generator.site.data import SiteData
+from generator.site.errors import BuildError, OutFolderError
 from generator.site.pages import complaint_pages, customers, due_pages, quality
-from generator.site.render import environment
+from generator.site.programs import mkdocs_build, pagefind_index
+from generator.site.publish import assemble
+from generator.site.render import environment, templates_dir
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
-from generator.site.search import SearchIndexError, check_index, finish_index, index_command
 from generator.site.team_pages import write_team_search_pages
 from generator.site.team_settings import TeamSettings
-from generator.site.writer import write_pages
+from generator.site.trees import prune, search_digest
+from generator.site.writer import Digests, write_pages
+from generator.speed.buildkey import build_key, file_bytes, program_digest
+from generator.speed.sitestate import SiteState, forget_state, load_state, save_state
 from generator.speed.workers import side_by_side
 from generator.timing import StageTimer
+
+__all__ = ["BuildError", "BuildResult", "OutFolderError", "build_site", "write_docs"]
 
 # The summary pages first: their contexts are made when written (by a worker process), and
 # first they are spread over the workers while the others write the customers' pages.
@@ -53,18 +64,12 @@ BUILDERS = (
 )  # fmt: skip
 
 
-_DISK_ERROR = re.compile(r"^\w*Error: (\[Errno \d+\] .*)$", re.M)
-
-
-class BuildError(Exception):
-    """The site could not be built (the message says why, in Chinese and English)."""
-
-
 @dataclass(frozen=True)
 class BuildResult:
     pages: int
     docs: Path
     site: Path
+    unchanged: bool = False  # nothing changed since the last build: `site` is that build's
 
 
 def write_docs(
@@ -75,8 +80,12 @@ def write_docs(
     history: History | None = None,
     reporter: Reporter = SILENT,
     timer: StageTimer | None = None,
-) -> tuple[SiteData, int]:
-    """The docs tree (work/docs) for MkDocs and the search tree (work/search) for Pagefind."""
+    known: Digests | None = None,
+) -> tuple[SiteData, Digests]:
+    """The docs tree (work/docs) for MkDocs and the search tree (work/search) for Pagefind,
+    and each page's digests. With `known` (the last build's digests, its trees kept) only
+    pages whose inputs changed are rendered, and pages no longer built are removed; else
+    both trees are written from nothing."""
     timer = timer or StageTimer()
     reporter.stage("读取记录 / reading records")
     records = report.records  # loaded now if the check's result came from the last run's
@@ -89,9 +98,9 @@ def write_docs(
     data = SiteData(report, agenda, complaints, Privacy(masked), history)
     docs, search = work / "docs", work / "search"
     for tree in (docs, search):
-        if tree.exists():
+        if known is None and tree.exists():
             shutil.rmtree(tree)
-        tree.mkdir(parents=True)
+        tree.mkdir(parents=True, exist_ok=True)
     with timer("pages: list and summarise"):
         pages = [page for builder in BUILDERS for page in builder(data)]
     with timer("record bodies rendered ahead (taking them)"):
@@ -101,22 +110,28 @@ def write_docs(
         (search / folder).mkdir(parents=True, exist_ok=True)
     reporter.stage("生成页面 / writing pages", len(pages))
     with timer("pages: render and write (worker processes)"):
-        write_pages(environment(masked), docs, search, pages, reporter)
+        digests = write_pages(environment(masked), docs, search, pages, reporter, known)
     data.bodies = {}  # ~100 MB at 100,000 visits, not needed after the pages
-    return data, len(pages)
+    return data, digests
 
 
 def write_downloads(data: SiteData, site: Path) -> None:
     """Files MkDocs would only copy, written straight into the built site: per staff member
-    the due list as an iCalendar feed and as CSV beside their page; the changes' feed."""
+    the due list as an iCalendar feed and as CSV beside their page; the changes' feed.
+    Those of a staff member with nothing due any more are removed (the site is kept)."""
     view = View(data.records, masked=data.privacy.masked)
     (site / "due").mkdir(parents=True, exist_ok=True)
+    written = set()
     for staff in data.records.staff_list:
         items = select(data.agenda, staff.id)
         if not items:
             continue
         (site / "due" / f"{staff.id}.ics").write_bytes(as_ics(data.agenda, items, view))
         (site / "due" / f"{staff.id}.csv").write_text(as_csv(items, view), encoding="utf-8")
+        written |= {f"{staff.id}.ics", f"{staff.id}.csv"}
+    for old in (site / "due").iterdir():
+        if old.suffix in (".ics", ".csv") and old.name not in written:
+            old.unlink()
     atom_feed(data, site)
 
 
@@ -130,8 +145,12 @@ def build_site(
     reporter: Reporter = SILENT,
     timer: StageTimer | None = None,
     team: TeamSettings | None = None,
+    full_scan: bool = False,
+    inputs: tuple[bytes, ...] = (),
 ) -> BuildResult:
-    """The site of checked records (`check_records`, judged as of the same day).
+    """The site of checked records (`check_records`, judged as of the same day). `inputs`:
+    what else the site depends on, for the build's key (the allowed signers' file);
+    `full_scan`: the post-build scan reads every file, not only the changed ones.
 
     Built into a new folder beside `out` and moved into its place only once the post-build
     scan passed: a failed build leaves the last good site as it was, and two builds at once
@@ -143,16 +162,26 @@ def build_site(
         out.parent.mkdir(parents=True, exist_ok=True)
         work.mkdir(parents=True, exist_ok=True)
         with _locked(work):
+            extra = (*inputs, *_team_inputs(team), b"full scan" if full_scan else b"")
+            key = build_key(report.key, as_of, masked, templates_dir(), extra)
+            state = load_state(work, program_digest(templates_dir(), masked))
+            if key is not None and state is not None and state.key == key and _mark(out) == key:
+                return BuildResult(len(state.pages), work / "docs", out, unchanged=True)
+            forget_state(work)  # until this build succeeds, the trees are in no known state
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
             os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 would hide it from a web server
             try:
-                result = _build_into(
-                    report, staging, as_of, masked, work, history, reporter, timer, team
-                )
-                (staging / SITE_MARK).write_text("回访台 huifang build\n", encoding="utf-8")
+                done = _build_into(
+                    report, staging, as_of, masked, work, history, reporter, timer, team,
+                    state, full_scan, out,
+                )  # fmt: skip
+                done.key = key
+                mark = f"回访台 huifang build\n{key or ''}\n"
+                (staging / SITE_MARK).write_text(mark, encoding="utf-8")
                 _replace(out, staging)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
+            save_state(work, done)
     except OSError as error:
         where = error.filename or out
         raise BuildError(
@@ -160,14 +189,26 @@ def build_site(
             f"原来的网站没有改动。 / cannot write {where}: {error.strerror or error}. Check the "
             "free disk space and permissions; the previous site is unchanged."
         ) from None
-    return BuildResult(result.pages, result.docs, out)
+    return BuildResult(len(done.pages), work / "docs", out)
 
 
-SITE_MARK = ".huifang-site"  # in every site built, so a later build knows it may replace it
+def _team_inputs(team: TeamSettings | None) -> list[bytes]:
+    """The team's settings and every file of its own pages, for the build's key."""
+    if team is None:
+        return [b"no team settings"]
+    return [repr(team).encode(), *(file_bytes(team.folder / name) for name in team.files)]
 
 
-class OutFolderError(BuildError):
-    """`--out` names a folder a build must never replace."""
+def _mark(out: Path) -> str | None:
+    """The key of the build `out` holds (None: not one of ours, or built without a key)."""
+    try:
+        lines = (out / SITE_MARK).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return lines[1] if len(lines) > 1 and lines[1] else None
+
+
+SITE_MARK = ".huifang-site"  # in every site built (with its key), so a later build knows it
 
 
 def refuse_out(out: Path, records: Path, work: Path) -> None:
@@ -236,82 +277,108 @@ def _replace(out: Path, built: Path) -> None:
 
 def _build_into(
     report: CheckReport,
-    out: Path,
+    staging: Path,
     as_of: AsOf,
     masked: bool,
     work: Path,
     history: History | None,
     reporter: Reporter,
     timer: StageTimer,
-    team: TeamSettings | None = None,
-) -> BuildResult:
-    data, count = write_docs(report, work, as_of, masked, history, reporter, timer)
+    team: TeamSettings | None,
+    state: SiteState | None,
+    full_scan: bool,
+    published: Path,
+) -> SiteState:
+    """The site into `staging`, from the work folder's trees as `state` left them (None:
+    from nothing); the state the work folder is in after it."""
+    known = state.pages if state is not None else None
+    data, digests = write_docs(report, work, as_of, masked, history, reporter, timer, known)
     write_team_search_pages(team, work / "search")  # the team's own pages, searchable too
+    mirror = work / "site"  # MkDocs' own copy of the site, kept for its --dirty builds
+    prune(work, mirror, digests, team)
     config = work / "mkdocs.yml"
-    company = data.records.policy.company or ""
-    shown = data.privacy.text(company)  # the team's mkdocs.yml merged in, if there is one
-    settings = mkdocs_config((work / "docs").resolve(), out.resolve(), shown, team)
-    config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
+    shown = data.privacy.text(data.records.policy.company or "")  # team's mkdocs.yml merged in
+    settings = mkdocs_config((work / "docs").resolve(), mirror.resolve(), shown, team)
+    text = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
+    config.write_text(text, "utf-8")
+    config_digest = hashlib.sha256(text.encode()).hexdigest()
+    dirty = state is not None and state.config == config_digest and mirror.is_dir()
     # The sitemap's dates come from SOURCE_DATE_EPOCH: the as-of day, so builds are byte-identical.
     epoch = int(dt.datetime.combine(as_of.today, dt.time(), dt.UTC).timestamp())
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    searched = search_digest(work / "search", digests, team)
     bundle = work / "pagefind"
-    shutil.rmtree(bundle, ignore_errors=True)
+    reindex = state is None or state.index.get("all") != searched
+    reindex = reindex or not (bundle / "pagefind.js").is_file()
+    scan_all = full_scan or state is None  # a new program or profile: every file scanned
+    count = len(digests)
     reporter.stage(
         f"MkDocs 构建 {count} 页，同时建搜索索引 / MkDocs build of {count} pages and the search index"
     )
     # Side by side, one core each (speed/workers.py); each scans its own output as soon as
     # it is done.
     with timer("MkDocs + Pagefind, with their scans"):
-        downloads = partial(write_downloads, data, out)
         pages, index = side_by_side(
-            partial(_site_pages, config, env, out, masked, timer, downloads),
-            partial(_search_index, work / "search", bundle, masked, timer),
+            partial(
+                _site_pages, config, env, dirty, data, mirror, staging, published, scan_all, timer
+            ),
+            partial(_search_index, work, reindex, staging, published, scan_all, masked, timer),
         )
         findings = pages + index
-    shutil.move(bundle, out / "pagefind")
     if findings:
         listed = "\n".join(f"  {f}" for f in findings[:50])
         raise BuildError(
             "构建后检查未通过，网站不能发布 / the post-build scan failed; do not publish this site:\n"
             + listed
         )
-    return BuildResult(count, work / "docs", out)
+    program = program_digest(templates_dir(), masked)
+    return SiteState(program, None, config_digest, digests, {"all": searched})
 
 
 def _site_pages(
-    config: Path, env: dict, out: Path, masked: bool, timer: StageTimer, downloads: Callable
+    config: Path,
+    env: dict,
+    dirty: bool,
+    data: SiteData,
+    mirror: Path,
+    staging: Path,
+    published: Path,
+    scan_all: bool,
+    timer: StageTimer,
 ) -> list:
-    """MkDocs builds the site; the downloads go in beside its pages (after it: it starts by
-    emptying the folder), while Pagefind still indexes; then the post-build scan of it all."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet", "-f", str(config)]
-    with timer("MkDocs"):
-        built = subprocess.run(command, capture_output=True, text=True, env=env)
-    if built.returncode != 0:
-        disk = _DISK_ERROR.findall(built.stderr)
-        if disk:  # a full or read-only disk: say so, not MkDocs' traceback
-            detail = disk[-1]
-            raise BuildError(
-                f"无法写入网站：{detail}。请检查磁盘空间和写权限；原来的网站没有改动。"
-                f" / cannot write the site: {detail}. Check the free disk space and "
-                "permissions; the previous site is unchanged."
-            )
-        raise BuildError(f"MkDocs 构建失败 / the MkDocs build failed:\n{built.stderr[-4000:]}")
+    """MkDocs builds its copy of the site; the downloads go in beside its pages (after it: a
+    clean build starts by emptying the folder), while Pagefind still indexes; then the site
+    beside `--out` and the post-build scan of what changed (of it all: `scan_all`)."""
+    mkdocs_build(config, env, dirty, timer)
     with timer("calendars, CSV and feed (into the site)"):
-        downloads()
+        write_downloads(data, mirror)
+    with timer("site put together beside --out"):
+        every, copied = assemble(mirror, staging, published, skip="pagefind")
     with timer("post-build scan of the pages"):
-        return scan_site(out, masked)
+        return scan_site(staging, data.privacy.masked, files=every if scan_all else copied)
 
 
-def _search_index(search: Path, bundle: Path, masked: bool, timer: StageTimer) -> list:
-    """Pagefind indexes the articles into `bundle`; then the post-build scan of the index."""
-    with timer("Pagefind"):
-        indexed = subprocess.run(index_command(search, bundle), capture_output=True, text=True)
-    try:
-        check_index(indexed.returncode, indexed.stderr or indexed.stdout, bundle)
-        finish_index(bundle)
-    except SearchIndexError as error:
-        raise BuildError(str(error)) from error
+def _search_index(
+    work: Path,
+    reindex: bool,
+    staging: Path,
+    published: Path,
+    scan_all: bool,
+    masked: bool,
+    timer: StageTimer,
+) -> list:
+    """Pagefind indexes the search tree into a new bundle when the tree changed since the
+    last build's index; the bundle joins the site; then the post-build scan of the index."""
+    bundle = work / "pagefind"
+    if reindex:
+        fresh = work / "pagefind-new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        pagefind_index(work / "search", fresh, timer)
+        shutil.rmtree(bundle, ignore_errors=True)
+        os.rename(fresh, bundle)
+    every, copied = assemble(bundle, staging / "pagefind", published / "pagefind")
     with timer("post-build scan of the index"):
         # At scale Pagefind ends last, when MkDocs and its scan are done: two cores are free.
-        return scan_site(bundle, masked, shown_prefix="pagefind/", processes=2)
+        shown = scan_site(staging / "pagefind", masked, "pagefind/", processes=2,
+                          files=every if scan_all else copied)  # fmt: skip
+        return shown

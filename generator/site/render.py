@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -133,9 +134,16 @@ def environment(masked: bool = False) -> jinja2.Environment:
     return env
 
 
-def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) -> None:
+Write = Callable[[Path, str], object]  # a file's path and its text
+
+
+def write_page(
+    env: jinja2.Environment, docs: Path, search: Path, page: Page, write: Write | None = None
+) -> None:
     """The article into the docs tree (with its front matter) and into the search tree
-    (their folders exist: `write_docs` makes them once)."""
+    (their folders exist: `write_docs` makes them once), by `write` (writer.py's writes
+    only what changed)."""
+    write = write or _write_text
     article = env.get_template(page.template).render(**page.context())
     section = SECTION_OF.get(page.path.split("/")[0].removesuffix(".md"), "")
     shown_title = env.finalize(page.title) if env.finalize else page.title
@@ -144,13 +152,17 @@ def write_page(env: jinja2.Environment, docs: Path, search: Path, page: Page) ->
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
         f"section: {json.dumps(section, ensure_ascii=False)}\n---\n"
     )
-    (docs / page.path).write_text(front + article, encoding="utf-8")
+    write(docs / page.path, front + article)
     meta = (
         f'<span hidden data-pagefind-filter="类型">{html.escape(without_markup(section))}</span>'
         f'<span hidden data-pagefind-meta="title">{html.escape(without_markup(shown_title))}</span>'
     )
-    (search / page.path).with_suffix(".html").write_text(
+    write(
+        (search / page.path).with_suffix(".html"),
         f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
         f"</head><body><div data-pagefind-body>{meta}{search_copy(article)}</div></body></html>",
-        encoding="utf-8",
     )
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")

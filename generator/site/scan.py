@@ -125,13 +125,19 @@ def active_parts(page: str) -> list[str]:
 
 
 def scan_site(
-    site: Path, masked: bool, shown_prefix: str = "", processes: int = 1
+    site: Path,
+    masked: bool,
+    shown_prefix: str = "",
+    processes: int = 1,
+    files: list[Path] | None = None,
 ) -> list[Finding]:
-    """Findings in every file under `site` (paths shown as `shown_prefix` + relative path),
-    read by up to `processes` forked processes when there are many files (as many as
-    there are cores, at most)."""
+    """Findings in every file under `site`, or in `files` under it (an incremental build's
+    changed files: the others were scanned when they were built), paths shown as
+    `shown_prefix` + relative path, read by up to `processes` forked processes when there
+    are many files (as many as there are cores, at most)."""
     jobs = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+    listed = site.rglob("*") if files is None else files
+    for path in sorted(p for p in listed if p.is_file()):
         relative = path.relative_to(site)
         if relative.parts[0] != "assets":  # the theme's own files
             jobs.append((path, shown_prefix + relative.as_posix(), masked))

@@ -61,10 +61,11 @@ def memoised_check(
     reporter: Reporter,
     load_with: Load,
     check: Callable[[LoadResult], Outcome],
-) -> tuple[Outcome, Records | Callable[[], Records]]:
+) -> tuple[Outcome, Records | Callable[[], Records], bytes]:
     """The outcome of `check` over the records `load_with` reads (its files through the
     records cache) and the records, or how to load them when the outcome is the last
-    run's: nothing it depends on has changed since."""
+    run's: nothing it depends on has changed since; and the run's key (what the outcome
+    depends on: the site build's own key starts from it, speed/buildkey.py)."""
     caching = use_cache and folder() is not None
     records_cache = cache_name(root, schemas)
     last = last_run(records_cache) if caching else None
@@ -80,15 +81,15 @@ def memoised_check(
             def records() -> Records:
                 return load_with(CachedReader(root, use_cache, taken), SILENT).records
 
-            return last.outcome, records
+            return last.outcome, records, key
     reader = CachedReader(root, use_cache, digests)
     loaded = load_with(reader, reporter)
     outcome = check(loaded)
+    if digests is None or reader.digests != digests:  # no last run, or a file changed since
+        key = run_key(records_cache, found, reader.digests, today, history)
     if caching:
-        if reader.digests != digests:  # not taken (no last run), or a file changed since
-            key = run_key(records_cache, found, reader.digests, today, history)
         keep(records_cache, RunResult(key, outcome))
-    return outcome, loaded.records
+    return outcome, loaded.records, key
 
 
 def run_key(

@@ -1,0 +1,143 @@
+"""Incremental builds: the same records twice stop at once; any edit rebuilds only what
+changed, and the site is then the one a clean build makes, every file byte for byte.
+
+The shipped demo, copied into a Git repository of its own (so the 变更 pages and the
+history feed are in it), is built once; then edited in the ways a team edits records —
+a customer added, changed, renamed, deleted, a visit's outcome and date, the policy, the
+as-of day, a commit — and after each edit built again into the same --work and --out,
+and built clean into fresh folders. Every file of the two sites is compared (nothing
+excluded: the mark file holds the build's key, the same for the same inputs).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, commit_all, huifang, run_git
+
+pytestmark = pytest.mark.e2e
+
+UNCHANGED = "nothing changed since the last build"
+
+
+def build(records: Path, out: Path, work: Path, today: str, *extra: str) -> str:
+    result = huifang(
+        "build", "--records", str(records), "--today", today, "--out", str(out),
+        "--work", str(work), "-q", *extra,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def stats_of(site: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(site).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in site.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """The demo records in a Git repository of their own: (repo)/records."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", root / "records")
+    run_git(root, "init", "-q")
+    commit_all(root, "演示记录 / the demo records")
+    return root
+
+
+def test_the_same_records_twice_change_nothing(repo, tmp_path):
+    out, work = tmp_path / "site", tmp_path / "work"
+    first = build(repo / "records", out, work, "2026-11-23")
+    assert UNCHANGED not in first
+    before, stats = files_of(out), stats_of(out)
+    second = build(repo / "records", out, work, "2026-11-23")
+    assert UNCHANGED in second and "网站没有变化" in second
+    assert files_of(out) == before and stats_of(out) == stats  # not one file written again
+    # the profile or the day is part of the key: a real build, and only then
+    assert UNCHANGED not in build(repo / "records", out, work, "2026-11-24")
+    assert UNCHANGED not in build(repo / "records", out, work, "2026-11-24", "--profile", "full")
+    assert UNCHANGED in build(repo / "records", out, work, "2026-11-24", "--profile", "full")
+
+
+def test_a_site_replaced_by_hand_is_built_again(repo, tmp_path):
+    out, work = tmp_path / "site", tmp_path / "work"
+    build(repo / "records", out, work, "2026-11-23")
+    clean = files_of(out)
+    (out / "index.html").write_text("edited by hand", encoding="utf-8")
+    (out / ".huifang-site").write_text("回访台 huifang build\n", encoding="utf-8")  # no key
+    assert UNCHANGED not in build(repo / "records", out, work, "2026-11-23")
+    assert files_of(out) == clean
+
+
+def changing(path: Path, *replacements: tuple[str, str]) -> Callable[[], None]:
+    """An edit of a record file: each (old, new) replaced once."""
+
+    def edit() -> None:
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, (path, old)
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+
+    return edit
+
+
+def _edits(records: Path):
+    """(what, the edit, the as-of day after it): the ways a team changes its records."""
+    customers, visits = records / "customers", records / "visits"
+    a_visit = sorted((visits / "2026").glob("*-C0057-*.md"))[0]
+    other = visits / "2026" / "2026-03-07-C0009-email.md"
+    c0060 = [customers / "C0060.md", *records.rglob("*C0060*.md")]
+
+    def add() -> None:
+        text = (customers / "C0060.md").read_text(encoding="utf-8")
+        new = text.replace("id: C0060", "id: C0061").replace("赵淑英", "钱多多")
+        (customers / "C0061.md").write_text(new, encoding="utf-8")
+
+    def rename() -> None:
+        changing(customers / "C0061.md", ("id: C0061", "id: C0062"))()
+        (customers / "C0061.md").rename(customers / "C0062.md")
+
+    def delete() -> None:
+        for path in {*c0060, *records.glob("complaints/*/K2026-0020.md")}:
+            path.unlink()
+
+    day = "2026-11-23"
+    return [
+        ("a visit's outcome", changing(a_visit, ("outcome: ", "outcome: 已补充。")), day),
+        ("a customer added", add, day),
+        ("a customer changed", changing(customers / "C0002.md", ("grade: A2", "grade: B1")), day),
+        ("a customer renamed", rename, day),
+        ("a customer deleted with its records", delete, day),
+        ("a visit's date and satisfaction", changing(other, ("satisfaction: neutral", "satisfaction: satisfied"),
+                                                     ("date: '2026-03-07'", "date: '2026-03-05'")), day),
+        ("the policy", changing(records / "policy.yaml", ("company: ", "company: 新")), day),
+        ("the as-of day", lambda: None, "2026-12-02"),
+    ]  # fmt: skip
+
+
+def test_every_incremental_build_is_the_clean_build(repo, tmp_path):
+    records = repo / "records"
+    out, work = tmp_path / "site", tmp_path / "work"
+    build(records, out, work, "2026-11-23")
+    for number, (what, edit, today) in enumerate(_edits(records)):
+        edit()
+        if number % 2:  # every other edit committed: the history pages change too
+            commit_all(repo, what)
+        assert UNCHANGED not in build(records, out, work, today), what
+        fresh = tmp_path / f"clean-{number}"
+        build(records, fresh / "site", fresh / "work", today)
+        incremental, clean = files_of(out), files_of(fresh / "site")
+        assert sorted(incremental) == sorted(clean), what
+        differing = [name for name in clean if incremental[name] != clean[name]]
+        assert differing == [], what
+        shutil.rmtree(fresh)
