@@ -22,6 +22,7 @@ from generator.cli import (
     fmt,
     history,
     new,
+    serve,
 )
 from generator.cli.options import CONTEXT
 from generator.speed.memory import exit_now
@@ -50,7 +51,7 @@ def main() -> None:
     """
 
 
-for module in (build, check, codeowners, complaints, demo, due, fmt, history, new):
+for module in (build, check, codeowners, complaints, demo, due, fmt, history, new, serve):
     main.add_command(module.command)
 
 if __name__ == "__main__":  # pragma: no cover
