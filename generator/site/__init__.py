@@ -40,15 +40,17 @@ from generator.site.config import mkdocs_config
 from generator.site.dashboard import dashboard
 from generator.site.data import SiteData
 from generator.site.errors import BuildError, OutFolderError
+from generator.site.indexing import index_shards, shard_digests
 from generator.site.pages import complaint_pages, customers, due_pages, quality
-from generator.site.programs import mkdocs_build, pagefind_index
+from generator.site.programs import mkdocs_build
 from generator.site.publish import assemble
 from generator.site.render import environment, templates_dir
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
+from generator.site.shards import MAIN, is_sharded, shard_names, shard_of
 from generator.site.team_pages import write_team_search_pages
 from generator.site.team_settings import TeamSettings
-from generator.site.trees import prune, search_digest
+from generator.site.trees import prune
 from generator.site.writer import Digests, write_pages
 from generator.speed.buildkey import build_key, file_bytes, program_digest
 from generator.speed.sitestate import SiteState, forget_state, load_state, save_state
@@ -105,12 +107,15 @@ def write_docs(
         pages = [page for builder in BUILDERS for page in builder(data)]
     with timer("record bodies rendered ahead (taking them)"):
         data.bodies = bodies()
-    for folder in {os.path.dirname(page.path) for page in pages}:  # once, not per page
-        (docs / folder).mkdir(parents=True, exist_ok=True)
-        (search / folder).mkdir(parents=True, exist_ok=True)
+    sharded = is_sharded(len(records.customer_list))  # the search tree by shard: shards.py
+    for page in {(shard_of(p.path, sharded), os.path.dirname(p.path)) for p in pages}:
+        (docs / page[1]).mkdir(parents=True, exist_ok=True)  # once, not per page
+        (search / page[0] / page[1]).mkdir(parents=True, exist_ok=True)
+    (search / MAIN).mkdir(exist_ok=True)
     reporter.stage("生成页面 / writing pages", len(pages))
     with timer("pages: render and write (worker processes)"):
-        digests = write_pages(environment(masked), docs, search, pages, reporter, known)
+        env = environment(masked)
+        digests = write_pages(env, docs, search, pages, reporter, known, sharded)
     data.bodies = {}  # ~100 MB at 100,000 visits, not needed after the pages
     return data, digests
 
@@ -165,7 +170,7 @@ def build_site(
             extra = (*inputs, *_team_inputs(team), b"full scan" if full_scan else b"")
             key = build_key(report.key, as_of, masked, templates_dir(), extra)
             state = load_state(work, program_digest(templates_dir(), masked))
-            if key is not None and state is not None and state.key == key and _mark(out) == key:
+            if state is not None and _unchanged(state, key, out):
                 return BuildResult(len(state.pages), work / "docs", out, unchanged=True)
             forget_state(work)  # until this build succeeds, the trees are in no known state
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
@@ -176,9 +181,9 @@ def build_site(
                     state, full_scan, out,
                 )  # fmt: skip
                 done.key = key
-                mark = f"回访台 huifang build\n{key or ''}\n"
-                (staging / SITE_MARK).write_text(mark, encoding="utf-8")
+                (staging / SITE_MARK).write_text("回访台 huifang build\n", encoding="utf-8")
                 _replace(out, staging)
+                done.site = _identity(out)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             save_state(work, done)
@@ -199,16 +204,24 @@ def _team_inputs(team: TeamSettings | None) -> list[bytes]:
     return [repr(team).encode(), *(file_bytes(team.folder / name) for name in team.files)]
 
 
-def _mark(out: Path) -> str | None:
-    """The key of the build `out` holds (None: not one of ours, or built without a key)."""
+def _identity(out: Path) -> list[int]:
+    """Which site `out` is: its folder (each build moves in a new one) and its mark file's
+    time; [] when it has none. Not in the site's bytes, which do not depend on speed."""
     try:
-        lines = (out / SITE_MARK).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return lines[1] if len(lines) > 1 and lines[1] else None
+        folder, mark = os.stat(out), os.stat(out / SITE_MARK)
+    except OSError:
+        return []
+    return [folder.st_dev, folder.st_ino, mark.st_mtime_ns]
 
 
-SITE_MARK = ".huifang-site"  # in every site built (with its key), so a later build knows it
+def _unchanged(state: SiteState, key: str | None, out: Path) -> bool:
+    """The last build had this key and `out` is still the site it published."""
+    return (
+        key is not None and state.key == key and bool(state.site) and _identity(out) == state.site
+    )
+
+
+SITE_MARK = ".huifang-site"  # in every site built, so a later build knows it may replace it
 
 
 def refuse_out(out: Path, records: Path, work: Path) -> None:
@@ -293,9 +306,11 @@ def _build_into(
     from nothing); the state the work folder is in after it."""
     known = state.pages if state is not None else None
     data, digests = write_docs(report, work, as_of, masked, history, reporter, timer, known)
-    write_team_search_pages(team, work / "search")  # the team's own pages, searchable too
+    sharded = is_sharded(len(data.records.customer_list))
+    shards = shard_names(sharded)
+    write_team_search_pages(team, work / "search" / MAIN)  # the team's pages, searchable too
     mirror = work / "site"  # MkDocs' own copy of the site, kept for its --dirty builds
-    prune(work, mirror, digests, team)
+    prune(work, mirror, digests, team, sharded)
     config = work / "mkdocs.yml"
     shown = data.privacy.text(data.records.policy.company or "")  # team's mkdocs.yml merged in
     settings = mkdocs_config((work / "docs").resolve(), mirror.resolve(), shown, team)
@@ -306,10 +321,10 @@ def _build_into(
     # The sitemap's dates come from SOURCE_DATE_EPOCH: the as-of day, so builds are byte-identical.
     epoch = int(dt.datetime.combine(as_of.today, dt.time(), dt.UTC).timestamp())
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    searched = search_digest(work / "search", digests, team)
-    bundle = work / "pagefind"
-    reindex = state is None or state.index.get("all") != searched
-    reindex = reindex or not (bundle / "pagefind.js").is_file()
+    searched = shard_digests(work / "search", digests, team, shards)
+    bundles = work / "pagefind"
+    reindex = [shard for shard in shards if state is None or state.index.get(shard) != searched[shard]
+               or not (bundles / shard / "pagefind-entry.json").is_file()]  # fmt: skip
     scan_all = full_scan or state is None  # a new program or profile: every file scanned
     count = len(digests)
     reporter.stage(
@@ -322,7 +337,9 @@ def _build_into(
             partial(
                 _site_pages, config, env, dirty, data, mirror, staging, published, scan_all, timer
             ),
-            partial(_search_index, work, reindex, staging, published, scan_all, masked, timer),
+            partial(
+                index_shards, work, reindex, shards, staging, published, scan_all, masked, timer
+            ),
         )
         findings = pages + index
     if findings:
@@ -332,7 +349,7 @@ def _build_into(
             + listed
         )
     program = program_digest(templates_dir(), masked)
-    return SiteState(program, None, config_digest, digests, {"all": searched})
+    return SiteState(program, None, config_digest, digests, searched)
 
 
 def _site_pages(
@@ -356,29 +373,3 @@ def _site_pages(
         every, copied = assemble(mirror, staging, published, skip="pagefind")
     with timer("post-build scan of the pages"):
         return scan_site(staging, data.privacy.masked, files=every if scan_all else copied)
-
-
-def _search_index(
-    work: Path,
-    reindex: bool,
-    staging: Path,
-    published: Path,
-    scan_all: bool,
-    masked: bool,
-    timer: StageTimer,
-) -> list:
-    """Pagefind indexes the search tree into a new bundle when the tree changed since the
-    last build's index; the bundle joins the site; then the post-build scan of the index."""
-    bundle = work / "pagefind"
-    if reindex:
-        fresh = work / "pagefind-new"
-        shutil.rmtree(fresh, ignore_errors=True)
-        pagefind_index(work / "search", fresh, timer)
-        shutil.rmtree(bundle, ignore_errors=True)
-        os.rename(fresh, bundle)
-    every, copied = assemble(bundle, staging / "pagefind", published / "pagefind")
-    with timer("post-build scan of the index"):
-        # At scale Pagefind ends last, when MkDocs and its scan are done: two cores are free.
-        shown = scan_site(staging / "pagefind", masked, "pagefind/", processes=2,
-                          files=every if scan_all else copied)  # fmt: skip
-        return shown

@@ -47,6 +47,7 @@ def pagefind_index(search: Path, bundle: Path, timer: StageTimer) -> None:
         indexed = subprocess.run(index_command(search, bundle), capture_output=True, text=True)
     try:
         check_index(indexed.returncode, indexed.stderr or indexed.stdout, bundle)
-        finish_index(bundle)
+        with timer("search.finish_index"):
+            finish_index(bundle)
     except SearchIndexError as error:
         raise BuildError(str(error)) from error

@@ -25,6 +25,7 @@ import jinja2
 from generator.progress import Reporter
 from generator.site.data import Page, ready
 from generator.site.render import write_page
+from generator.site.shards import shard_of
 from generator.speed.memory import freeze
 from generator.speed.workers import fork_map, workers_for
 
@@ -34,7 +35,7 @@ CHUNK = 50
 # A page's digests: [its inputs, its search copy]; the work folder's state keeps them.
 Digests = dict[str, list[str]]
 
-_job: tuple[jinja2.Environment, Path, Path, list[Page], Digests] | None = None
+_job: tuple[jinja2.Environment, Path, Path, list[Page], Digests, bool] | None = None
 
 
 def write_pages(
@@ -44,19 +45,20 @@ def write_pages(
     pages: list[Page],
     reporter: Reporter,
     known: Digests | None = None,
+    sharded: bool = False,
 ) -> Digests:
-    """Write every page whose inputs are not those `known` from the last build; the
-    digests of every page."""
+    """Write every page whose inputs are not those `known` from the last build (its search
+    copy into its shard's folder of `search`: shards.py); the digests of every page."""
     known = known or {}
     workers = workers_for(len(pages), PARALLEL_FROM)
     if not workers:
         digests = {}
         for page in pages:
-            digests[page.path] = _write(env, docs, search, page, known)
+            digests[page.path] = _write(env, docs, search, page, known, sharded)
             reporter.advance()
         return digests
     global _job
-    _job = (env, docs, search, pages, known)
+    _job = (env, docs, search, pages, known, sharded)
     freeze()  # the workers share this memory: their collections need not walk (and copy) it
     digests = {}
     try:
@@ -70,8 +72,8 @@ def write_pages(
 
 def _write_chunk(start: int) -> Digests:
     assert _job is not None  # set before the fork
-    env, docs, search, pages, known = _job
-    return {page.path: _write(env, docs, search, page, known)
+    env, docs, search, pages, known, sharded = _job
+    return {page.path: _write(env, docs, search, page, known, sharded)
             for page in pages[start : start + CHUNK]}  # fmt: skip
 
 
@@ -79,7 +81,8 @@ def search_path(search: Path, page: Page) -> Path:
     return (search / page.path).with_suffix(".html")
 
 
-def _write(env: jinja2.Environment, docs: Path, search: Path, page: Page, known: Digests):
+def _write(env, docs: Path, tree: Path, page: Page, known: Digests, sharded: bool) -> list[str]:
+    search = tree / shard_of(page.path, sharded)
     context = page.context()
     inputs = _inputs_digest(page, context)
     last = known.get(page.path)

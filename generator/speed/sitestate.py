@@ -5,7 +5,8 @@ index between builds. This file beside them (`.huifang-state.json`, plain JSON: 
 in it is ever run) says what they are: which program and profile made them, the build's
 key (speed/buildkey.py), the digest of the mkdocs.yml MkDocs ran with, each page's
 digest of its inputs (its context, title, template: writer.py) and of its search copy,
-and the digest of the search tree each index shard was made from.
+the digest of the search tree each index shard was made from, and which folder the site
+it published is (so a build knows `--out` is still that site).
 
 It is removed when a build starts and written when one has succeeded, so after a failed
 or interrupted build there is none and the next build starts clean: what the trees hold
@@ -33,6 +34,7 @@ class SiteState:
     config: str = ""  # digest of the mkdocs.yml MkDocs ran with
     pages: dict[str, list[str]] = field(default_factory=dict)  # path → [inputs, search copy]
     index: dict[str, str] = field(default_factory=dict)  # shard → digest of its search tree
+    site: list[int] = field(default_factory=list)  # the published site's identity (its folder)
 
 
 def load_state(work: Path, program: str) -> SiteState | None:

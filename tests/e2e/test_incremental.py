@@ -6,7 +6,7 @@ history feed are in it), is built once; then edited in the ways a team edits rec
 a customer added, changed, renamed, deleted, a visit's outcome and date, the policy, the
 as-of day, a commit — and after each edit built again into the same --work and --out,
 and built clean into fresh folders. Every file of the two sites is compared (nothing
-excluded: the mark file holds the build's key, the same for the same inputs).
+excluded).
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def test_a_site_replaced_by_hand_is_built_again(repo, tmp_path):
     build(repo / "records", out, work, "2026-11-23")
     clean = files_of(out)
     (out / "index.html").write_text("edited by hand", encoding="utf-8")
-    (out / ".huifang-site").write_text("回访台 huifang build\n", encoding="utf-8")  # no key
+    (out / ".huifang-site").write_text("回访台 huifang build\n", encoding="utf-8")  # a new mark
     assert UNCHANGED not in build(repo / "records", out, work, "2026-11-23")
     assert files_of(out) == clean
 
@@ -141,3 +141,42 @@ def test_every_incremental_build_is_the_clean_build(repo, tmp_path):
         differing = [name for name in clean if incremental[name] != clean[name]]
         assert differing == [], what
         shutil.rmtree(fresh)
+
+
+def test_a_sharded_index_rebuilds_one_shard_and_is_the_clean_build(tmp_path):
+    """Above SHARD_FROM customers the index is in shards; one visit changed re-indexes its
+    customer's shard (and main, whose lists show the visit) and no other."""
+    from generator.site.shards import CUSTOMER_SHARDS, SHARD_FROM, shard_of
+
+    records = tmp_path / "records"
+    size = ("--customers", str(SHARD_FROM), "--visits", str(SHARD_FROM), "--complaints", "10")
+    made = huifang("demo", "--out", str(records), *size)
+    assert made.returncode == 0, made.stderr
+    out, work = tmp_path / "site", tmp_path / "work"
+    build(records, out, work, "2026-11-23")
+    shards = [out / "pagefind" / "shards" / f"c{n}" for n in range(CUSTOMER_SHARDS)]
+    assert all((shard / "pagefind-entry.json").is_file() for shard in shards)
+    before = {p: stats_of(p) for p in shards}
+    visit = sorted((records / "visits").rglob("*.md"))[0]
+    customer = next(line for line in visit.read_text(encoding="utf-8").splitlines()
+                    if line.startswith("customer: ")).split(": ")[1]  # fmt: skip
+    changing(visit, ("outcome: ", "outcome: 已补充。"))()
+    build(records, out, work, "2026-11-23")
+    mine = out / "pagefind" / "shards" / shard_of(f"customers/{customer}.md", True)
+    assert [p for p in shards if stats_of(p) != before[p]] == [mine]
+    build(records, tmp_path / "clean", tmp_path / "clean-work", "2026-11-23")
+    assert files_of(out) == files_of(tmp_path / "clean")
+
+
+def test_ci_keeps_the_last_build_and_scans_everything_daily():
+    import yaml
+
+    site = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    steps = site["jobs"]["build"]["steps"]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert set(cache["with"]["path"].split()) == {"build", "site", "~/.cache/huifang"}
+    assert "pyproject.toml" in cache["with"]["key"] and "generator/**" in cache["with"]["key"]
+    command = next(s["run"] for s in steps if "huifang build" in s.get("run", ""))
+    assert "--work build" in command and "--out site" in command
+    assert "github.event_name == 'schedule' && '--full-scan'" in command
+    assert steps.index(cache) < next(i for i, s in enumerate(steps) if s.get("run") == command)

@@ -11,16 +11,32 @@
     box.className = "hf-search";
     box.id = "hf-search";
     header.insertBefore(box, header.querySelector(".md-header__source"));
-    new PagefindUI({
-      element: "#hf-search",
-      showSubResults: true,
-      showImages: false,
-      resetStyles: false,
-      translations: { placeholder: "搜索客户、投诉、回访记录", zero_results: "没有找到“[SEARCH_TERM]”" },
+    withShards(function (mergeIndex) {
+      new PagefindUI({
+        element: "#hf-search",
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false,
+        translations: { placeholder: "搜索客户、投诉、回访记录", zero_results: "没有找到“[SEARCH_TERM]”" },
+        mergeIndex: mergeIndex,
+      });
+      var input = box.querySelector(".pagefind-ui__search-input");
+      if (input) showOwnPages(box, input);
+      foldFiltersOnPhones(box);
     });
-    var input = box.querySelector(".pagefind-ui__search-input");
-    if (input) showOwnPages(box, input);
-    foldFiltersOnPhones(box);
+  }
+
+  /* A big site's index is in shards (generator/site/shards.py): pagefind/ is the main one,
+     pagefind/shards.json lists the others, merged into every search (Pagefind's mergeIndex). */
+  function withShards(mount) {
+    var list = new URL("pagefind/shards.json", siteBase());
+    fetch(list).then(function (response) { return response.ok ? response.json() : { bundles: [] }; })
+      .catch(function () { return { bundles: [] }; })
+      .then(function (shards) {
+        mount((shards.bundles || []).map(function (folder) {
+          return { bundlePath: new URL(folder, list).href };
+        }));
+      });
   }
 
   /* The own-page lookup (generator/site/own_pages.py): a query that is a record's id or
