@@ -155,7 +155,8 @@ def build_site(
 ) -> BuildResult:
     """The site of checked records (`check_records`, judged as of the same day). `inputs`:
     what else the site depends on, for the build's key (the allowed signers' file);
-    `full_scan`: the post-build scan reads every file, not only the changed ones.
+    `full_scan`: the post-build scan reads every file, not only the changed ones (and the
+    build runs even when nothing changed, to scan it all).
 
     Built into a new folder beside `out` and moved into its place only once the post-build
     scan passed: a failed build leaves the last good site as it was, and two builds at once
@@ -167,10 +168,10 @@ def build_site(
         out.parent.mkdir(parents=True, exist_ok=True)
         work.mkdir(parents=True, exist_ok=True)
         with _locked(work):
-            extra = (*inputs, *_team_inputs(team), b"full scan" if full_scan else b"")
+            extra = (*inputs, *_team_inputs(team))
             key = build_key(report.key, as_of, masked, templates_dir(), extra)
             state = load_state(work, program_digest(templates_dir(), masked))
-            if state is not None and _unchanged(state, key, out):
+            if state is not None and not full_scan and _unchanged(state, key, out):
                 return BuildResult(len(state.pages), work / "docs", out, unchanged=True)
             forget_state(work)  # until this build succeeds, the trees are in no known state
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))

@@ -7,7 +7,7 @@ program's code, the schemas, the holiday data: speed/runcache.py) and adds what 
 site reads: the as-of moment (complaint limits run in hours), the profile, the page
 templates and theme, the versions of the programs that make the pages (MkDocs, Material,
 Pagefind, Jinja, the Markdown renderer and cleaner), and the caller's other inputs (the
-allowed signers' file, the team's mkdocs.yml and pages, the options). The site build
+allowed signers' file, the team's mkdocs.yml and pages). The site build
 (site/__init__.py) stores it in the work folder and in the site's mark file; equal keys
 and the site still that build: nothing to do.
 """

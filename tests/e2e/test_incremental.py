@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,43 @@ def test_the_same_records_twice_change_nothing(repo, tmp_path):
     assert UNCHANGED not in build(repo / "records", out, work, "2026-11-24")
     assert UNCHANGED not in build(repo / "records", out, work, "2026-11-24", "--profile", "full")
     assert UNCHANGED in build(repo / "records", out, work, "2026-11-24", "--profile", "full")
+
+
+def test_a_full_scan_builds_and_scans_though_nothing_changed(repo, tmp_path):
+    out, work = tmp_path / "site", tmp_path / "work"
+    build(repo / "records", out, work, "2026-11-23")
+    before = files_of(out)
+    assert UNCHANGED not in build(repo / "records", out, work, "2026-11-23", "--full-scan")
+    assert files_of(out) == before
+    assert UNCHANGED in build(repo / "records", out, work, "2026-11-23")
+
+
+def test_a_failed_incremental_build_leaves_the_last_site_and_the_next_is_right(
+    repo, tmp_path, monkeypatch
+):
+    """The new site links the published files: a build that fails after MkDocs rewrote its
+    own copy of a page still leaves every published file (bytes, time) as it was."""
+    import generator.site as site_module
+    from generator.check import check_records
+    from generator.derive import AsOf
+    from generator.site.scan import Finding
+
+    records, out, work = repo / "records", tmp_path / "site", tmp_path / "work"
+    build(records, out, work, "2026-11-23")
+    before, stats = files_of(out), stats_of(out)
+    visit = sorted((records / "visits").rglob("*-C0057-*.md"))[0]
+    changing(visit, ("outcome: ", "outcome: 已补充。"))()
+    found = [Finding("customers/C0057.html", "test")]
+    monkeypatch.setattr(site_module, "scan_site", lambda *args, **kwargs: found)
+    today = AsOf.day(date(2026, 11, 23))
+    with pytest.raises(site_module.BuildError):
+        site_module.build_site(check_records(records, today.today), out, today, work=work)
+    assert files_of(out) == before and stats_of(out) == stats
+    assert not [p for p in tmp_path.iterdir() if "building" in p.name]
+    monkeypatch.undo()
+    build(records, out, work, "2026-11-23")
+    build(records, tmp_path / "clean", tmp_path / "clean-work", "2026-11-23")
+    assert files_of(out) == files_of(tmp_path / "clean") != before
 
 
 def test_a_site_replaced_by_hand_is_built_again(repo, tmp_path):
