@@ -218,3 +218,29 @@ def test_ci_keeps_the_last_build_and_scans_everything_daily():
     assert "--work build" in command and "--out site" in command
     assert "github.event_name == 'schedule' && '--full-scan'" in command
     assert steps.index(cache) < next(i for i, s in enumerate(steps) if s.get("run") == command)
+
+
+def test_the_team_s_pages_and_settings_rebuild_like_a_clean_build(repo, tmp_path):
+    from test_team_site import SITE_PAGES, TEAM_FILE, team_repository
+
+    records, out, work = repo / "records", tmp_path / "site", tmp_path / "work"
+    team_repository(repo)
+    build(records, out, work, "2026-11-23")
+    assert "每月每户回访一次" in (out / "制度.html").read_text(encoding="utf-8")
+    rule = repo / "site_pages" / "制度.md"
+    edits = [
+        changing(rule, ("每月每户回访一次", "每两周每户回访一次")),  # a team page's text
+        lambda: (
+            (repo / "site_pages" / "联系人.md").unlink()  # a page gone, its nav entry too
+            or (repo / "mkdocs.yml").write_text(
+                TEAM_FILE.replace("  - 团队:\n      - 联系人: 联系人.md\n", ""), encoding="utf-8"
+            )
+        ),
+    ]
+    assert "联系人.md" in SITE_PAGES
+    for number, edit in enumerate(edits):
+        edit()
+        assert UNCHANGED not in build(records, out, work, "2026-11-23")
+        fresh = tmp_path / f"clean-{number}"
+        build(records, fresh / "site", fresh / "work", "2026-11-23")
+        assert files_of(out) == files_of(fresh / "site"), number
