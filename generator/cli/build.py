@@ -100,7 +100,7 @@ def command(
     try:
         with progress_reporter(wanted(quiet)) as reporter:
             report = load_for_rules(records_dir, as_of.today, history, reporter, timer)
-            signers = (file_bytes(allowed_signers),)  # the signatures' trust: a key input
+            signers = (file_bytes(_signers_file(allowed_signers, records_dir, history)),)
             result = build_site(
                 report, out, as_of, profile == "masked", work, history, reporter, timer, team,
                 full_scan, signers,
@@ -122,3 +122,15 @@ def command(
         f"已生成 {result.pages} 个页面到 {out}（{profile}，截至 {as_of.today}）"
         f" / built {result.pages} pages into {out} ({profile}, as of {as_of.today})"
     )
+
+
+def _signers_file(given: Path | None, records_dir: Path, history) -> Path | None:
+    """The allowed-signers file the history was judged by (given, else git's setting): its
+    content decides which signatures are trusted, so it is an input of the build's key."""
+    if given is not None or history is None:
+        return given
+    from generator.history.gitlog import configured_signers, repository_root
+
+    repo = repository_root(records_dir.resolve())
+    configured = configured_signers(repo)
+    return (repo / configured) if configured else None  # a relative setting: from the top

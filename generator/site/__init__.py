@@ -324,6 +324,8 @@ def _build_into(
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     searched = shard_digests(work / "search", digests, team, shards)
     bundles = work / "pagefind"
+    if state is None:  # what the folder holds is not known (another program, a failed build)
+        shutil.rmtree(bundles, ignore_errors=True)
     reindex = [shard for shard in shards if state is None or state.index.get(shard) != searched[shard]
                or not (bundles / shard / "pagefind-entry.json").is_file()]  # fmt: skip
     scan_all = full_scan or state is None  # a new program or profile: every file scanned

@@ -26,7 +26,7 @@ from generator.timing import StageTimer
 # Pagefind's files the browser loads from a merged bundle (the primary's scripts and
 # WebAssembly do the searching for every bundle): the rest of a shard's copy is left out.
 MERGED_FILES = ("pagefind-entry.json",)
-MERGED_FOLDERS = ("index", "fragment", "filter")
+MERGED_FOLDERS = ("index", "fragment", "filter", "own")  # own: the 直达 lookup (own_pages.py)
 MERGED_SUFFIX = ".pf_meta"
 
 
@@ -59,7 +59,11 @@ def index_shards(
     site, and scan what of it changed (all of it: `scan_all`)."""
     bundles = work / "pagefind"
     for stale in set(os.listdir(bundles) if bundles.is_dir() else ()) - set(shards):
-        shutil.rmtree(bundles / stale)  # a shard no longer made (fewer customers now)
+        gone = bundles / stale  # a shard no longer made (fewer customers now)
+        if gone.is_dir() and not gone.is_symlink():
+            shutil.rmtree(gone)
+        else:
+            gone.unlink()
     global _job
     _job = work
     try:

@@ -106,6 +106,20 @@ def test_a_failed_incremental_build_leaves_the_last_site_and_the_next_is_right(
     assert files_of(out) == files_of(tmp_path / "clean") != before
 
 
+def test_a_work_folder_in_no_known_state_is_rebuilt_from_nothing(repo, tmp_path):
+    """No state file (a failed build, an older program's folder, one copied by hand): the
+    trees are made afresh whatever they hold."""
+    out, work = tmp_path / "site", tmp_path / "work"
+    build(repo / "records", out, work, "2026-11-23")
+    clean = files_of(out)
+    (work / ".huifang-state.json").unlink()
+    (work / "pagefind" / "pagefind.js").write_text("an older layout", encoding="utf-8")
+    (work / "docs" / "customers" / "C9999.md").write_text("stale", encoding="utf-8")
+    (work / "search" / "main" / "stale.html").write_text("stale", encoding="utf-8")
+    assert UNCHANGED not in build(repo / "records", out, work, "2026-11-23")
+    assert files_of(out) == clean
+
+
 def test_a_site_replaced_by_hand_is_built_again(repo, tmp_path):
     out, work = tmp_path / "site", tmp_path / "work"
     build(repo / "records", out, work, "2026-11-23")
