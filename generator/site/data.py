@@ -28,6 +28,9 @@ class Page:
     template: str
     # made when the page is written, by the process that writes it (site/writer.py)
     context: Callable[[], dict]
+    # the ids and names this page is the page of: a search for one of them puts it first
+    # (weighted in the search copy, render.write_page)
+    own: tuple[str, ...] = ()
 
 
 def ready(context: dict) -> Callable[[], dict]:

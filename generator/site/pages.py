@@ -56,7 +56,9 @@ def customers(data: SiteData) -> list[Page]:
         # the page's context is made by the process that writes it (site/__init__.py)
         items = timeline_items(visits, complaints_of[customer.id])
         context = partial(customer_context, data, customer, row, due, items)
-        pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context))
+        # a masked name (张*) names nobody: only a name shown in full is a page's own
+        own = (customer.id, row["name"]) if row["name"] == customer.name else (customer.id,)
+        pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context, own))
         pages += timeline_pages(data, customer, row["name"], items)
     index = Page("customers/index.md", "客户", "customers.md.j2", ready({"rows": index_rows}))
     return [index, *pages]
@@ -241,7 +243,13 @@ def due_pages(data: SiteData) -> list[Page]:
             "staff_name": staff.name,
         }
         pages.append(
-            Page(f"due/{staff.id}.md", f"待访 {staff.id} {staff.name}", "due.md.j2", ready(context))
+            Page(
+                f"due/{staff.id}.md",
+                f"待访 {staff.id} {staff.name}",
+                "due.md.j2",
+                ready(context),
+                (staff.id, staff.name),
+            )
         )
     index_context = {"as_of": data.today.isoformat(), "rows": team, "people": people, "staff": ""}
     return [Page("due/index.md", "待访", "due.md.j2", ready(index_context)), *pages]

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from generator.present.privacy import Privacy
 from generator.site.data import Page
+from generator.site.search_words import OWN_WEIGHT
 
 NAV = [
     {"首页": "index.md"},
@@ -154,8 +155,13 @@ def write_page(
     )
     write(docs / page.path, front + article)
     meta = (
-        f'<span hidden data-pagefind-filter="类型">{html.escape(without_markup(section))}</span>'
-        f'<span hidden data-pagefind-meta="title">{html.escape(without_markup(shown_title))}</span>'
+        f'<span hidden data-pagefind-filter="类型">{html.escape(without_markup(section))}</span> '
+        f'<span hidden data-pagefind-meta="title">{html.escape(without_markup(shown_title))}</span> '
+        + "".join(
+            f'<span hidden data-pagefind-weight="{OWN_WEIGHT}">{html.escape(without_markup(shown))}'
+            "</span> "
+            for shown in (env.finalize(name) if env.finalize else name for name in page.own)
+        )
     )
     write(
         (search / page.path).with_suffix(".html"),

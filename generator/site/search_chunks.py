@@ -42,8 +42,13 @@ def read_file(path: Path) -> list[object]:
     return value
 
 
+def pack(payload: bytes) -> bytes:
+    """A Pagefind file from its content (reproducible: no time in the gzip header)."""
+    return gzip.compress(SIGNATURE + payload, compresslevel=6, mtime=0)  # 9: twice the time
+
+
 def write_file(path: Path, value: object) -> None:
-    path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0))
+    path.write_bytes(pack(cbor2.dumps(value)))
 
 
 def just_below(word: str) -> str:

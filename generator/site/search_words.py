@@ -1,27 +1,32 @@
-"""Every part of a word findable: the index gets, at each place of a page, the text that
-starts there, as a query would be typed.
+"""Every part of a word findable: the index holds, at each Chinese character of a page, the
+character with the unit after it, and the search box asks for those pairs.
 
 Pagefind 1.4 matches a query term against the *beginnings* of indexed words, and the words
-are jieba's: 车位 is not found in a page that says 停车位 (jieba made one word of it), and a
-term jieba split in two (满意 度) is found only through Pagefind's fallback for a term longer
-than any word — which it skips as soon as some other page holds the term as one word. Ids
-and dates lose their punctuation in the query (`K2026-0029` is searched as `k20260029`,
-`2026-11-20` as `20261120`) but are indexed in parts. So recall depended on segmentation.
+are jieba's: 车位 was not found in a page that says 停车位 (jieba made one word of it), and a
+term jieba split in two (满意 度) was found only through Pagefind's fallback for a term
+longer than any word — which it skips as soon as some other page holds the term as one
+word. Ids and dates lose their punctuation in the query (`K2026-0029` is searched as
+`k20260029`, `2026-11-20` as `20261120`) but were indexed in parts. So recall depended on
+segmentation.
 
-Here, for every place of every page, the words that follow it within one stretch of text
-without spaces (punctuation dropped, as the query drops it) are joined and cut to
-`WINDOW` characters, and that string is indexed at the place — at the start of every word
-and at every Chinese character inside one. A query of up to `WINDOW` characters that occurs
-in a page's text is then the beginning of one such string; a longer one falls back to its
-first `WINDOW` characters, as before. Excerpts and highlights are unchanged: the added
-strings point at the places of Pagefind's own words, whose text is the page's. A date
-written `2026-11-20` is also indexed as `11月20日` and `2026年11月20日`, the way people type
-it. Pagefind's own words stay, with their weights; an added string carries the weight of
-the word it starts in.
+Here a page's text is read from its fragment as Pagefind's excerpts read it (the places
+between zero-width spaces), in stretches without spaces, punctuation dropped as the query
+drops it. Its units are each Chinese character and each run of other characters (an id, a
+number, a Latin word). Indexed, at the place each unit is in:
+- a Chinese character with the unit after it (满意, 意度, 度调 …; the last one alone);
+- a run of other characters with the runs after it up to the next Chinese character, cut
+  to `WINDOW` characters (`k20260029`, `20261120`), and with the Chinese character after
+  it (`2026年`); a date also as 11月20日 and 2026年11月20日 the same way.
+The search box (`huifang.js`) turns each typed word into its pairs, all of which a page
+must hold: a query found in a page's text is found (recall no longer depends on jieba), and
+each pair is one indexed string, so Pagefind's scoring stays plain BM25. Excerpts and
+highlights are Pagefind's own: the strings point at the places of the page's words.
+Pagefind's jieba words are not kept: a term would match one of them and a pair at the same
+place, and Pagefind adds those weights in one byte (two of a heading's 168 wrap to 80).
 
-After the words are added, the index is cut into chunks again: a chunk holds whole groups
-of words with the same first character, because Pagefind requests one chunk per query term
-(the one whose range holds the term) and a term's extensions must all be in it.
+Then the index is cut into chunks again: Pagefind requests one chunk per term (the one
+whose range holds it), so a boundary never falls inside a group of strings sharing a first
+character — or, for a group too large for one chunk, their first two characters, and so on.
 Written for the pinned Pagefind 1.4.0 layout, as `search_chunks.py`.
 """
 
@@ -29,51 +34,94 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import re
+import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site.own_pages import write_lookup
-from generator.site.search_chunks import CHUNKS, chunks_of, read_file, unpacked, write_file
+import cbor2
 
-WINDOW = 12  # characters: a name with its company, an id, a date in any of its forms
+from generator.site.own_pages import write_lookup
+from generator.site.search_chunks import CHUNKS, chunks_of, pack, read_file, unpacked
+from generator.speed.workers import fork_map
+
+WINDOW = 12  # characters of an id or number run: ids, dates, phone-free amounts
 # A page's own id and name (`Page.own`) go into its search copy with this weight, which
 # nothing else has (an h1 is 7); Pagefind stores weights × 24.
 OWN_WEIGHT = 10
+BODY = 24  # the weight of body text, as Pagefind stores it
 CHUNK_BYTES = 48_000  # about the size of Pagefind's own chunks, before compression
 PAGES = 1  # the pf_meta item listing the pages: [fragment hash, word count] each
 DEFAULT_WEIGHT = 25  # a page's locations start at this weight (Pagefind's decoder)
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = re.compile(f"[{_HAN}]")
+_UNIT = re.compile(f"[{_HAN}]|[^{_HAN}]+")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# what the query drops (Pagefind's script: dashes, brackets, quotes, other punctuation)
+_DROPPED = {"Pd", "Pe", "Pf", "Pi", "Po", "Ps"}
 
-Locations = dict[int, list[tuple[int, int]]]  # page → [(weight, place)]
+Strings = dict[str, dict[int, list[int]]]  # string → page → Pagefind's location list
 
 
-def add_inner_words(bundle: Path) -> None:
-    """Rewrite each language's index in `bundle` with the joined strings; write the own-page
-    lookup beside it (`own_pages.py`)."""
+def add_inner_words(bundle: Path, workers: int | None = None) -> None:
+    """Rewrite each language's index in `bundle` with the pairs and runs; write the
+    own-page lookup beside it (`own_pages.py`).
+
+    Pages, then chunks, go to two processes (Pagefind, done, leaves both cores free) —
+    unless this is a worker already (shards are finished two at a time)."""
+    global _JOB
+    if workers is None:
+        workers = 1 if multiprocessing.parent_process() else 2
     entry_file = bundle / "pagefind-entry.json"
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
     owners: list[tuple[str, str, str]] = []
     for language, about in sorted(entry["languages"].items()):
         meta_file = bundle / f"pagefind.{about['hash']}.pf_meta"
         meta = read_file(meta_file)
-        places = _places_by_page(_read_words(bundle, chunks_of(meta)))
-        words: dict[str, Locations] = {}
-        for page, (digest, _count) in enumerate(_pages_of(meta)):
-            fragment = json.loads(unpacked(bundle / "fragment" / f"{digest}.pf_fragment"))
-            content, placed = str(fragment["content"]), places.get(page, {})
-            _index_page(words, page, content, placed)
-            title = str(fragment.get("meta", {}).get("title", ""))
-            owners += [(own, str(fragment["url"]), title) for own in _own_texts(content, placed)]
-        meta[CHUNKS] = _write_chunks(bundle, language, words)
+        pages = _pages_of(meta)
+        _JOB = _Job(bundle, language, _weighted_places(bundle, chunks_of(meta)), {})
+        strings = _JOB.strings
+        jobs = [(page, digest) for page, (digest, _count) in enumerate(pages)]
+        for page, found, own, url, title in fork_map(_one_page, jobs, workers, chunksize=32):
+            for text, places in found.items():
+                strings.setdefault(text, {})[page] = places
+            owners += [(text, url, title) for text in own]
+        meta[CHUNKS] = list(fork_map(_write_chunk, _chunk_lists(strings), workers))
         meta_file.unlink()
-        about["hash"] = f"{language}_{_digest(meta)}"
-        write_file(bundle / f"pagefind.{about['hash']}.pf_meta", meta)
+        payload = cbor2.dumps(meta)
+        about["hash"] = f"{language}_{_digest(payload)}"
+        (bundle / f"pagefind.{about['hash']}.pf_meta").write_bytes(pack(payload))
+    _JOB = None
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
     write_lookup(bundle, owners)
+
+
+@dataclass
+class _Job:
+    """What the worker processes read (the fork copies it): `fork_map` sends functions by
+    name and their items only."""
+
+    bundle: Path
+    language: str
+    weights: dict[int, dict[int, int]]
+    strings: Strings
+
+
+_JOB: _Job | None = None
+
+
+def _one_page(item: tuple[int, str]) -> tuple[int, dict[str, list[int]], list[str], str, str]:
+    page, digest = item
+    assert _JOB is not None
+    fragment = json.loads(unpacked(_JOB.bundle / "fragment" / f"{digest}.pf_fragment"))
+    found, own = _page_strings(str(fragment["content"]), _JOB.weights.get(page, {}))
+    title = str(fragment.get("meta", {}).get("title", ""))
+    return page, found, own, str(fragment["url"]), title
 
 
 def _pages_of(meta: list[object]) -> list[tuple[str, int]]:
@@ -85,121 +133,179 @@ def _pages_of(meta: list[object]) -> list[tuple[str, int]]:
     return [(p[0], p[1]) for p in pages]
 
 
-def _read_words(bundle: Path, chunks: list[list[str]]) -> dict[str, Locations]:
-    """word → page → [(weight, place)], from every chunk; chunk files are removed."""
-    words: dict[str, Locations] = {}
+def _weighted_places(bundle: Path, chunks: list[list[str]]) -> dict[int, dict[int, int]]:
+    """page → place → weight, for the places not weighted as body text (headings, a page's
+    own id and name): all that is kept of Pagefind's words. Its chunk files are removed."""
+    weights: dict[int, dict[int, int]] = defaultdict(dict)
     for _low, _high, digest in chunks:
         chunk = bundle / "index" / f"{digest}.pf_index"
         entries = read_file(chunk)[0]
         if not isinstance(entries, list):
             raise ValueError(f"{chunk.name}: no word list")
-        for word, pages in entries:
-            words[word] = {page: list(_decoded(places)) for page, places in pages}
+        for _word, pages in entries:
+            for page, places in pages:
+                if places[0] == -BODY - 1 and min(places[1:], default=0) >= 0:
+                    continue  # all body text: the common case, decided in C
+                weight = DEFAULT_WEIGHT
+                for place in places:
+                    if place < 0:
+                        weight = -place - 1
+                    elif weight != BODY:
+                        weights[page][place] = weight
         chunk.unlink()
-    return words
+    return weights
 
 
-def _decoded(places: list[int]) -> Iterator[tuple[int, int]]:
-    """Pagefind's location list: a negative number -(w + 1) sets the weight w of the
-    places after it."""
-    weight = DEFAULT_WEIGHT
-    for place in places:
-        if place < 0:
-            weight = -place - 1
+_BOUNDARY = "\x00"  # between two stretches in a page's text (no word holds it)
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_OTHER_RUN = re.compile(f"[^{_HAN}\\x00]+")
+
+
+@dataclass
+class PageText:
+    """A page's words as the query would type them, stretch after stretch (a stretch: text
+    without spaces; `_BOUNDARY` between two), with each character's place, where each word
+    starts, and the page's own ids and names (the stretches weighted `OWN_WEIGHT`)."""
+
+    text: str
+    places: list[int]
+    starts: list[int]
+    own: list[str]
+
+
+def page_text(content: str, weighted: dict[int, int]) -> PageText:
+    """From a fragment's content. Pagefind's indexer puts a zero-width space between the
+    words it found, and its excerpts count places by them, as here; a word is lower-cased
+    and its punctuation dropped, as the query's (a word of punctuation only is left out,
+    within its stretch)."""
+    parts: list[str] = []
+    places: list[int] = []
+    starts: list[int] = []
+    own: list[str] = []
+    owned: list[str] = []
+    length = 0
+    own_weight = OWN_WEIGHT * 24
+    for place, token in enumerate(content.split("\u200b")):
+        if token.isalnum():  # most words: no space, no punctuation
+            word = token.lower()
+            starts.append(length)
+            parts.append(word)
+            places += [place] * len(word)
+            length += len(word)
+            if weighted and weighted.get(place) == own_weight:
+                owned.append(word)
+            continue
         else:
-            yield weight, place
+            before, after = token[:1].isspace(), token[-1:].isspace()
+            words = [_typed(word) for word in token.split()]
+        for index, word in enumerate(words):
+            if (before or index) and parts and parts[-1] != _BOUNDARY:
+                parts.append(_BOUNDARY)
+                places.append(-1)
+                length += 1
+                if owned:
+                    own.append("".join(owned))
+                    owned = []
+            if word:
+                starts.append(length)
+                parts.append(word)
+                places += [place] * len(word)
+                length += len(word)
+                if weighted and weighted.get(place) == own_weight:
+                    owned.append(word)
+        if after and parts and parts[-1] != _BOUNDARY:
+            parts.append(_BOUNDARY)
+            places.append(-1)
+            length += 1
+            if owned:
+                own.append("".join(owned))
+                owned = []
+    if owned:
+        own.append("".join(owned))
+    return PageText("".join(parts), places, starts, own)
 
 
-def _encoded(places: list[tuple[int, int]]) -> list[int]:
-    out: list[int] = []
-    weight = DEFAULT_WEIGHT
-    for place_weight, place in sorted(set(places), key=lambda wp: (wp[1], wp[0])):
-        if place_weight != weight:
-            weight = place_weight
-            out.append(-weight - 1)
-        out.append(place)
-    return out
+def _typed(word: str) -> str:
+    if word.isalnum():
+        return word.lower()
+    return "".join(c for c in word if unicodedata.category(c) not in _DROPPED).lower()
 
 
-Placed = dict[int, list[tuple[str, int]]]  # place → [(word, weight)], the longest word first
+def _page_strings(content: str, weighted: dict[int, int]) -> tuple[dict[str, list[int]], list[str]]:
+    """One page's strings with their places (module docstring), and its own ids and names.
+
+    In headings (weights above 127) no two strings at one place begin with the same
+    character, so no term matches two there (their weights would wrap around)."""
+    page = page_text(content, weighted)
+    text, places = page.text, page.places
+    heavy = {place for place, weight in weighted.items() if weight > 127}
+    firsts: dict[int, set[str]] = defaultdict(set)
+    found: dict[str, list[int]] = {}
+
+    def add(string: str, place: int) -> None:
+        if place in heavy:
+            if string[0] in firsts[place]:
+                return
+            firsts[place].add(string[0])
+        at = found.get(string)
+        if at is None:
+            found[string] = [place]
+        elif at[-1] != place:
+            at.append(place)
+
+    for match in _HAN_RUN.finditer(text):
+        start, end = match.span()
+        for index in range(start, end - 1):  # the common case: most of a page
+            place = places[index]
+            string = text[index : index + 2]
+            if place in heavy:
+                add(string, place)
+                continue
+            at = found.get(string)
+            if at is None:
+                found[string] = [place]
+            elif at[-1] != place:
+                at.append(place)
+        other = _OTHER_RUN.match(text, end)  # the last character with the run after it
+        add(text[end - 1] + (other.group()[:WINDOW] if other else ""), places[end - 1])
+    starts = page.starts
+    for match in _OTHER_RUN.finditer(text):
+        start, end = match.span()
+        followed = end < len(text) and text[end] != _BOUNDARY
+        first = bisect_left(starts, start)
+        for number in range(first, len(starts)):
+            offset = starts[number]
+            if offset >= end:
+                break
+            word_end = starts[number + 1] if number + 1 < len(starts) else end
+            window = text[offset : min(end, max(offset + WINDOW, word_end))]
+            add(window, places[offset])
+            if followed and offset + len(window) == end:
+                add(window + text[end], places[offset])
+            for form in _date_forms(text[offset:end]):  # 2026-11-20 as 11月20日 too
+                for strings in unit_strings(_UNIT.findall(form)):
+                    for string in strings:
+                        if _CJK.search(string):  # its numbers are words already
+                            add(string, places[offset])
+    for string, at in found.items():  # Pagefind's location list: the weight, then places
+        if heavy.isdisjoint(at):
+            at.insert(0, -BODY - 1)
+        else:
+            found[string] = _encoded(at, weighted)
+    return found, page.own
 
 
-def _places_by_page(words: dict[str, Locations]) -> dict[int, Placed]:
-    found: dict[int, Placed] = defaultdict(lambda: defaultdict(list))
-    for word, pages in words.items():
-        for page, places in pages.items():
-            for weight, place in places:
-                found[page][place].append((word, weight))
-    for placed in found.values():
-        for here in placed.values():
-            here.sort(key=lambda ww: (-len(ww[0]), ww[0]))
-    return found
-
-
-def stretches(content: str) -> Iterator[list[int]]:
-    """The places of a fragment's content, one list per stretch of text without spaces.
-
-    Pagefind's indexer puts a zero-width space between the words it found, and its
-    excerpts count places by them, as here; a place whose text ends in a space ends its
-    stretch."""
-    run: list[int] = []
-    for place, text in enumerate(content.split("\u200b")):
-        if text[:1].isspace() and run:
-            yield run
-            run = []
-        run.append(place)
-        if text[-1:].isspace():
-            yield run
-            run = []
-    if run:
-        yield run
-
-
-def _own_texts(content: str, placed: Placed) -> list[str]:
-    """The page's own ids and names: the stretches indexed with `OWN_WEIGHT`."""
-    texts = content.split("\u200b")
-    return [
-        "".join(texts[place] for place in stretch).strip()
-        for stretch in stretches(content)
-        if any(placed.get(place, [("", 0)])[0][1] == OWN_WEIGHT * 24 for place in stretch)
-    ]
-
-
-def _index_page(words: dict[str, Locations], page: int, content: str, placed: Placed) -> None:
-    """The strings of one page into `words`: at each place, Pagefind's word with the words
-    that follow it in its stretch (cut to `WINDOW` characters, never shorter than the word
-    itself), and, in text weighted below a heading's, the same from each Chinese character
-    inside the word and a date's other forms.
-
-    Pagefind adds the weights of the strings a term matched at one place in a single byte,
-    so two of a heading's would wrap around (two of 168 make 80) and sink the page: in
-    headings (weights above 127) no two strings at one place begin with the same
-    character, so no term matches two."""
-    for stretch in stretches(content):
-        here = [place for place in stretch if place in placed]
-        joined = [placed[place][0][0] for place in here]
-        for start, place in enumerate(here):
-            word, weight = placed[place][0]
-            following = "".join(joined[start:])
-            window = following[: max(WINDOW, len(word))]
-            strings = [window]
-            strings += [other for other, _ in placed[place][1:] if not window.startswith(other)]
-            strings += [following[offset : offset + WINDOW] for offset in _starts(word)]
-            strings += _date_forms(following)
-            firsts: set[str] = set()
-            for text in dict.fromkeys(strings):  # in order, once each
-                if weight > 127 and text[0] in firsts:
-                    continue
-                firsts.add(text[0])
-                words.setdefault(text, {}).setdefault(page, []).append((weight, place))
-
-
-def _starts(word: str) -> Iterator[int]:
-    """Where a typed fragment may start inside a word besides its beginning: each Chinese
-    character after the first (a fragment of an id or English word starts at its word)."""
-    for offset in range(1, len(word)):
-        if _CJK.match(word[offset]):
-            yield offset
+def unit_strings(sequence: list[str]) -> list[list[str]]:
+    """For each unit of a short text (a date's other form), the strings indexed where it
+    starts, as `_page_strings` indexes a page."""
+    strings: list[list[str]] = []
+    for index, unit in enumerate(sequence):
+        after = "".join(sequence[index + 1 :])
+        if _CJK.fullmatch(unit):
+            strings.append([unit + _UNIT.findall(after)[0] if after else unit])
+        else:
+            strings.append([unit + after[:1]] if after else [unit])
+    return strings
 
 
 def _date_forms(joined: str) -> tuple[str, ...]:
@@ -212,31 +318,49 @@ def _date_forms(joined: str) -> tuple[str, ...]:
     return f"{month}月{day}日", f"{year}年{month}月{day}日"
 
 
-def _write_chunks(bundle: Path, language: str, words: dict[str, Locations]) -> list[list[str]]:
-    """The words in chunk files of about `CHUNK_BYTES`; returns the pf_meta chunk list
-    [first, last, hash]. A chunk boundary never falls inside a group of words that share a
-    first character — or, for a group too large for one chunk, their first two characters,
-    and so on: Pagefind requests one chunk per term, so every word a term extends to must be
-    in the chunk whose range holds it (for a term at least as long as its group's prefix)."""
-    entries = {
-        word: [word, [[page, _encoded(places)] for page, places in sorted(words[word].items())]]
-        for word in words
+def _encoded(places: list[int], weighted: dict[int, int]) -> list[int]:
+    """Pagefind's location list: -(w + 1) sets the weight w of the places after it."""
+    out: list[int] = []
+    current = DEFAULT_WEIGHT
+    for place in places:
+        weight = weighted.get(place, BODY)
+        if weight != current:
+            current = weight
+            out.append(-weight - 1)
+        out.append(place)
+    return out
+
+
+def _chunk_lists(strings: Strings) -> list[list[str]]:
+    """The strings, sorted, cut into chunks of about `CHUNK_BYTES`."""
+    order = sorted(strings)
+    sizes = {  # bytes, about: CBOR's small integers take one to three
+        text: len(text) * 3 + 3 * (sum(map(len, strings[text].values())) + len(strings[text]))
+        for text in order
     }
-    sizes = {word: len(word.encode()) + 6 * sum(len(p[1]) + 2 for p in entry[1])
-             for word, entry in entries.items()}  # fmt: skip
     chunks: list[list[str]] = []
     current: list[str] = []
     size = 0
-    for group in _groups(sorted(words), sizes, 1):
-        group_size = sum(sizes[w] for w in group)
+    for group in _groups(order, sizes, 1):
+        group_size = sum(sizes[text] for text in group)
         if current and size + group_size > CHUNK_BYTES:
-            chunks.append(_write_chunk(bundle, language, [entries[w] for w in current]))
+            chunks.append(current)
             current, size = [], 0
         current += group
         size += group_size
     if current:
-        chunks.append(_write_chunk(bundle, language, [entries[w] for w in current]))
+        chunks.append(current)
     return chunks
+
+
+def _write_chunk(texts: list[str]) -> list[str]:
+    """One chunk file; its pf_meta entry [first, last, hash]."""
+    assert _JOB is not None
+    entries = [[text, list(_JOB.strings[text].items())] for text in texts]  # (page, places)
+    payload = cbor2.dumps([entries])
+    digest = f"{_JOB.language}_{_digest(payload)}"
+    (_JOB.bundle / "index" / f"{digest}.pf_index").write_bytes(pack(payload))
+    return [texts[0], texts[-1], digest]
 
 
 def _groups(words: list[str], sizes: dict[str, int], length: int) -> Iterator[list[str]]:
@@ -259,14 +383,7 @@ def _split(run: list[str], sizes: dict[str, int], length: int) -> Iterator[list[
         yield from _groups(run, sizes, length + 1)
 
 
-def _write_chunk(bundle: Path, language: str, entries: list[list[object]]) -> list[str]:
-    value = [entries]
-    digest = f"{language}_{_digest(value)}"
-    write_file(bundle / "index" / f"{digest}.pf_index", value)
-    return [str(entries[0][0]), str(entries[-1][0]), digest]
-
-
-def _digest(value: object) -> str:
+def _digest(payload: bytes) -> str:
     """A file's name part from its content, as Pagefind names its files (so a browser's
     cached copy of an earlier index is never taken for this one)."""
-    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode()).hexdigest()[:10]
+    return hashlib.sha256(payload).hexdigest()[:10]

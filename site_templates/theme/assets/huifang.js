@@ -18,10 +18,13 @@
         showImages: false,
         resetStyles: false,
         translations: { placeholder: "搜索客户、投诉、回访记录", zero_results: "没有找到“[SEARCH_TERM]”" },
+        processTerm: searchTerms,
         mergeIndex: mergeIndex,
       });
       var input = box.querySelector(".pagefind-ui__search-input");
-      if (input) showOwnPages(box, input);
+      var bundles = [new URL("pagefind/", siteBase()).href].concat(
+        mergeIndex.map(function (shard) { return shard.bundlePath; }));
+      if (input) showOwnPages(box, input, bundles);
       foldFiltersOnPhones(box);
     });
   }
@@ -38,6 +41,25 @@
         }));
       });
   }
+
+  /* What Pagefind searches for a typed query: the index holds, at each Chinese character,
+     the character with the unit after it (generator/site/search_words.py), so each word
+     of the query becomes those pairs, all of which a page must hold: 满意度 → 满意 意度.
+     A run of other characters (an id, a number) stays whole and matches the beginnings
+     of indexed ids and numbers. Pagefind normalises the result again, the same way. */
+  var HAN = "\\u3400-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var UNIT = new RegExp("[" + HAN + "]|[^" + HAN + "]+", "gu");
+
+  function searchTerms(query) {
+    return queryKey(query).split(" ").filter(Boolean).map(function (word) {
+      var units = word.match(UNIT) || [];
+      if (units.length < 2) return word;
+      var pairs = [];
+      for (var i = 0; i + 1 < units.length; i++) pairs.push(units[i] + units[i + 1]);
+      return pairs.join(" ");
+    }).join(" ");
+  }
+  window.huifangSearchTerms = searchTerms; // the browser tests search as the box does
 
   /* The own-page lookup (generator/site/own_pages.py): a query that is a record's id or
      full name shows its page as a 直达 line above Pagefind's results. The key and the
@@ -63,7 +85,7 @@
     return new URL(script.getAttribute("src").replace(/pagefind\/pagefind-ui\.js.*$/, ""), location.href);
   }
 
-  function showOwnPages(box, input) {
+  function showOwnPages(box, input, bundles) {
     var base = siteBase();
     var buckets = {};
     var line = document.createElement("nav");
@@ -71,12 +93,22 @@
     line.setAttribute("aria-label", "直达");
     line.hidden = true;
     var asked = 0;
-    function fetchBucket(number) {
+    function fetchBucket(number) {  // from every bundle of the index: each lists its pages
       var name = (number < 16 ? "0" : "") + number.toString(16);
       if (!buckets[name]) {
-        buckets[name] = fetch(new URL("pagefind/own/" + name + ".json", base))
-          .then(function (r) { return r.ok ? r.json() : {}; })
-          .catch(function () { return {}; });
+        buckets[name] = Promise.all(bundles.map(function (bundle) {
+          return fetch(new URL("own/" + name + ".json", bundle))
+            .then(function (r) { return r.ok ? r.json() : {}; })
+            .catch(function () { return {}; });
+        })).then(function (tables) {
+          var merged = {};
+          tables.forEach(function (table) {
+            Object.keys(table).forEach(function (key) {
+              merged[key] = (merged[key] || []).concat(table[key]);
+            });
+          });
+          return merged;
+        });
       }
       return buckets[name];
     }
