@@ -41,11 +41,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import cbor2
 
-from generator.site.own_pages import write_lookup
+from generator.site.own_pages import query_key, write_lookup
 from generator.site.search_chunks import CHUNKS, chunks_of, pack, read_file, unpacked
 from generator.speed.workers import fork_map
 
@@ -273,11 +274,11 @@ def _page_strings(content: str, weighted: dict[int, int]) -> tuple[dict[str, lis
         start, end = match.span()
         followed = end < len(text) and text[end] != _BOUNDARY
         first = bisect_left(starts, start)
-        for number in range(first, len(starts)):
-            offset = starts[number]
-            if offset >= end:
-                break
-            word_end = starts[number + 1] if number + 1 < len(starts) else end
+        offsets = [offset for offset in starts[first : first + WINDOW] if offset < end]
+        if not offsets or offsets[0] != start:  # a run that starts inside a word (满abc)
+            offsets.insert(0, start)
+        for number, offset in enumerate(offsets):
+            word_end = offsets[number + 1] if number + 1 < len(offsets) else end
             window = text[offset : min(end, max(offset + WINDOW, word_end))]
             add(window, places[offset])
             if followed and offset + len(window) == end:
@@ -306,6 +307,16 @@ def unit_strings(sequence: list[str]) -> list[list[str]]:
         else:
             strings.append([unit + after[:1]] if after else [unit])
     return strings
+
+
+def search_terms(query: str) -> list[str]:
+    """What the search box asks Pagefind for a typed query (huifang.js `searchTerms`, kept
+    equal by tests/e2e/test_search_terms.py): each word of it as the pairs of its units."""
+    terms: list[str] = []
+    for word in query_key(query).split():
+        units = _UNIT.findall(word)
+        terms += [word] if len(units) < 2 else [a + b for a, b in pairwise(units)]
+    return terms
 
 
 def _date_forms(joined: str) -> tuple[str, ...]:
