@@ -55,7 +55,7 @@ WINDOW = 12  # characters of an id or number run: ids, dates, phone-free amounts
 # nothing else has (an h1 is 7); Pagefind stores weights × 24.
 OWN_WEIGHT = 10
 BODY = 24  # the weight of body text, as Pagefind stores it
-CHUNK_BYTES = 48_000  # about the size of Pagefind's own chunks, before compression
+CHUNK_BYTES = 20_000  # before compression: a sharded search loads one per term and bundle
 PAGES = 1  # the pf_meta item listing the pages: [fragment hash, word count] each
 DEFAULT_WEIGHT = 25  # a page's locations start at this weight (Pagefind's decoder)
 
