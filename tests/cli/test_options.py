@@ -19,7 +19,7 @@ def test_the_help_lists_every_command_with_chinese_labels():
     result = huifang_in("--help")
     assert result.exit_code == 0
     assert "回访台" in result.stdout
-    for name in ("check", "due", "complaints", "history", "build", "demo", "new", "fmt"):
+    for name in ("check", "due", "complaints", "history", "build", "serve", "demo", "new", "fmt"):
         assert f"  {name} " in result.stdout
 
 
@@ -34,7 +34,7 @@ def test_each_commands_help_is_bilingual(name):
 def test_every_profile_option_defaults_to_masked():
     """The fixed bug: due, complaints and history defaulted to full, build to masked."""
     having = [name for name in COMMANDS if "profile" in options(name)]
-    assert having == ["build", "complaints", "due", "history"]
+    assert having == ["build", "complaints", "due", "history", "serve"]
     for name in having:
         profile = options(name)["profile"]
         assert profile.default == "masked", name

@@ -223,3 +223,34 @@ def test_search_filters_narrow_results(page):
     assert {"等级", "负责人", "地域", "客户类型", "类型"} <= set(results["filters"])
     assert 0 < len(results["a1"]) < results["all"]
     assert all(url.startswith("/customers/C") for url in results["a1"])
+
+
+RESULT = ".pagefind-ui__result"
+
+
+def test_on_a_phone_the_filters_start_folded_and_results_fill_the_drop_down(browser, served):
+    _, base = served
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "index.html")
+    page.locator("#hf-search .pagefind-ui__search-input").fill("回访")
+    page.wait_for_selector(RESULT + " .pagefind-ui__result-title a")
+    panel = page.locator("#hf-search .pagefind-ui__filter-panel")
+    toggle = page.locator("#hf-search .hf-filters-toggle")
+    assert not panel.is_visible() and toggle.is_visible()
+    drawer = page.locator("#hf-search .pagefind-ui__drawer").bounding_box()
+    visible = [box for box in (page.locator(RESULT).nth(i).bounding_box() for i in range(3)) if box]
+    assert all(box["y"] + box["height"] <= drawer["y"] + drawer["height"] for box in visible[:3])
+    toggle.click()
+    assert panel.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    context.close()
+
+
+def test_an_id_typed_in_the_box_shows_its_page_first_as_a_direct_link(page):
+    page.goto(page.base + "index.html")
+    page.locator("#hf-search .pagefind-ui__search-input").fill("c0001")
+    page.wait_for_selector("#hf-search .hf-own:not([hidden]) a")
+    first = page.locator("#hf-search .pagefind-ui__drawer a").first
+    assert first.get_attribute("href").endswith("/customers/C0001.html")
+    assert first.inner_text().startswith("直达 C0001")
+    assert page.errors == [] and other_hosts(page) == set()

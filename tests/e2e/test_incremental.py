@@ -12,6 +12,7 @@ excluded).
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -230,7 +231,10 @@ def test_ci_keeps_the_last_build_and_scans_everything_daily():
     assert "pyproject.toml" in cache["with"]["key"] and "generator/**" in cache["with"]["key"]
     command = next(s["run"] for s in steps if "huifang build" in s.get("run", ""))
     assert "--work build" in command and "--out site" in command
-    assert "github.event_name == 'schedule' && '--full-scan'" in command
+    for event, full in (("schedule", True), ("push", False)):  # as the runner's bash reads it
+        said = subprocess.run(["bash", "-e", "-c", f"echo {command}"], capture_output=True,
+                              text=True, env={"GITHUB_EVENT_NAME": event}, check=True)  # fmt: skip
+        assert ("--full-scan" in said.stdout) is full, event
     assert steps.index(cache) < next(i for i, s in enumerate(steps) if s.get("run") == command)
 
 
