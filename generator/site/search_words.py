@@ -179,51 +179,53 @@ def page_text(content: str, weighted: dict[int, int]) -> PageText:
     words it found, and its excerpts count places by them, as here; a word is lower-cased
     and its punctuation dropped, as the query's (a word of punctuation only is left out,
     within its stretch)."""
-    parts: list[str] = []
-    places: list[int] = []
-    starts: list[int] = []
-    own: list[str] = []
-    owned: list[str] = []
-    length = 0
-    own_weight = OWN_WEIGHT * 24
+    page = _PageTextBuilder(weighted)
     for place, token in enumerate(content.split("\u200b")):
         if token.isalnum():  # most words: no space, no punctuation
-            word = token.lower()
-            starts.append(length)
-            parts.append(word)
-            places += [place] * len(word)
-            length += len(word)
-            if weighted and weighted.get(place) == own_weight:
-                owned.append(word)
+            page.word(place, token.lower())
             continue
-        else:
-            before, after = token[:1].isspace(), token[-1:].isspace()
-            words = [_typed(word) for word in token.split()]
-        for index, word in enumerate(words):
-            if (before or index) and parts and parts[-1] != _BOUNDARY:
-                parts.append(_BOUNDARY)
-                places.append(-1)
-                length += 1
-                if owned:
-                    own.append("".join(owned))
-                    owned = []
-            if word:
-                starts.append(length)
-                parts.append(word)
-                places += [place] * len(word)
-                length += len(word)
-                if weighted and weighted.get(place) == own_weight:
-                    owned.append(word)
-        if after and parts and parts[-1] != _BOUNDARY:
-            parts.append(_BOUNDARY)
-            places.append(-1)
-            length += 1
-            if owned:
-                own.append("".join(owned))
-                owned = []
-    if owned:
-        own.append("".join(owned))
-    return PageText("".join(parts), places, starts, own)
+        if token[:1].isspace():
+            page.end_stretch()
+        for index, word in enumerate(token.split()):
+            if index:
+                page.end_stretch()
+            page.word(place, _typed(word))
+        if token[-1:].isspace():
+            page.end_stretch()
+    page.end_stretch()
+    return PageText("".join(page.parts), page.places, page.starts, page.own)
+
+
+class _PageTextBuilder:
+    __slots__ = ("length", "own", "owned", "parts", "places", "starts", "weighted")
+
+    def __init__(self, weighted: dict[int, int]) -> None:
+        self.parts: list[str] = []
+        self.places: list[int] = []
+        self.starts: list[int] = []
+        self.own: list[str] = []
+        self.owned: list[str] = []  # the words of an own id or name so far
+        self.length = 0
+        self.weighted = weighted
+
+    def word(self, place: int, word: str) -> None:
+        if not word:
+            return
+        self.starts.append(self.length)
+        self.parts.append(word)
+        self.places += [place] * len(word)
+        self.length += len(word)
+        if self.weighted and self.weighted.get(place) == OWN_WEIGHT * 24:
+            self.owned.append(word)
+
+    def end_stretch(self) -> None:
+        if self.parts and self.parts[-1] != _BOUNDARY:
+            self.parts.append(_BOUNDARY)
+            self.places.append(-1)
+            self.length += 1
+        if self.owned:
+            self.own.append("".join(self.owned))
+            self.owned = []
 
 
 def _typed(word: str) -> str:
