@@ -20,7 +20,7 @@ from queue import Empty, Queue
 
 import pytest
 from conftest import ROOT, build_site
-from test_browser import CHROMIUM_FLAGS, chromium_path, other_hosts
+from test_browser import browser, other_hosts  # noqa: F401 (browser: a fixture)
 
 from generator.site.serve import LIVE_SCRIPT
 
@@ -99,17 +99,8 @@ def serving(repo, tmp_path_factory):
         server.process.kill()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_path()
-    with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser, serving):
+def page(browser, serving):  # noqa: F811 (browser: the fixture of test_browser)
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.requests, page.errors, page.console = [], [], []
