@@ -17,6 +17,8 @@ number, a Latin word). Indexed, at the place each unit is in:
 - a run of other characters with the runs after it up to the next Chinese character, cut
   to `WINDOW` characters (`k20260029`, `20261120`), and with the Chinese character after
   it (`2026年`); a date also as 11月20日 and 2026年11月20日 the same way.
+A joined string the masking matcher takes for a phone or ID number (`mask.numbers_in`: digits of
+different words, e.g. an amount beside a date) is left out: the post-build scan would rightly stop it.
 The search box (`huifang.js`) turns each typed word into its pairs, all of which a page
 must hold: a query found in a page's text is found (recall no longer depends on jieba), and
 each pair is one indexed string, so Pagefind's scoring stays plain BM25. Excerpts and
@@ -46,6 +48,7 @@ from pathlib import Path
 
 import cbor2
 
+from generator.present.mask import numbers_in
 from generator.site.own_pages import query_key, write_lookup
 from generator.site.search_chunks import CHUNKS, chunks_of, pack, read_file, unpacked
 from generator.speed.workers import fork_map
@@ -246,6 +249,8 @@ def _page_strings(content: str, weighted: dict[int, int]) -> tuple[dict[str, lis
     found: dict[str, list[int]] = {}
 
     def add(string: str, place: int) -> None:
+        if string not in found and next(numbers_in(string), None):
+            return  # digits joined across punctuation that read as a phone or ID number
         if place in heavy:
             if string[0] in firsts[place]:
                 return
@@ -282,6 +287,8 @@ def _page_strings(content: str, weighted: dict[int, int]) -> tuple[dict[str, lis
         for number, offset in enumerate(offsets):
             word_end = offsets[number + 1] if number + 1 < len(offsets) else end
             window = text[offset : min(end, max(offset + WINDOW, word_end))]
+            if next(numbers_in(window), None):  # joined, it reads as a number: the word alone
+                window = text[offset:word_end]
             add(window, places[offset])
             if followed and offset + len(window) == end:
                 add(window + text[end], places[offset])

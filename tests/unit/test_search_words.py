@@ -15,6 +15,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.present.mask import numbers_in
 from generator.site.own_pages import bucket, query_key
 from generator.site.search_words import _page_strings, search_terms
 
@@ -106,4 +107,12 @@ def test_every_part_of_a_stretch_is_found(stretches, data):
     inside_a_run = not re.match(r"[\u3400-\u9fff]", text[start]) and start not in starts
     if inside_a_run and start > 0 and not re.match(r"[\u3400-\u9fff]", text[start - 1]):
         return  # a query starting inside a word of letters or digits: not promised
+    if next(numbers_in(query), None):
+        return  # digits joined across words that read as a phone or ID number: left out
     assert found(strings, query), (query, stretches)
+
+
+def test_digits_joined_across_punctuation_never_make_a_phone_number():
+    strings = strings_of([["138", "-", "1234", "-", "5678"]])  # e.g. three cells' figures
+    assert not [text for text in strings if "13812345678" in text]
+    assert found(strings, "1234") and found(strings, "5678")
