@@ -24,10 +24,20 @@ FOLDER = "own"  # inside the Pagefind bundle, beside its index
 _DROPPED = {"Pd", "Pe", "Pf", "Pi", "Po", "Ps"}
 
 
+def typed(text: str) -> str:
+    """Text as the search compares it: full-width and other compatibility forms folded
+    (NFKC: an input method in full-width mode types Ｃ０００１), Pagefind's dropped
+    punctuation left out, lower case. The page's words go through it as the query does."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    elif text.isalnum():
+        return text.lower()
+    return "".join(c for c in text if unicodedata.category(c) not in _DROPPED).lower()
+
+
 def query_key(text: str) -> str:
-    """`text` as Pagefind's script turns a typed query into its search term."""
-    kept = "".join(c for c in text.replace("\u200b", "") if unicodedata.category(c) not in _DROPPED)
-    return " ".join(kept.lower().split())
+    """`text` as the search box turns a typed query into its search term (huifang.js)."""
+    return " ".join(typed(text.replace("\u200b", "")).split())
 
 
 def bucket(key: str) -> int:

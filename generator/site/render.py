@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from generator.present.privacy import Privacy
 from generator.site.data import Page
-from generator.site.search_words import OWN_WEIGHT
+from generator.site.search_words import OWN_META, OWN_WEIGHT
 
 NAV = [
     {"首页": "index.md"},
@@ -158,9 +158,11 @@ def write_page(
         f'<span hidden data-pagefind-filter="类型">{html.escape(without_markup(section))}</span> '
         f'<span hidden data-pagefind-meta="title">{html.escape(without_markup(shown_title))}</span> '
         + "".join(
-            f'<span hidden data-pagefind-weight="{OWN_WEIGHT}">{html.escape(without_markup(shown))}'
-            "</span> "
-            for shown in (env.finalize(name) if env.finalize else name for name in page.own)
+            f'<span hidden data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="{OWN_META}{n}">'
+            f"{html.escape(without_markup(shown))}</span> "
+            for n, shown in enumerate(
+                env.finalize(name) if env.finalize else name for name in page.own
+            )
         )
     )
     write(

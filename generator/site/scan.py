@@ -12,8 +12,10 @@ the site and in the search index (Pagefind's files are gzip-compressed: they are
 decompressed), with the matcher that masks (`mask.numbers_in`: separators, full-width
 and mathematical digits, soft hyphens and other invisible characters), on the text as a
 reader sees it (inline tags joined, entities decoded). Of the index, the fragments (each
-page's whole text, its title and filters), filters and meta are read; its word chunks
-(`.pf_index`) are not: every word in them comes from a fragment's text.
+page's whole text, its title and filters), filters and meta are read, each string on its
+own; its word chunks (`.pf_index`) are not: their strings are a fragment's words, joined
+within a stretch of its text, and `search_words` leaves out every joined string the same
+matcher takes for a number (unit-tested there).
 """
 
 from __future__ import annotations

@@ -1,12 +1,14 @@
 """The `search index` stage: Pagefind's extended build over the pages' articles.
 
-The extended binary segments Chinese with jieba at index time. It indexes the search
+Pagefind indexes the search
 tree that `render.write_page` fills beside the docs tree: each page's article (the
 part made from records) with the filters the templates mark (类型, 等级, 负责人, 地域,
 客户类型), at the same path as its page in the site. So the index is built while MkDocs
 builds the site, on the second core, and moved into `site/pagefind` after. Result URLs
 keep their `.html` (`--keep-index-url`) because the site uses `use_directory_urls: false`.
-The Pagefind version is pinned in pyproject.toml; docs/search.md says why that one.
+Every bundle then goes through `finish_index` (character pairs instead of jieba's words:
+search_words.py). The Pagefind version is pinned in pyproject.toml; docs/site.md says why
+that one.
 """
 
 from __future__ import annotations

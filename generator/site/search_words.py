@@ -26,23 +26,16 @@ highlights are Pagefind's own: the strings point at the places of the page's wor
 Pagefind's jieba words are not kept: a term would match one of them and a pair at the same
 place, and Pagefind adds those weights in one byte (two of a heading's 168 wrap to 80).
 
-Then the index is cut into chunks again: Pagefind requests one chunk per term (the one
-whose range holds it), so a boundary never falls inside a group of strings sharing a first
-character — or, for a group too large for one chunk, their first two characters, and so on.
-Written for the pinned Pagefind 1.4.0 layout, as `search_chunks.py`.
+Then the index is cut into chunks again (`search_chunks.chunk_lists`). Written for the pinned Pagefind 1.4.0 layout, as `search_chunks.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import math
 import multiprocessing
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -50,20 +43,24 @@ from pathlib import Path
 import cbor2
 
 from generator.present.mask import numbers_in
-from generator.site.own_pages import query_key, write_lookup
-from generator.site.search_chunks import CHUNKS, chunks_of, pack, read_file, unpacked
+from generator.site.own_pages import query_key, typed, write_lookup
+from generator.site.search_chunks import (
+    CHUNKS,
+    chunk_lists,
+    chunks_of,
+    content_name,
+    pack,
+    read_file,
+    unpacked,
+)
 from generator.speed.workers import fork_map
 
 WINDOW = 12  # characters of an id or number run: ids, dates, phone-free amounts
 # A page's own id and name (`Page.own`) go into its search copy with this weight, which
 # nothing else has (an h1 is 7); Pagefind stores weights × 24.
 OWN_WEIGHT = 10
+OWN_META = "own"  # and its meta keys, own0, own1 …: the lookup's keys as they were written
 BODY = 24  # the weight of body text, as Pagefind stores it
-# A search loads, per term and bundle, the pf_meta (an entry per chunk) and one chunk: for
-# an index of S bytes, S / c entries of ~META_ENTRY bytes plus a chunk of c are least at
-# c = sqrt(S × META_ENTRY) (about 9 KB for a shard of 2,000 customers' site, 16 KB at 10,000).
-META_ENTRY = 40
-SMALLEST_CHUNK = 4_000
 PAGES = 1  # the pf_meta item listing the pages: [fragment hash, word count] each
 DEFAULT_WEIGHT = 25  # a page's locations start at this weight (Pagefind's decoder)
 
@@ -71,8 +68,6 @@ _HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK = re.compile(f"[{_HAN}]")
 _UNIT = re.compile(f"[{_HAN}]|[^{_HAN}]+")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-# what the query drops (Pagefind's script: dashes, brackets, quotes, other punctuation)
-_DROPPED = {"Pd", "Pe", "Pf", "Pi", "Po", "Ps"}
 
 Strings = dict[str, dict[int, list[int]]]  # string → page → Pagefind's location list
 
@@ -100,10 +95,10 @@ def add_inner_words(bundle: Path, workers: int | None = None) -> None:
             for text, places in found.items():
                 strings.setdefault(text, {})[page] = places
             owners += [(text, url, title) for text in own]
-        meta[CHUNKS] = list(fork_map(_write_chunk, _chunk_lists(strings), workers))
+        meta[CHUNKS] = list(fork_map(_write_chunk, chunk_lists(strings), workers))
         meta_file.unlink()
         payload = cbor2.dumps(meta)
-        about["hash"] = f"{language}_{_digest(payload)}"
+        about["hash"] = f"{language}_{content_name(payload)}"
         (bundle / f"pagefind.{about['hash']}.pf_meta").write_bytes(pack(payload))
     _JOB = None
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
@@ -128,7 +123,9 @@ def _one_page(item: tuple[int, str]) -> tuple[int, dict[str, list[int]], list[st
     page, digest = item
     assert _JOB is not None
     fragment = json.loads(unpacked(_JOB.bundle / "fragment" / f"{digest}.pf_fragment"))
-    found, own = _page_strings(str(fragment["content"]), _JOB.weights.get(page, {}))
+    found = _page_strings(str(fragment["content"]), _JOB.weights.get(page, {}))
+    meta = fragment.get("meta", {})
+    own = [str(meta[key]) for key in sorted(meta) if key.startswith(OWN_META)]
     title = str(fragment.get("meta", {}).get("title", ""))
     return page, found, own, str(fragment["url"]), title
 
@@ -174,47 +171,43 @@ _OTHER_RUN = re.compile(f"[^{_HAN}\\x00]+")
 class PageText:
     """A page's words as the query would type them, stretch after stretch (a stretch: text
     without spaces; `_BOUNDARY` between two), with each character's place, where each word
-    starts, and the page's own ids and names (the stretches weighted `OWN_WEIGHT`)."""
+    starts."""
 
     text: str
     places: list[int]
     starts: list[int]
-    own: list[str]
 
 
-def page_text(content: str, weighted: dict[int, int]) -> PageText:
+def page_text(content: str) -> PageText:
     """From a fragment's content. Pagefind's indexer puts a zero-width space between the
     words it found, and its excerpts count places by them, as here; a word is lower-cased
     and its punctuation dropped, as the query's (a word of punctuation only is left out,
     within its stretch)."""
-    page = _PageTextBuilder(weighted)
+    page = _PageTextBuilder()
     for place, token in enumerate(content.split("\u200b")):
         if token.isalnum():  # most words: no space, no punctuation
-            page.word(place, token.lower())
+            page.word(place, token.lower() if token.isascii() else typed(token))
             continue
         if token[:1].isspace():
             page.end_stretch()
         for index, word in enumerate(token.split()):
             if index:
                 page.end_stretch()
-            page.word(place, _typed(word))
+            page.word(place, typed(word))
         if token[-1:].isspace():
             page.end_stretch()
     page.end_stretch()
-    return PageText("".join(page.parts), page.places, page.starts, page.own)
+    return PageText("".join(page.parts), page.places, page.starts)
 
 
 class _PageTextBuilder:
-    __slots__ = ("length", "own", "owned", "parts", "places", "starts", "weighted")
+    __slots__ = ("length", "parts", "places", "starts")
 
-    def __init__(self, weighted: dict[int, int]) -> None:
+    def __init__(self) -> None:
         self.parts: list[str] = []
         self.places: list[int] = []
         self.starts: list[int] = []
-        self.own: list[str] = []
-        self.owned: list[str] = []  # the words of an own id or name so far
         self.length = 0
-        self.weighted = weighted
 
     def word(self, place: int, word: str) -> None:
         if not word:
@@ -223,31 +216,20 @@ class _PageTextBuilder:
         self.parts.append(word)
         self.places += [place] * len(word)
         self.length += len(word)
-        if self.weighted and self.weighted.get(place) == OWN_WEIGHT * 24:
-            self.owned.append(word)
 
     def end_stretch(self) -> None:
         if self.parts and self.parts[-1] != _BOUNDARY:
             self.parts.append(_BOUNDARY)
             self.places.append(-1)
             self.length += 1
-        if self.owned:
-            self.own.append("".join(self.owned))
-            self.owned = []
 
 
-def _typed(word: str) -> str:
-    if word.isalnum():
-        return word.lower()
-    return "".join(c for c in word if unicodedata.category(c) not in _DROPPED).lower()
-
-
-def _page_strings(content: str, weighted: dict[int, int]) -> tuple[dict[str, list[int]], list[str]]:
-    """One page's strings with their places (module docstring), and its own ids and names.
+def _page_strings(content: str, weighted: dict[int, int]) -> dict[str, list[int]]:
+    """One page's strings with their places (module docstring).
 
     In headings (weights above 127) no two strings at one place begin with the same
     character, so no term matches two there (their weights would wrap around)."""
-    page = page_text(content, weighted)
+    page = page_text(content)
     text, places = page.text, page.places
     heavy = {place for place, weight in weighted.items() if weight > 127}
     firsts: dict[int, set[str]] = defaultdict(set)
@@ -307,7 +289,7 @@ def _page_strings(content: str, weighted: dict[int, int]) -> tuple[dict[str, lis
             at.insert(0, -BODY - 1)
         else:
             found[string] = _encoded(at, weighted)
-    return found, page.own
+    return found
 
 
 def unit_strings(sequence: list[str]) -> list[list[str]]:
@@ -325,11 +307,12 @@ def unit_strings(sequence: list[str]) -> list[list[str]]:
 
 def search_terms(query: str) -> list[str]:
     """What the search box asks Pagefind for a typed query (huifang.js `searchTerms`, kept
-    equal by tests/e2e/test_search_terms.py): each word of it as the pairs of its units."""
+    equal by tests/e2e/test_search_terms.py): each word of it as the pairs of its units, a
+    run of letters or digits cut to `WINDOW` characters (the index's runs are)."""
     terms: list[str] = []
-    for word in query_key(query).split():
-        units = _UNIT.findall(word)
-        terms += [word] if len(units) < 2 else [a + b for a, b in pairwise(units)]
+    for word in query_key(query).split():  # a run of other characters as far as indexed
+        units = [unit if _CJK.match(unit) else unit[:WINDOW] for unit in _UNIT.findall(word)]
+        terms += units if len(units) < 2 else [a + b for a, b in pairwise(units)]
     return terms
 
 
@@ -356,63 +339,11 @@ def _encoded(places: list[int], weighted: dict[int, int]) -> list[int]:
     return out
 
 
-def _chunk_lists(strings: Strings) -> list[list[str]]:
-    """The strings, sorted, cut into chunks of about the size that makes a search's
-    transfer least (`META_ENTRY`)."""
-    order = sorted(strings)
-    sizes = {  # bytes, about: CBOR's small integers take one to three
-        text: len(text) * 3 + 3 * (sum(map(len, strings[text].values())) + len(strings[text]))
-        for text in order
-    }
-    target = max(SMALLEST_CHUNK, math.isqrt(sum(sizes.values()) * META_ENTRY))
-    chunks: list[list[str]] = []
-    current: list[str] = []
-    size = 0
-    for group in _groups(order, sizes, 1, target):
-        group_size = sum(sizes[text] for text in group)
-        if current and size + group_size > target:
-            chunks.append(current)
-            current, size = [], 0
-        current += group
-        size += group_size
-    if current:
-        chunks.append(current)
-    return chunks
-
-
 def _write_chunk(texts: list[str]) -> list[str]:
     """One chunk file; its pf_meta entry [first, last, hash]."""
     assert _JOB is not None
     entries = [[text, list(_JOB.strings[text].items())] for text in texts]  # (page, places)
     payload = cbor2.dumps([entries])
-    digest = f"{_JOB.language}_{_digest(payload)}"
+    digest = f"{_JOB.language}_{content_name(payload)}"
     (_JOB.bundle / "index" / f"{digest}.pf_index").write_bytes(pack(payload))
     return [texts[0], texts[-1], digest]
-
-
-def _groups(
-    words: list[str], sizes: dict[str, int], length: int, target: int
-) -> Iterator[list[str]]:
-    """Sorted `words` as runs sharing their first `length` characters, a run too large for
-    a chunk split by one more character."""
-    run: list[str] = []
-    for word in words:
-        if run and word[:length] != run[0][:length]:
-            yield from _split(run, sizes, length, target)
-            run = []
-        run.append(word)
-    if run:
-        yield from _split(run, sizes, length, target)
-
-
-def _split(run: list[str], sizes: dict[str, int], length: int, target: int) -> Iterator[list[str]]:
-    if len(run) == 1 or sum(sizes[w] for w in run) <= target:
-        yield run
-    else:  # words are distinct: some longer prefix tells them apart
-        yield from _groups(run, sizes, length + 1, target)
-
-
-def _digest(payload: bytes) -> str:
-    """A file's name part from its content, as Pagefind names its files (so a browser's
-    cached copy of an earlier index is never taken for this one)."""
-    return hashlib.sha256(payload).hexdigest()[:10]

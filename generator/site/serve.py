@@ -92,6 +92,12 @@ class _PreviewHandler(_QuietHandler):
         self.send_header("Cache-Control", "no-store")  # a reload must get the rebuilt files
         super().end_headers()
 
+    def do_HEAD(self) -> None:  # the standard one would skip the Host check
+        if self.headers.get("Host", "") not in self.hosts:
+            self.send_error(403)
+        else:
+            super().do_HEAD()
+
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if self.headers.get("Host", "") not in self.hosts:
@@ -100,7 +106,8 @@ class _PreviewHandler(_QuietHandler):
             self._send(templates_dir() / "serve" / "live.js", "text/javascript; charset=utf-8")
         elif path == VERSION:
             since = parse_qs(urlsplit(self.path).query).get("since", ["-1"])[0]
-            state = self.live.wait_after(int(since) if since.lstrip("-").isdigit() else -1)
+            number = since.lstrip("-").isdigit() and len(since) < 20  # int() of 4,300 digits raises
+            state = self.live.wait_after(int(since) if number else -1)
             self._reply(json.dumps(state, ensure_ascii=False).encode(), "application/json")
         else:
             target = Path(self.translate_path(self.path))

@@ -10,6 +10,7 @@ writes it: words with a zero-width space between them, a space ending a stretch.
 
 from __future__ import annotations
 
+import json
 import re
 
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from generator.present.mask import numbers_in
 from generator.site.own_pages import bucket, query_key
-from generator.site.search_words import _page_strings, search_terms
+from generator.site.search_words import WINDOW, _page_strings, search_terms
 
 ZWSP = "\u200b"
 
@@ -33,7 +34,7 @@ def content(stretches: list[list[str]]) -> str:
 
 def strings_of(stretches: list[list[str]], weighted=None) -> dict[str, list[int]]:
     """string → its places (Pagefind's location list without its weight markers)."""
-    found = _page_strings(content(stretches), weighted or {})[0]
+    found = _page_strings(content(stretches), weighted or {})
     return {text: [place for place in places if place >= 0] for text, places in found.items()}
 
 
@@ -107,6 +108,8 @@ def test_every_part_of_a_stretch_is_found(stretches, data):
     inside_a_run = not re.match(r"[\u3400-\u9fff]", text[start]) and start not in starts
     if inside_a_run and start > 0 and not re.match(r"[\u3400-\u9fff]", text[start - 1]):
         return  # a query starting inside a word of letters or digits: not promised
+    if any(len(run) > WINDOW for run in re.findall(r"[^\u3400-\u9fff]+", query)):
+        return  # runs of letters and digits are indexed up to WINDOW characters
     if next(numbers_in(query), None):
         return  # digits joined across words that read as a phone or ID number: left out
     assert found(strings, query), (query, stretches)
@@ -116,3 +119,18 @@ def test_digits_joined_across_punctuation_never_make_a_phone_number():
     strings = strings_of([["138", "-", "1234", "-", "5678"]])  # e.g. three cells' figures
     assert not [text for text in strings if "13812345678" in text]
     assert found(strings, "1234") and found(strings, "5678")
+
+
+def test_full_width_text_and_queries_meet():
+    strings = strings_of([["Ｃ０００１"], ["K2026", "-", "0029"]])
+    assert found(strings, "C0001") and found(strings, "Ｃ０００１")
+    assert found(strings, "Ｋ２０２６－００２９")
+
+
+def test_an_own_name_with_spaces_is_one_key(tmp_path):
+    from generator.site.own_pages import write_lookup
+
+    write_lookup(tmp_path, [("Acme Trading 有限公司", "/customers/C0065.html", "C0065 Acme")])
+    key = query_key("acme  trading 有限公司")
+    table = json.loads((tmp_path / "own" / f"{bucket(key):02x}.json").read_text("utf-8"))
+    assert table == {key: [["/customers/C0065.html", "C0065 Acme"]]}

@@ -49,11 +49,15 @@
      of indexed ids and numbers. Pagefind normalises the result again, the same way. */
   var HAN = "\\u3400-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
   var UNIT = new RegExp("[" + HAN + "]|[^" + HAN + "]+", "gu");
+  var HAN_ONE = new RegExp("^[" + HAN + "]$", "u");
+  var WINDOW = 12;
 
   function searchTerms(query) {
     return queryKey(query).split(" ").filter(Boolean).map(function (word) {
-      var units = word.match(UNIT) || [];
-      if (units.length < 2) return word;
+      var units = (word.match(UNIT) || []).map(function (unit) {
+        return HAN_ONE.test(unit) ? unit : Array.from(unit).slice(0, WINDOW).join("");
+      });  // a run of letters or digits as far as the index holds it (search_words.WINDOW)
+      if (units.length < 2) return units.join("");
       var pairs = [];
       for (var i = 0; i + 1 < units.length; i++) pairs.push(units[i] + units[i + 1]);
       return pairs.join(" ");
@@ -67,8 +71,9 @@
   var OWN_BUCKETS = 64;
   var DROPPED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}\u200b]/gu;
 
-  function queryKey(text) {
-    return text.replace(DROPPED, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  function queryKey(text) {  // as own_pages.typed: full-width forms folded (NFKC) first
+    return text.normalize("NFKC").replace(DROPPED, "").toLowerCase()
+      .split(/\s+/).filter(Boolean).join(" ");
   }
 
   function bucketOf(key) {
