@@ -22,6 +22,9 @@ FOLDER = "own"  # inside the Pagefind bundle, beside its index
 # Pagefind's script drops these Unicode categories from a query (dashes, brackets, quotes,
 # other punctuation) and lower-cases it.
 _DROPPED = {"Pd", "Pe", "Pf", "Pi", "Po", "Ps"}
+# and, here, the markup characters NFKC makes of their full-width forms (＜ → <): no string of
+# the index may hold one (its chunk ranges are in pf_meta, which the post-build scan reads)
+_MARKUP = {"<", ">", "`"}
 
 
 def typed(text: str) -> str:
@@ -32,7 +35,9 @@ def typed(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     elif text.isalnum():
         return text.lower()
-    return "".join(c for c in text if unicodedata.category(c) not in _DROPPED).lower()
+    return "".join(
+        c for c in text if unicodedata.category(c) not in _DROPPED and c not in _MARKUP
+    ).lower()
 
 
 def query_key(text: str) -> str:

@@ -134,3 +134,9 @@ def test_an_own_name_with_spaces_is_one_key(tmp_path):
     key = query_key("acme  trading 有限公司")
     table = json.loads((tmp_path / "own" / f"{bucket(key):02x}.json").read_text("utf-8"))
     assert table == {key: [["/customers/C0065.html", "C0065 Acme"]]}
+
+
+def test_no_indexed_string_holds_a_markup_character():
+    strings = strings_of([["＜", "img", "＞", "王芳"], ["a<b>", "`x`"]])  # NFKC makes ＜ a <
+    assert not [text for text in strings if set(text) & set("<>`")]
+    assert found(strings, "＜img＞王芳")

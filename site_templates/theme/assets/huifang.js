@@ -69,7 +69,7 @@
      full name shows its page as a 直达 line above Pagefind's results. The key and the
      bucket are computed exactly as the build computes them. */
   var OWN_BUCKETS = 64;
-  var DROPPED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}\u200b]/gu;
+  var DROPPED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}\u200b<>`]/gu;  // as own_pages.typed
 
   function queryKey(text) {  // as own_pages.typed: full-width forms folded (NFKC) first
     return text.normalize("NFKC").replace(DROPPED, "").toLowerCase()
