@@ -280,29 +280,16 @@ def _page_strings(content: str, weighted: dict[int, int]) -> dict[str, list[int]
             if followed and offset + len(window) == end:
                 add(window + text[end], places[offset])
             for form in _date_forms(text[offset:end]):  # 2026-11-20 as 11月20日 too
-                for strings in unit_strings(_UNIT.findall(form)):
-                    for string in strings:
-                        if _CJK.search(string):  # its numbers are words already
-                            add(string, places[offset])
+                # indexed as if the page said it, all at the date's place
+                for string in _page_strings("\u200b".join(_UNIT.findall(form)), {}):
+                    if _CJK.search(string):  # its numbers are words already
+                        add(string, places[offset])
     for string, at in found.items():  # Pagefind's location list: the weight, then places
         if heavy.isdisjoint(at):
             at.insert(0, -BODY - 1)
         else:
             found[string] = _encoded(at, weighted)
     return found
-
-
-def unit_strings(sequence: list[str]) -> list[list[str]]:
-    """For each unit of a short text (a date's other form), the strings indexed where it
-    starts, as `_page_strings` indexes a page."""
-    strings: list[list[str]] = []
-    for index, unit in enumerate(sequence):
-        after = "".join(sequence[index + 1 :])
-        if _CJK.fullmatch(unit):
-            strings.append([unit + _UNIT.findall(after)[0] if after else unit])
-        else:
-            strings.append([unit + after[:1]] if after else [unit])
-    return strings
 
 
 def search_terms(query: str) -> list[str]:
