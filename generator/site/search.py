@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pagefind_bin_extended
 
-from generator.site.search_chunks import make_ranges_contiguous
 from generator.site.search_words import add_inner_words
 
 
@@ -42,8 +41,7 @@ def finish_index(bundle: Path) -> None:
     ranges made contiguous (search_chunks.py). Pure in the bundle's files: the same index
     gives the same bytes."""
     try:
-        add_inner_words(bundle)
-        make_ranges_contiguous(bundle)  # else some words are in no chunk's range
+        add_inner_words(bundle)  # its chunk ranges contiguous (search_chunks.contiguous)
     except (ValueError, KeyError, TypeError, OSError) as error:  # another Pagefind's layout
         raise SearchIndexError(
             f"搜索索引的格式不是预期的 Pagefind 1.4 格式 / the search index is not in Pagefind "

@@ -78,15 +78,13 @@ def chunks_of(meta: list[object]) -> list[list[str]]:
     return chunks
 
 
-def make_ranges_contiguous(bundle: Path) -> None:
-    """Rewrite each language's pf_meta in `bundle` so its chunk ranges leave no gap."""
-    for meta_file in sorted(bundle.glob("pagefind.*.pf_meta")):
-        meta = read_file(meta_file)
-        chunks = chunks_of(meta)
-        for index, chunk in enumerate(chunks):
-            chunk[0] = "" if index == 0 else chunk[0]
-            chunk[1] = just_below(chunks[index + 1][0]) if index + 1 < len(chunks) else ABOVE_ALL
-        write_file(meta_file, meta)
+def contiguous(chunks: list[list[str]]) -> list[list[str]]:
+    """The chunk list [from, to, hash] with each range running to just below the next one's
+    first word, the first from the lowest (in place; returned for convenience)."""
+    for index, chunk in enumerate(chunks):
+        chunk[0] = "" if index == 0 else chunk[0]
+        chunk[1] = just_below(chunks[index + 1][0]) if index + 1 < len(chunks) else ABOVE_ALL
+    return chunks
 
 
 def words_outside_their_chunk(bundle: Path) -> list[str]:

@@ -49,6 +49,7 @@ from generator.site.search_chunks import (
     chunk_lists,
     chunks_of,
     content_name,
+    contiguous,
     pack,
     read_file,
     unpacked,
@@ -95,7 +96,8 @@ def add_inner_words(bundle: Path, workers: int | None = None) -> None:
             for text, places in found.items():
                 strings.setdefault(text, {})[page] = places
             owners += [(text, url, title) for text in own]
-        meta[CHUNKS] = list(fork_map(_write_chunk, chunk_lists(strings), workers))
+        # ranges made contiguous as they are written: else some words are in no chunk's range
+        meta[CHUNKS] = contiguous(list(fork_map(_write_chunk, chunk_lists(strings), workers)))
         meta_file.unlink()
         payload = cbor2.dumps(meta)
         about["hash"] = f"{language}_{content_name(payload)}"
