@@ -18,6 +18,7 @@ from generator.model import Visit
 from generator.present.complaints import complaint_row
 from generator.present.due import View, due_row, select
 from generator.present.privacy import Privacy
+from generator.site.links import Links
 from generator.site.sanitise import body_html as render_body
 
 
@@ -70,7 +71,21 @@ class SiteData:
         return due_row(self.view, item, prefix)
 
     def complaint_row(self, status: ComplaintStatus, prefix: str) -> dict:
-        return complaint_row(self.privacy, self.records, status, prefix)
+        """The complaint as a table row, with `href`: its own page."""
+        row = complaint_row(self.privacy, self.records, status, prefix)
+        row["href"] = self.href("complaint", status.complaint.id, prefix) or ""
+        return row
+
+    @cached_property
+    def links(self) -> Links:
+        return Links(self)
+
+    def href(self, kind: str, ident: str, prefix: str) -> str | None:
+        """The link to a record's page or anchor from a page `prefix` away from the root
+        ("../" from a page one folder deep); None when the site has no page for it.
+        kind: customer, complaint, visit, staff or survey (links.py)."""
+        path = self.links.path(kind, ident)
+        return None if path is None else prefix + path
 
     def staff_label(self, staff_id: str) -> str:
         """ "S05 陈帅" (staff names are not personal data of customers: shown; a number typed

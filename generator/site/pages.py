@@ -15,29 +15,28 @@ from generator.present.complaints import month_row
 from generator.present.history import version_dict
 from generator.site.charts import relationship_map
 from generator.site.data import Page, SiteData, ready
+from generator.site.timelines import (
+    TIMELINE_OPEN,
+    TIMELINE_PAGE,
+    complaint_anchor,
+    timeline_page_count,
+    timeline_path,
+    visit_anchor,
+)
 from generator.vocabulary import enum_text
-
-TIMELINE_OPEN = 20  # the newest entries of a timeline page shown open; the others folded
-TIMELINE_PAGE = 50  # entries per timeline page: the largest customer page stays ~100 KB
 
 
 # --- customers ----------------------------------------------------------------------
 def customers(data: SiteData) -> list[Page]:
     records, privacy = data.records, data.privacy
-    visits_of: dict[str, list] = defaultdict(list)
-    for visit in data.done_visits:
-        for customer in visit.all_customers:  # a meeting is on each of its customers' timelines
-            visits_of[customer].append(visit)
     items_of: dict[str, list[DueItem]] = defaultdict(list)
     for item in data.open_items:
         items_of[item.customer].append(item)
-    complaints_of = defaultdict(list)
-    for status in data.complaints.statuses:
-        complaints_of[status.complaint.customer].append(status)
-
     index_rows, pages = [], []
     for customer in records.customer_list:
-        visits = visits_of[customer.id]
+        # the timeline as links.py places its entries: visits and complaints, newest first
+        items = data.links.timelines[customer.id]
+        visits = [record for _, kind, record in items if kind == "visit"]
         due = items_of[customer.id]
         row = {
             "id": customer.id,
@@ -47,14 +46,13 @@ def customers(data: SiteData) -> list[Page]:
             "owner": data.staff_label(customer.owner),
             "region": enum_text("customer", ("region",), customer.region),
             "area": customer.area or "",
-            "last_contact": visits[-1].date.isoformat() if visits else "",
+            "last_contact": visits[0].date.isoformat() if visits else "",
             "next_due": min((data.view.deadline(i) for i in due), default=""),
             "overdue": any(i.state == "overdue" for i in due),
         }
         index_rows.append(row)
         title = f"{customer.id} {row['name']}"
         # the page's context is made by the process that writes it (site/__init__.py)
-        items = timeline_items(visits, complaints_of[customer.id])
         context = partial(customer_context, data, customer, row, due, items)
         # a masked name (张*) names nobody: only a name shown in full is a page's own
         own = (customer.id, row["name"]) if row["name"] == customer.name else (customer.id,)
@@ -126,23 +124,6 @@ def document_checklist(records, customer) -> dict:
     }
 
 
-def timeline_items(visits, statuses) -> list[tuple]:
-    """(sort key, kind, record) of a customer's visits and complaints, newest first."""
-    items = [((v.date.isoformat(), v.time or "", v.id), "visit", v) for v in visits]
-    items += [((s.complaint.received.isoformat(), "", s.complaint.id), "complaint", s)
-              for s in statuses]  # fmt: skip
-    return sorted(items, key=lambda item: item[0], reverse=True)
-
-
-def timeline_page_count(items: list) -> int:
-    return max(1, -(-len(items) // TIMELINE_PAGE))
-
-
-def timeline_path(customer_id: str, number: int) -> str:
-    """Page 1 is the customer's own page; older entries are on pages 2, 3 … beside it."""
-    return f"{customer_id}.html" if number == 1 else f"{customer_id}-timeline-{number}.html"
-
-
 def timeline(data: SiteData, items: list, number: int = 1) -> list[dict]:
     """The entries of one timeline page: visits (with the conversation record) and
     complaints (with their limits). Only this page's bodies are rendered."""
@@ -157,6 +138,8 @@ def _visit_entry(data: SiteData, visit) -> dict:
     privacy = data.privacy
     return {
         "type": "visit",
+        "anchor": visit_anchor(visit.id),
+        "href": "",
         "date": visit.date.isoformat(),
         "title": f"{enum_text('visit', ('method',), visit.method)}"
         f"{' · ' + enum_text('visit', ('kind',), visit.kind) if visit.kind else ''}",
@@ -179,6 +162,8 @@ def _complaint_entry(data: SiteData, status) -> dict:
     c = status.complaint
     return {
         "type": "complaint",
+        "anchor": complaint_anchor(c.id),
+        "href": data.href("complaint", c.id, "../") or "",
         "date": c.received.date().isoformat(),
         "title": f"投诉 {c.id}",
         "complaint": data.complaint_row(status, "../"),

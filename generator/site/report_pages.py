@@ -24,6 +24,7 @@ from generator.derive.statistics import (
 )
 from generator.site.charts import bar_chart, line_chart
 from generator.site.data import Page, SiteData
+from generator.site.links import survey_anchor
 from generator.vocabulary import enum_text
 
 MONTHS_SHOWN = 12  # visit satisfaction by month: the last twelve months
@@ -52,6 +53,7 @@ def satisfaction_context(data: SiteData) -> dict:
         surveys.append(
             {
                 "id": s.id,
+                "anchor": survey_anchor(s.id),  # the address links.py gives the survey
                 "title": s.title,
                 "period": f"{s.period.start or ''} – {s.period.end or ''}",
                 "audience": s.audience or "",
@@ -193,6 +195,7 @@ def reports_context(data: SiteData) -> dict:
             {
                 "label": data.staff_label(staff.id),
                 "id": staff.id,
+                "href": data.href("staff", staff.id, ""),  # None: nothing due, no due page
                 "visits": len(done),
                 "customers": customers,
                 "target": target or "",
