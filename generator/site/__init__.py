@@ -36,6 +36,7 @@ from generator.read.policy_history import applies_for
 from generator.report.due import as_csv, as_ics
 from generator.site.bodies import render_ahead
 from generator.site.changes import atom_feed, change_pages
+from generator.site.complaint_pages import complaint_record_pages
 from generator.site.config import mkdocs_config
 from generator.site.dashboard import dashboard
 from generator.site.data import SiteData
@@ -44,6 +45,7 @@ from generator.site.indexing import index_shards, shard_digests
 from generator.site.pages import complaint_pages, customers, due_pages, quality
 from generator.site.programs import mkdocs_build
 from generator.site.publish import assemble
+from generator.site.register_pages import visit_registers
 from generator.site.render import environment, templates_dir
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
@@ -62,7 +64,8 @@ __all__ = ["BuildError", "BuildResult", "OutFolderError", "build_site", "write_d
 # The summary pages first: their contexts are made when written (by a worker process), and
 # first they are spread over the workers while the others write the customers' pages.
 BUILDERS = (
-    reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality
+    reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality,
+    complaint_record_pages, visit_registers,
 )  # fmt: skip
 
 

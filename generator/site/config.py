@@ -43,6 +43,7 @@ def mkdocs_config(docs: Path, site: Path, company: str, team: TeamSettings | Non
         "hooks": [str(HOOKS)],
         "markdown_extensions": [],
         "nav": list(NAV),
+        "extra": {"generator": False},  # no "Made with Material" footer link to another host
     }
     if team is not None:
         _merge(config, team)
@@ -62,6 +63,6 @@ def _merge(config: dict, team: TeamSettings) -> None:
         config["extra_css"] = list(team.extra_css)
     config["markdown_extensions"] = list(team.markdown_extensions)
     # The team hook reads which files to add from here (MkDocs hands hooks the config only).
-    config["extra"] = {**team.extra, "huifang_team": {"folder": str(team.folder),
+    config["extra"] = {**team.extra, "generator": False, "huifang_team": {"folder": str(team.folder),
                                                       "files": list(team.files)}}  # fmt: skip
     config["hooks"].append(str(TEAM_PAGES_HOOK))

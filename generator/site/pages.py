@@ -15,6 +15,7 @@ from generator.present.complaints import month_row
 from generator.present.history import version_dict
 from generator.site.charts import relationship_map
 from generator.site.data import Page, SiteData, ready
+from generator.site.register_pages import complaint_register_context
 from generator.site.timelines import (
     TIMELINE_OPEN,
     TIMELINE_PAGE,
@@ -246,8 +247,8 @@ def complaint_pages(data: SiteData) -> list[Page]:
     context = {
         "as_of": data.today.isoformat(),
         "open": [data.complaint_row(s, "../") for s in statuses if s.pending],
-        "all": [data.complaint_row(s, "../") for s in statuses],
         "months": [month_row(m) for m in data.complaints.months],
+        "register": complaint_register_context(data),
     }
     return [Page("complaints/index.md", "投诉", "complaints.md.j2", ready(context))]
 

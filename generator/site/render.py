@@ -30,6 +30,7 @@ from generator.site.search_words import OWN_META, OWN_WEIGHT
 NAV = [
     {"首页": "index.md"},
     {"客户": "customers/index.md"},
+    {"拜访": "visits/index.md"},
     {"待访": "due/index.md"},
     {"投诉": "complaints/index.md"},
     {"满意度": "satisfaction.md"},

@@ -38,7 +38,7 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 # Scripts the theme puts on every page (the bundle's name carries its hash).
 THEME_SCRIPT_SOURCES = re.compile(
     r'^\s*src="/?(?:\.\./)*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|'
-    r'pagefind/pagefind-ui\.js|assets/huifang\.js)"\s*$'
+    r'pagefind/pagefind-ui\.js|assets/huifang\.js|assets/registers\.js)"\s*$'
 )
 THEME_CONFIG = re.compile(r'^\s*id="__config" type="application/json"\s*$')
 # Tags worth a closer look: with an attribute named on…, or a value that could hold a URL

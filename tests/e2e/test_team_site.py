@@ -104,9 +104,9 @@ def test_without_a_team_file_the_build_is_as_before(tree, tmp_path):
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
     assert [next(iter(e)) for e in config["nav"]] == [
-        "首页", "客户", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
+        "首页", "客户", "拜访", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
     ]  # fmt: skip
     assert len(config["hooks"]) == 1 and config["hooks"][0].endswith("mkdocs_hooks.py")
-    assert "extra" not in config and "extra_css" not in config
+    assert config["extra"] == {"generator": False} and "extra_css" not in config
     assert config["theme"]["features"] == ["navigation.tabs"] and "palette" not in config["theme"]
     assert config["site_name"] == "回访台 · 回访台" or config["site_name"].endswith(" · 回访台")
