@@ -70,14 +70,14 @@ def complaint_context(data: SiteData, status: ComplaintStatus, named: list) -> d
                 "state": s.state,
                 "state_label": SLA_STATE_LABELS[s.state],
                 "note": stage_note(s),
-                "evidence": s.evidence,
+                "evidence": privacy.plain(s.evidence),  # a file name: may hold a number
                 "evidence_href": data.href("visit", s.evidence, PREFIX) if s.evidence else None,
             }
             for s in status.stages
         ],
         "visits": [
             {
-                "id": v.id,
+                "id": privacy.plain(v.id),
                 "date": v.date.isoformat(),
                 "href": data.href("visit", v.id, PREFIX),
                 "staff": "、".join(data.staff_label(s) for s in v.staff),

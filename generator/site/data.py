@@ -68,7 +68,14 @@ class SiteData:
         return View(self.records, masked=self.privacy.masked)
 
     def due_row(self, item: DueItem, prefix: str) -> dict:
-        return due_row(self.view, item, prefix)
+        """The item as a table row, with `evidence`: the visits that count, linked."""
+        row = due_row(self.view, item, prefix)
+        shown = self.view.evidence(item)
+        row["evidence"] = [
+            {"text": text, "href": self.href("visit", ident, prefix) or ""}
+            for ident, text in zip(item.evidence, shown, strict=True)
+        ]
+        return row
 
     def complaint_row(self, status: ComplaintStatus, prefix: str) -> dict:
         """The complaint as a table row, with `href`: its own page."""

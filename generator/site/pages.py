@@ -16,6 +16,7 @@ from generator.present.history import version_dict
 from generator.site.charts import relationship_map
 from generator.site.data import Page, SiteData, ready
 from generator.site.register_pages import complaint_register_context
+from generator.site.registers import DETAIL_FIELDS, visit_details
 from generator.site.timelines import (
     TIMELINE_OPEN,
     TIMELINE_PAGE,
@@ -137,6 +138,7 @@ def timeline(data: SiteData, items: list, number: int = 1) -> list[dict]:
 
 def _visit_entry(data: SiteData, visit) -> dict:
     privacy = data.privacy
+    details = visit_details(data, visit)  # what staff recorded, as the registers show it
     return {
         "type": "visit",
         "anchor": visit_anchor(visit.id),
@@ -155,6 +157,9 @@ def _visit_entry(data: SiteData, visit) -> dict:
             }
             for c in visit.commitments
         ],
+        "details": [(name, value) for key, name in DETAIL_FIELDS if (value := details[key])],
+        "complaint": visit.complaint or "",
+        "complaint_href": data.href("complaint", visit.complaint, "../") if visit.complaint else "",
         "body": data.body_html(visit.body),
     }
 

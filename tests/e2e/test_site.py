@@ -40,12 +40,14 @@ def test_the_demo_site_has_every_section(demo_site):
 
 
 def test_a_long_timeline_continues_on_further_pages_newest_first(demo_site):
-    from generator.site.pages import TIMELINE_OPEN, TIMELINE_PAGE
+    from generator.site.timelines import TIMELINE_OPEN, TIMELINE_PAGE
 
     site, _ = demo_site
     first = (site / "customers" / "C0001.html").read_text(encoding="utf-8")
     second = (site / "customers" / "C0001-timeline-2.html").read_text(encoding="utf-8")
-    heading = re.compile(r'<section class="hf-entry hf-(?:visit|complaint)">\s*<h3>([^<]*)</h3>')
+    heading = re.compile(
+        r'<section class="hf-entry hf-(?:visit|complaint)" id="[vk]-[^"]+">\s*<h3>([^<]*)'
+    )
     newer, older = heading.findall(first), heading.findall(second)
     assert len(newer) == TIMELINE_PAGE and 0 < len(older) <= TIMELINE_PAGE
     dates = [entry.split(" · ")[0] for entry in newer + older]
@@ -61,7 +63,7 @@ def test_the_nav_lists_section_pages_only(demo_site):
     _, work = demo_site
     config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
     assert [next(iter(entry)) for entry in config["nav"]] == [
-        "首页", "客户", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
+        "首页", "客户", "拜访", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
         "制度",  # the team's own page (mkdocs.yml, site_pages/), after the generated sections
     ]  # fmt: skip
     assert config["theme"]["font"] is False and config["theme"]["language"] == "zh"
