@@ -176,6 +176,8 @@ def visit_register(data: SiteData, visits: list[Visit], prefix: str = PREFIX) ->
                 "id": visit.id,
                 "href": data.href("visit", visit.id, prefix) or "",
                 "date": visit.date.isoformat() + (f" {visit.time}" if visit.time else ""),
+                "moment": visit.moment(),  # typed, for a spreadsheet's date cells
+                "next_contact_at": visit.next_contact,
                 "customers": customers,
                 "customer": "、".join(f"{c['id']} {c['name']}" for c in customers),
                 "staff": "、".join(data.staff_label(s) for s in visit.staff),
