@@ -28,6 +28,7 @@ def dashboard_context(data: SiteData) -> dict:
         rows.append(
             {
                 "id": staff.id,
+                "href": data.href("staff", staff.id, ""),  # None: nothing open, no due page
                 "name": staff.name,
                 "overdue": sum(i.state == "overdue" for i in mine),
                 "today": sum(i.state == "due_today" for i in mine),
