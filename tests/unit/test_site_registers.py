@@ -104,3 +104,27 @@ def test_visits_by_month_newest_month_first_and_no_plans():
     months = visits_by_month(site_data(records(visits=visits)))
     assert {m: len(v) for m, v in months.items()} == {"2026-11": 1, "2026-10": 2}
     assert list(months) == ["2026-11", "2026-10"]  # 2026-12-01 is after the as-of day
+
+
+def test_a_complaints_page_has_every_stage_and_its_follow_up_visit_linked():
+    from generator.site.complaint_pages import complaint_context, complaint_record_pages
+
+    resolved = COMPLAINTS[0]  # K2026-0001, resolved 2026-10-06 09:00
+    follow_up = visit("2026-10-08", customer="C0001", complaint="K2026-0001", kind="complaint")
+    data = site_data(records(customers=CUSTOMERS, complaints=COMPLAINTS, visits=[follow_up]))
+    pages = complaint_record_pages(data)
+    assert [p.path for p in pages] == [
+        "complaints/K2026-0001.md", "complaints/K2026-0002.md", "complaints/K2026-0003.md"
+    ]  # fmt: skip
+    status = next(s for s in data.complaints.statuses if s.complaint.id == resolved.id)
+    context = complaint_context(data, status, [follow_up])
+    stages = {s["label"]: s for s in context["stages"]}
+    assert list(stages) == ["登记", "首次答复", "处理完毕", "反馈客户", "投诉回访"]
+    assert {s["state_label"] for s in stages.values()} == {"按时完成"}
+    # the follow-up within 7 days of 10-06 met the last stage, and is linked
+    assert stages["投诉回访"]["evidence_href"] == f"../customers/C0001.html#v-{follow_up.id}"
+    assert stages["投诉回访"]["deadline"] == "2026-10-13"
+    assert [v["href"] for v in context["visits"]] == [stages["投诉回访"]["evidence_href"]]
+    facts = dict(context["facts"])
+    assert facts["首问责任人"] == "S02 李强" and facts["处理完毕"] == "2026-10-06 09:00"
+    assert context["timeline"] == "../customers/C0001.html#k-K2026-0001"
