@@ -45,7 +45,7 @@ from generator.site.indexing import index_shards, shard_digests
 from generator.site.pages import complaint_pages, customers, due_pages, quality
 from generator.site.programs import mkdocs_build
 from generator.site.publish import assemble
-from generator.site.register_pages import visit_registers
+from generator.site.register_pages import complaint_register_pages, visit_registers
 from generator.site.render import environment, templates_dir
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
@@ -65,7 +65,7 @@ __all__ = ["BuildError", "BuildResult", "OutFolderError", "build_site", "write_d
 # first they are spread over the workers while the others write the customers' pages.
 BUILDERS = (
     reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality,
-    complaint_record_pages, visit_registers,
+    complaint_record_pages, complaint_register_pages, visit_registers,
 )  # fmt: skip
 
 

@@ -1,7 +1,9 @@
-"""The register pages: the complaint register's part of the complaints page, and the visit
-register (客户拜访登记表), `visits/index.html` (the months) and one page per month,
-`visits/2026-11.html`. The rows come from registers.py; the filters above a register
-(registers.js) choose among the values its rows hold."""
+"""The register pages: the complaint register (投诉登记表) on the complaints page, and the
+visit register (客户拜访登记表), `visits/index.html` (the months) and one page per month,
+`visits/2026-11.html`. A register longer than REGISTER_PAGE rows goes on: the complaint
+register on `complaints/register-2.html` …, a month on `visits/2026-11-2.html` …. The rows
+come from registers.py; the filters above a register (registers.js) choose among the
+values its rows hold."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from generator.site.registers import (
     COMPLAINT_COLUMNS,
     VISIT_COLUMNS,
     complaint_register,
+    pager,
+    register_pages,
     visit_register,
     visits_by_month,
 )
@@ -20,7 +24,7 @@ from generator.site.registers import (
 COMPLAINT_FILTERS = (("month", "月份"), ("category", "类别"), ("state_label", "状态"),
                      ("responder", "首问责任人"))  # fmt: skip
 VISIT_FILTERS = (("method", "方式"), ("staff", "回访人"), ("achieved", "是否达成目标"),
-                 ("satisfaction", "满意度"), ("review_state", "审阅"))  # fmt: skip
+                 ("satisfaction", "满意度"), ("reviewed", "审阅"))  # fmt: skip
 
 
 def filters(rows: list[dict], chosen: tuple[tuple[str, str], ...]) -> list[dict]:
@@ -32,46 +36,64 @@ def filters(rows: list[dict], chosen: tuple[tuple[str, str], ...]) -> list[dict]
     ]  # fmt: skip
 
 
-def complaint_register_context(data: SiteData) -> dict:
-    rows = complaint_register(data)
+def complaint_register_context(data: SiteData, number: int = 1) -> dict:
+    """Page `number` of the complaint register (page 1 is on complaints/index.html)."""
+    chunks = register_pages(complaint_register(data))
+    names = ["index.html", *(f"register-{n}.html" for n in range(2, len(chunks) + 1))]
+    rows = chunks[number - 1]
     return {
         "columns": COMPLAINT_COLUMNS,
         "rows": rows,
+        "total": sum(len(c) for c in chunks),
         "filters": filters(rows, COMPLAINT_FILTERS),
+        "pager": pager(names, number),
     }
+
+
+def complaint_register_pages(data: SiteData) -> list[Page]:
+    """Pages 2, 3 … of a long complaint register."""
+    count = len(register_pages(complaint_register(data)))
+    return [
+        Page(f"complaints/register-{n}.md", f"投诉登记表 第 {n} 页", "complaint_register.md.j2",
+             partial(_complaint_register_page, data, n))
+        for n in range(2, count + 1)
+    ]  # fmt: skip
+
+
+def _complaint_register_page(data: SiteData, number: int) -> dict:
+    return {"as_of": data.today.isoformat(), "register": complaint_register_context(data, number)}
 
 
 def visit_registers(data: SiteData) -> list[Page]:
     months = visits_by_month(data)
-    as_of = data.today.isoformat()
     index = {
-        "as_of": as_of,
+        "as_of": data.today.isoformat(),
         "months": [{"month": m, "count": len(v), "link": f"{m}.html"} for m, v in months.items()],
     }
     pages = [Page("visits/index.md", "客户拜访登记表", "visits.md.j2", ready(index))]
     names = list(months)
     for number, (month, visits) in enumerate(months.items()):
-        pages.append(
-            Page(
-                f"visits/{month}.md",
-                f"客户拜访登记表 {month}",
-                "visit_register.md.j2",
-                partial(_month_context, data, month, visits, names, number),
-            )
-        )
+        count = len(register_pages(visits))
+        for part in range(1, count + 1):
+            stem = month if part == 1 else f"{month}-{part}"
+            title = f"客户拜访登记表 {month}" + (f" 第 {part} 页" if part > 1 else "")
+            context = partial(_month_context, data, month, visits, names, number, part)
+            pages.append(Page(f"visits/{stem}.md", title, "visit_register.md.j2", context))
     return pages
 
 
-def _month_context(data: SiteData, month: str, visits: list, names: list, number: int) -> dict:
-    rows = visit_register(data, visits)
-    for row in rows:
-        row["review_state"] = "未审阅" if row["review"] == "未审阅" else "已审阅"
+def _month_context(data, month: str, visits: list, names: list, number: int, part: int) -> dict:
+    chunks = register_pages(visits)
+    rows = visit_register(data, chunks[part - 1])
+    parts = [f"{month}.html", *(f"{month}-{n}.html" for n in range(2, len(chunks) + 1))]
     return {
         "as_of": data.today.isoformat(),
         "month": month,
         "columns": VISIT_COLUMNS,
         "rows": rows,
+        "total": len(visits),
         "filters": filters(rows, VISIT_FILTERS),
+        "pager": pager(parts, part),
         "newer": f"{names[number - 1]}.html" if number > 0 else "",
         "older": f"{names[number + 1]}.html" if number + 1 < len(names) else "",
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import TypeVar
 
 from generator.model import Visit
 from generator.present.complaints import label
@@ -19,6 +20,26 @@ from generator.site.data import SiteData
 from generator.vocabulary import enum_text, field
 
 PREFIX = "../"  # the register pages are in complaints/ and visits/
+# rows per register page: a month of make bench's 100,000 visits is ~4,000 rows (~1 KB each),
+# too heavy a page for a phone; further rows go on pages 2, 3 … (filters act on one page)
+REGISTER_PAGE = 500
+T = TypeVar("T")
+
+
+def register_pages(rows: list[T]) -> list[list[T]]:
+    """The rows cut into pages of REGISTER_PAGE (one page, maybe empty, at least)."""
+    return [rows[i : i + REGISTER_PAGE] for i in range(0, len(rows), REGISTER_PAGE)] or [[]]
+
+
+def pager(names: list[str], number: int) -> dict:
+    """Links between a register's pages (file names: they sit side by side)."""
+    return {
+        "number": number,
+        "count": len(names),
+        "pages": [{"number": n, "link": name, "current": n == number}
+                  for n, name in enumerate(names, start=1)],
+        "per_page": REGISTER_PAGE,
+    }  # fmt: skip
 
 
 def title(kind: str, name: str) -> str:
@@ -139,6 +160,7 @@ def visit_details(data: SiteData, visit: Visit) -> dict[str, str]:
         ),
         "next_contact": when(visit.next_contact),
         "review": reviewed,
+        "reviewed": "已审阅" if visit.reviewed_by else "未审阅",  # for the register's filter
     }
 
 

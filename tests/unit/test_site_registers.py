@@ -128,3 +128,35 @@ def test_a_complaints_page_has_every_stage_and_its_follow_up_visit_linked():
     facts = dict(context["facts"])
     assert facts["首问责任人"] == "S02 李强" and facts["处理完毕"] == "2026-10-06 09:00"
     assert context["timeline"] == "../customers/C0001.html#k-K2026-0001"
+
+
+def test_a_long_register_goes_on_further_pages(monkeypatch):
+    import generator.site.registers as registers
+    from generator.site.register_pages import (
+        complaint_register_context,
+        complaint_register_pages,
+        visit_registers,
+    )
+
+    monkeypatch.setattr(registers, "REGISTER_PAGE", 2)
+    complaints = [
+        complaint(f"K2026-000{n}", received=at(f"2026-11-0{n} 09:00")) for n in range(1, 6)
+    ]
+    visits = [visit(f"2026-11-0{n}") for n in range(1, 6)]
+    data = site_data(records(complaints=complaints, visits=visits))
+    # five complaints, two a page: index.html (0005, 0004), register-2 (0003, 0002), -3 (0001)
+    assert [p.path for p in complaint_register_pages(data)] == [
+        "complaints/register-2.md", "complaints/register-3.md"
+    ]  # fmt: skip
+    last = complaint_register_context(data, 3)
+    assert [r["id"] for r in last["rows"]] == ["K2026-0001"] and last["total"] == 5
+    assert [p["link"] for p in last["pager"]["pages"]] == [
+        "index.html", "register-2.html", "register-3.html"
+    ]  # fmt: skip
+    first = complaint_register_context(data, 1)
+    assert [r["id"] for r in first["rows"]] == ["K2026-0005", "K2026-0004"]
+    paths = [p.path for p in visit_registers(data)]
+    assert paths == ["visits/index.md", "visits/2026-11.md", "visits/2026-11-2.md",
+                     "visits/2026-11-3.md"]  # fmt: skip
+    third = visit_registers(data)[3].context()
+    assert [r["date"] for r in third["rows"]] == ["2026-11-05"] and third["total"] == 5
