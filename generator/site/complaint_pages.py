@@ -21,27 +21,29 @@ PREFIX = "../"  # complaint pages are in complaints/
 def complaint_record_pages(data: SiteData) -> list[Page]:
     """One page per complaint of a customer on the site (the addresses links.py gives)."""
     followups: dict[str, list] = defaultdict(list)  # complaint id → visits naming it
+    by_id = {}
     for visit in data.done_visits:
+        by_id[visit.id] = visit
         if visit.complaint:
             followups[visit.complaint].append(visit)
-    return [
-        Page(
-            f"complaints/{status.complaint.id}.md",
-            f"投诉 {status.complaint.id}",
-            "complaint.md.j2",
-            partial(complaint_context, data, status, followups[status.complaint.id]),
-            (status.complaint.id,),
-        )
-        for status in data.complaints.statuses
-        if data.href("complaint", status.complaint.id, "")
-    ]
+    pages = []
+    for status in data.complaints.statuses:
+        ident = status.complaint.id
+        if not data.href("complaint", ident, ""):
+            continue
+        # the visits naming it, and the one that met the follow-up stage (it may name none)
+        visits = list(followups[ident])
+        visits += [by_id[s.evidence] for s in status.stages
+                   if s.evidence in by_id and by_id[s.evidence] not in visits]  # fmt: skip
+        context = partial(complaint_context, data, status, visits)
+        pages.append(Page(f"complaints/{ident}.md", f"投诉 {ident}", "complaint.md.j2", context,
+                          (ident,)))  # fmt: skip
+    return pages
 
 
-def complaint_context(data: SiteData, status: ComplaintStatus, named: list) -> dict:
+def complaint_context(data: SiteData, status: ComplaintStatus, visits: list) -> dict:
     c, privacy = status.complaint, data.privacy
     row = data.complaint_row(status, PREFIX)
-    evidence = {s.evidence for s in status.stages if s.evidence}
-    visits = [*named, *(v for v in data.done_visits if v.id in evidence and v not in named)]
     facts = [
         (title("complaint", "received"), when(c.received)),
         (title("complaint", "channel"), row["channel"]),
