@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 TODAY  ?=
 
-.PHONY: site check test lint bench demo demo-site docs screenshots clean
+.PHONY: site check test lint bench demo demo-site docs screenshots vendor-axe clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,23 @@ docs: $(STAMP)
 ## screenshots: the README's pictures (after make site; needs chromium and fonts-noto-cjk)
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+
+## vendor-axe: refresh the accessibility tests' copy of axe-core (tests/vendor/axe-core) from npm, checked
+## against the pinned integrity; the tests only read this copy, never the network. To move to a new
+## version, set AXE_VERSION and AXE_INTEGRITY (npm view axe-core@VERSION dist.integrity) together.
+AXE_VERSION   ?= 4.14.1
+AXE_INTEGRITY ?= sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE_DIR       := tests/vendor/axe-core
+vendor-axe:
+	rm -rf build/axe && mkdir -p build/axe $(AXE_DIR)
+	test "$$(npm view axe-core@$(AXE_VERSION) dist.integrity)" = "$(AXE_INTEGRITY)"
+	cd build/axe && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	test "sha512-$$(openssl dgst -sha512 -binary build/axe/axe-core-$(AXE_VERSION).tgz | base64 -w0)" = "$(AXE_INTEGRITY)"
+	tar xzf build/axe/axe-core-$(AXE_VERSION).tgz -C build/axe package/axe.min.js package/LICENSE package/LICENSE-3RD-PARTY.txt
+	cp build/axe/package/axe.min.js build/axe/package/LICENSE build/axe/package/LICENSE-3RD-PARTY.txt $(AXE_DIR)/
+	cd $(AXE_DIR) && printf 'axe-core %s (npm), MPL-2.0: LICENSE; tarball integrity %s\n' "$(AXE_VERSION)" "$(AXE_INTEGRITY)" > VERSION \
+	  && sha256sum axe.min.js LICENSE LICENSE-3RD-PARTY.txt > SHA256SUMS
+	rm -rf build/axe
 
 clean:
 	rm -rf $(VENV) site build dist .pytest_cache .ruff_cache .hypothesis .huifang-cache
