@@ -16,7 +16,7 @@ from generator.present.history import version_dict
 from generator.site.charts import relationship_map
 from generator.site.data import Page, SiteData, ready
 from generator.site.register_pages import complaint_register_context
-from generator.site.registers import DETAIL_FIELDS, visit_details
+from generator.site.registers import DETAIL_FIELDS, title, visit_details
 from generator.site.timelines import (
     TIMELINE_OPEN,
     TIMELINE_PAGE,
@@ -136,6 +136,10 @@ def timeline(data: SiteData, items: list, number: int = 1) -> list[dict]:
     ]
 
 
+SUMMARY_FIELDS = tuple((key, title("visit", key)) for key in ("staff", "satisfaction", "outcome"))
+VISIT_LABELS = {key: title("visit", key) for key in ("commitments", "complaint")}
+
+
 def _visit_entry(data: SiteData, visit) -> dict:
     privacy = data.privacy
     details = visit_details(data, visit)  # what staff recorded, as the registers show it
@@ -146,9 +150,9 @@ def _visit_entry(data: SiteData, visit) -> dict:
         "date": visit.date.isoformat(),
         "title": f"{enum_text('visit', ('method',), visit.method)}"
         f"{' · ' + enum_text('visit', ('kind',), visit.kind) if visit.kind else ''}",
-        "staff": "、".join(data.staff_label(s) for s in visit.staff),
-        "satisfaction": enum_text("visit", ("satisfaction",), visit.satisfaction),
-        "outcome": privacy.free_text(visit.outcome),
+        # who, how satisfied, what came of it: each with its schema title, when recorded
+        "summary": [(name, value) for key, name in SUMMARY_FIELDS if (value := details[key])],
+        "labels": VISIT_LABELS,
         "commitments": [
             {
                 "text": privacy.free_text(c.text),

@@ -12,19 +12,31 @@ from functools import partial
 from generator.site.data import Page, SiteData, ready
 from generator.site.registers import (
     COMPLAINT_COLUMNS,
+    REVIEWED,
+    STATE,
     VISIT_COLUMNS,
     complaint_register,
     pager,
     register_pages,
+    title,
     visit_register,
     visits_by_month,
 )
 
 # the complaint register's filters: (row key, label); the rows' values are the choices
-COMPLAINT_FILTERS = (("month", "月份"), ("category", "类别"), ("state_label", "状态"),
-                     ("responder", "首问责任人"))  # fmt: skip
-VISIT_FILTERS = (("method", "方式"), ("staff", "回访人"), ("achieved", "是否达成目标"),
-                 ("satisfaction", "满意度"), ("reviewed", "审阅"))  # fmt: skip
+COMPLAINT_FILTERS = (
+    ("month", "月份"),  # of `received`: computed
+    ("category", title("complaint", "category")),
+    ("state_label", STATE),
+    ("responder", title("complaint", "first_responder")),
+)
+VISIT_FILTERS = (
+    ("method", title("visit", "method")),
+    ("staff", title("visit", "staff")),
+    ("achieved", title("visit", "achieved")),
+    ("satisfaction", title("visit", "satisfaction")),
+    ("reviewed", REVIEWED),
+)
 
 
 def filters(rows: list[dict], chosen: tuple[tuple[str, str], ...]) -> list[dict]:

@@ -58,6 +58,10 @@ def when(value: dt.datetime | dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+STATE = "状态"  # a complaint's most urgent stage state: computed, no field of the schema
+REVIEW = f"{title('visit', 'reviewed_by')}／{title('visit', 'reviewed_on')}"  # one column
+REVIEWED = "是否审阅"  # computed from reviewed_by, for the filter
+
 # --- complaints -----------------------------------------------------------------------
 COMPLAINT_COLUMNS = (
     ("id", title("complaint", "id")),
@@ -67,7 +71,7 @@ COMPLAINT_COLUMNS = (
     ("category", title("complaint", "category")),
     ("severity", title("complaint", "severity")),
     ("responder", title("complaint", "first_responder")),
-    ("state_label", "状态"),
+    ("state_label", STATE),
 )
 
 
@@ -116,7 +120,7 @@ VISIT_COLUMNS = (
     ("source", title("visit", "source")),
     ("issues", title("visit", "issues")),
     ("staff", title("visit", "staff")),
-    ("review", "审阅"),
+    ("review", REVIEW),
 )
 
 
@@ -135,6 +139,7 @@ def visit_details(data: SiteData, visit: Visit) -> dict[str, str]:
         else "未审阅"
     )
     return {
+        "staff": "、".join(data.staff_label(s) for s in visit.staff),
         "met": "、".join(met),
         "method": enum_text("visit", ("method",), visit.method),
         "purpose": "、".join(enum_text("visit", ("purpose", 0), p) for p in visit.purpose),
@@ -175,7 +180,7 @@ DETAIL_FIELDS = (
     ("source", title("visit", "source")),
     ("issues", title("visit", "issues")),
     ("next_contact", title("visit", "next_contact")),
-    ("review", "审阅"),
+    ("review", REVIEW),
 )
 
 
@@ -202,7 +207,6 @@ def visit_register(data: SiteData, visits: list[Visit], prefix: str = PREFIX) ->
                 "next_contact_at": visit.next_contact,
                 "customers": customers,
                 "customer": "、".join(f"{c['id']} {c['name']}" for c in customers),
-                "staff": "、".join(data.staff_label(s) for s in visit.staff),
             }
         )
     return rows

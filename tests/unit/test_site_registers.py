@@ -12,7 +12,7 @@ from generator.site.registers import (
     visits_by_month,
 )
 from tests.unit.builders import at, complaint, customer, records, visit
-from tests.unit.test_site_links import site_data
+from tests.unit.test_record_addresses import site_data
 
 # C0001 (owner S01) and C0002 (owner S02); three complaints over two months
 COMPLAINTS = [
