@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 TODAY  ?=
 
-.PHONY: site check test lint bench demo demo-site docs screenshots vendor-axe clean
+.PHONY: site check test lint bench demo demo-site docs screenshots vendor-axe vendor-cms clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -70,6 +70,24 @@ vendor-axe:
 	cd $(AXE_DIR) && printf 'axe-core %s (npm), MPL-2.0: LICENSE; tarball integrity %s\n' "$(AXE_VERSION)" "$(AXE_INTEGRITY)" > VERSION \
 	  && sha256sum axe.min.js LICENSE LICENSE-3RD-PARTY.txt > SHA256SUMS
 	rm -rf build/axe
+
+## vendor-cms: refresh the browser editor (Decap CMS, served from the site's admin/) in vendor/decap-cms from
+## npm, checked against the pinned integrity; `make site` only copies this folder, it never needs Node. To move
+## to a new version, set CMS_VERSION and CMS_INTEGRITY (npm view decap-cms@VERSION dist.integrity) together.
+CMS_VERSION   ?= 3.16.3
+CMS_INTEGRITY ?= sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==
+CMS_DIR       := vendor/decap-cms
+vendor-cms:
+	rm -rf build/cms && mkdir -p build/cms $(CMS_DIR)
+	test "$$(npm view decap-cms@$(CMS_VERSION) dist.integrity)" = "$(CMS_INTEGRITY)"
+	cd build/cms && npm pack --silent decap-cms@$(CMS_VERSION) >/dev/null
+	test "sha512-$$(openssl dgst -sha512 -binary build/cms/decap-cms-$(CMS_VERSION).tgz | base64 -w0)" = "$(CMS_INTEGRITY)"
+	tar xzf build/cms/decap-cms-$(CMS_VERSION).tgz -C build/cms
+	rm -f $(CMS_DIR)/*.js
+	cp build/cms/package/dist/*decap-cms.js build/cms/package/dist/decap-cms.js.LICENSE.txt $(CMS_DIR)/
+	cd $(CMS_DIR) && printf 'decap-cms %s (npm), MIT: LICENSE; third-party notices: decap-cms.js.LICENSE.txt; tarball integrity %s\n' "$(CMS_VERSION)" "$(CMS_INTEGRITY)" > VERSION \
+	  && sha256sum *.js decap-cms.js.LICENSE.txt LICENSE > SHA256SUMS
+	rm -rf build/cms
 
 clean:
 	rm -rf $(VENV) site build dist .pytest_cache .ruff_cache .hypothesis .huifang-cache
