@@ -22,6 +22,8 @@
         mergeIndex: mergeIndex,
       });
       var input = box.querySelector(".pagefind-ui__search-input");
+      // Pagefind names its box by title only, which screen readers may skip: a real name
+      if (input) input.setAttribute("aria-label", "搜索客户、投诉、回访记录");
       var bundles = [new URL("pagefind/", siteBase()).href].concat(
         mergeIndex.map(function (shard) { return shard.bundlePath; }));
       if (input) showOwnPages(box, input, bundles);
@@ -171,11 +173,18 @@
     return cell ? (cell.getAttribute("data-sort") || cell.textContent.trim()) : "";
   }
 
+  /* Each header of a sortable table holds a button (reached by Tab, pressed by Enter or
+     Space like any button); the header's aria-sort says how the rows are sorted now. */
   function makeSortable(table) {
     var compare = new Intl.Collator("zh", { numeric: true }).compare;
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
-      th.tabIndex = 0;
-      th.addEventListener("click", function () {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "hf-sort";
+      button.title = "按此列排序";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(th.parentNode.cells, function (c) { c.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
@@ -219,9 +228,50 @@
     });
   }
 
+  /* Our tables scroll inside themselves when wider than the page (huifang.css): one that
+     does is focusable, so it can be scrolled from the keyboard, and named by its caption
+     or the heading above it. Checked again when the window is resized (a phone turned). */
+  function focusableWhenScrolling(table) {
+    var scrolls = table.scrollWidth > table.clientWidth + 1 || table.scrollHeight > table.clientHeight + 1;
+    var ours = table.hasAttribute("data-hf-focus");  // made focusable here, not by the page
+    if (scrolls && !ours && !table.hasAttribute("tabindex")) {
+      table.tabIndex = 0;
+      table.setAttribute("data-hf-focus", table.caption || table.hasAttribute("aria-label") ? "" : "named");
+      if (table.getAttribute("data-hf-focus") === "named") {
+        var heading = precedingHeading(table);
+        table.setAttribute("aria-label", (heading ? heading + "：" : "") + "表格（可滚动）");
+      }
+    } else if (!scrolls && ours) {
+      table.removeAttribute("tabindex");
+      if (table.getAttribute("data-hf-focus") === "named") table.removeAttribute("aria-label");
+      table.removeAttribute("data-hf-focus");
+    }
+  }
+
+  function precedingHeading(element) {
+    for (var node = element; node && !node.classList.contains("md-content"); node = node.parentElement) {
+      for (var before = node.previousElementSibling; before; before = before.previousElementSibling) {
+        if (/^H[1-6]$/.test(before.tagName)) return before.textContent.trim();
+      }
+    }
+    return "";
+  }
+
+  function watchScrollingTables() {
+    var tables = document.querySelectorAll(".md-typeset table[class]");
+    var check = function () { tables.forEach(focusableWhenScrolling); };
+    check();
+    var pending = 0;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(check, 150);
+    });
+  }
+
   function start() {
     mountSearch();
     document.querySelectorAll("table.hf-sortable").forEach(makeSortable);
+    watchScrollingTables();
     markDueSinceBuild();
   }
 
