@@ -36,6 +36,8 @@ from generator.read.policy_history import applies_for
 from generator.report.due import as_csv, as_ics
 from generator.site.bodies import render_ahead
 from generator.site.changes import atom_feed, change_pages
+from generator.site.cms_admin import write_admin
+from generator.site.cms_settings import EditorSettings
 from generator.site.complaint_pages import complaint_record_pages
 from generator.site.config import mkdocs_config
 from generator.site.dashboard import dashboard
@@ -341,7 +343,8 @@ def _build_into(
     with timer("MkDocs + Pagefind, with their scans"):
         pages, index = side_by_side(
             partial(
-                _site_pages, config, env, dirty, data, mirror, staging, published, scan_all, timer
+                _site_pages, config, env, dirty, data, mirror, staging, published, scan_all, timer,
+                team.extra.get("editor") if team is not None else None,
             ),
             partial(
                 index_shards, work, reindex, shards, staging, published, scan_all, masked, timer
@@ -368,6 +371,7 @@ def _site_pages(
     published: Path,
     scan_all: bool,
     timer: StageTimer,
+    editor: EditorSettings | None = None,
 ) -> list:
     """MkDocs builds its copy of the site; the downloads go in beside its pages (after it: a
     clean build starts by emptying the folder), while Pagefind still indexes; then the site
@@ -375,6 +379,7 @@ def _site_pages(
     mkdocs_build(config, env, dirty, timer)
     with timer("calendars, CSV and feed (into the site)"):
         write_downloads(data, mirror)
+        write_admin(editor, mirror)  # the browser editor, when the team names its Git host
     with timer("site put together beside --out"):
         every, copied = assemble(mirror, staging, published, skip="pagefind")
     with timer("post-build scan of the pages"):

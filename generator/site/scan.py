@@ -20,6 +20,7 @@ matcher takes for a number (unit-tested there).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -29,6 +30,7 @@ from pathlib import Path
 import cbor2
 
 from generator.present.mask import html_text, numbers_in
+from generator.site.cms_admin import vendored_sums
 from generator.site.mkdocs_hooks import is_theme_script
 from generator.site.search_chunks import unpacked
 from generator.speed.workers import fork_map, workers_for
@@ -40,6 +42,9 @@ THEME_SCRIPT_SOURCES = re.compile(
     r'^\s*src="/?(?:\.\./)*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|'
     r'pagefind/pagefind-ui\.js|assets/huifang\.js|assets/registers\.js)"\s*$'
 )
+# admin/index.html (cms_admin.py) loads the vendored editor from its own folder, nothing else.
+ADMIN_PAGE = "admin/index.html"
+ADMIN_SCRIPT_SOURCE = re.compile(r'^\s*src="decap-cms\.js"\s*$')
 THEME_CONFIG = re.compile(r'^\s*id="__config" type="application/json"\s*$')
 # Tags worth a closer look: with an attribute named on…, or a value that could hold a URL
 # scheme (a colon or an entity), or tags that run, embed, redirect or submit by themselves.
@@ -102,13 +107,14 @@ def _active_attributes(page: str) -> list[str]:
     return sorted(found)
 
 
-def active_parts(page: str) -> list[str]:
-    """What in a whole HTML page could run, other than the theme's own scripts."""
+def active_parts(page: str, sources: re.Pattern[str] = THEME_SCRIPT_SOURCES) -> list[str]:
+    """What in a whole HTML page could run, other than the theme's own scripts (`sources`:
+    the scripts a page may load: the theme's, or on admin/index.html the editor's)."""
     found = []
     allowed = 0
     for attributes, body in SCRIPT.findall(page):
         if (
-            (THEME_SCRIPT_SOURCES.match(attributes) and not body.strip())
+            (sources.match(attributes) and not body.strip())
             or (THEME_CONFIG.match(attributes) and "<" not in body)
             or (not attributes.strip() and is_theme_script(body))
         ):
@@ -141,7 +147,7 @@ def scan_site(
     listed = site.rglob("*") if files is None else files
     for path in sorted(p for p in listed if p.is_file()):
         relative = path.relative_to(site)
-        if relative.parts[0] != "assets":  # the theme's own files
+        if relative.parts[0] != "assets" and not _vendored(relative, path):  # the theme's own files
             jobs.append((path, shown_prefix + relative.as_posix(), masked))
     workers = workers_for(len(jobs), PARALLEL_FROM, at_most=processes)
     found = fork_map(_scan_file, jobs, workers, chunksize=CHUNK)
@@ -166,13 +172,24 @@ def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
     elif path.suffix in TEXT_SUFFIXES:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
-            findings += [Finding(shown, what) for what in active_parts(text)]
+            admin = shown.endswith(ADMIN_PAGE) and path.parent.name == "admin"
+            sources = ADMIN_SCRIPT_SOURCE if admin else THEME_SCRIPT_SOURCES
+            findings += [Finding(shown, what) for what in active_parts(text, sources)]
             text = html_text(text)
     else:
         return []
     if masked:
         findings += [Finding(shown, what) for what in _numbers_in(text)]
     return findings
+
+
+def _vendored(relative: Path, path: Path) -> bool:
+    """A file of admin/ that is byte for byte the vendored editor's (its SHA256SUMS): the
+    editor's bundle, not made from any record. Anything else in admin/ is scanned."""
+    if len(relative.parts) != 2 or relative.parts[0] != "admin":
+        return False
+    digest = vendored_sums().get(relative.name)
+    return digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
 
 def _index_strings(path: Path, raw: bytes) -> list[str]:

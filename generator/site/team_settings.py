@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.problems import Source
 from generator.read.guarded_yaml import YamlDoc, load_yaml
+from generator.site.cms_settings import EditorSettingError, editor_settings
 from generator.site.render import without_markup
 from generator.site.team_rules import (
     COLOUR,
@@ -262,6 +263,12 @@ class _Vetting:
             self.matching(entry.get("link"), (*where, "link"), LINK, "https://example.com")
             if "name" in entry:
                 entry["name"] = self.text(entry["name"], (*where, "name"))
+        if "editor" in extra:  # the browser editor's Git host (cms_settings.py vets it)
+            try:
+                extra["editor"] = editor_settings(extra["editor"])
+            except EditorSettingError as error:
+                key = ("extra", "editor", error.key) if error.key else ("extra", "editor")
+                raise self.refuse(key, error.zh, error.en) from None
         return extra
 
     def extensions(self, value: object) -> list:
