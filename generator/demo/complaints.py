@@ -31,7 +31,8 @@ def write_complaints(demo: Demo) -> list[tuple[Complaint, date]]:
         days[-2:] = [demo.end - timedelta(days=2), demo.end - timedelta(days=1)]  # still open
         days.sort()
     for n, day in enumerate(days, start=1):
-        c = rng.choice(demo.customers)
+        # only a customer we already served on that day can complain
+        c = rng.choice([c for c in demo.customers if c["since"] <= day.isoformat()])
         category = rng.choices(list(texts.COMPLAINTS), (3, 4, 2, 1, 1))[0]
         summary, detail = rng.choice(texts.COMPLAINTS[category])
         received = demo.at(day)
@@ -65,7 +66,7 @@ def write_complaints(demo: Demo) -> list[tuple[Complaint, date]]:
                 resolved + timedelta(hours=rng.randint(1, 20)) if n != 4 else None
             )
             customer_feedback = rng.choices(("satisfied", "neutral", "dissatisfied"), (6, 3, 1))[0]
-            resolution = rng.choice(texts.RESOLUTIONS)
+            resolution = rng.choice(texts.RESOLUTIONS[category])
             if answered.date() <= demo.end:
                 k["answered"] = demo.stamp(answered)
             # a late case received in the last days is still being handled: no future dates

@@ -48,6 +48,8 @@ def write_customers(demo: Demo) -> None:
         c["contacts"] = _contacts(demo, individual, owner["id"])
         if n == 1 or (c["stage"] == "new" and not individual):
             _new_customer_file(demo, c, n, director)
+            if "last_order" in c:  # no order before the contract
+                c["last_order"] = max(c["last_order"], c["since"])
         if grade.startswith("A"):
             c["tags"] = ["重点客户"]
         demo.customers.append(c)

@@ -73,13 +73,23 @@ OBJECTIVES = {
     "promotion": ("推广新的家政服务套餐",),
     "service": ("确认维修和服务质量",),
 }
-OUTCOMES = (
-    "客户满意，无新增需求",
-    "客户提出一项改进意见，已转相关部门",
-    "客户同意下月试用新服务",
-    "服务费已确认，本周内付款",
-    "客户暂无意向，约定下季度再联系",
-)
+# What came of a visit, by its first purpose: (the outcome, whether the objective was met).
+# Only a satisfied customer's visit may draw a phrase of praise (see PRAISE).
+OUTCOMES = {
+    "relationship": (("客户满意，无新增需求", True), ("客户提出一项改进意见，已转相关部门", True)),
+    "market_research": (
+        ("客户对增值服务有兴趣，待提供报价", True),
+        ("客户暂无意向，约定下季度再联系", False),
+    ),
+    "competitors": (("了解到竞争对手的报价，已汇总给主管", True), ("客户不愿透露其他报价", False)),
+    "collection": (("服务费已确认，本周内付款", True), ("客户要求延期付款，待主管审批", False)),
+    "new_business": (("客户同意下月试用新服务", True), ("客户暂无意向，约定下季度再联系", False)),
+    "promotion": (("客户同意下月试用新服务", True), ("客户暂无意向，约定下季度再联系", False)),
+    "service": (("维修和服务质量已确认", True), ("客户提出一项改进意见，已转相关部门", False)),
+}
+# Words that say the customer was pleased: never in the record of a visit whose
+# satisfaction is neutral or dissatisfied (the demo once said 不满意 · 客户满意).
+PRAISE = ("满意", "认可", "良好", "评价较高")
 
 ISSUES = (
     ("电梯按钮失灵", "工程部"),
@@ -121,12 +131,14 @@ COMPLAINTS = {
     ),
     "other": (("噪音扰民", "邻居装修噪音大，希望物业出面协调。"),),
 }
-RESOLUTIONS = (
-    "已安排师傅再次上门处理并免收费用，客户认可。",
-    "向客户致歉，对相关人员进行批评教育，并调整排班。",
-    "经核对向客户解释计费周期，客户表示理解。",
-    "协调装修方调整施工时间，噪音问题已解决。",
-)
+# What was done, by complaint category; the customer's view of it is customer_feedback.
+RESOLUTIONS = {
+    "quality": ("已安排师傅再次上门处理并免收费用。", "更换合格配件，并承诺一年内免费保修。"),
+    "service": ("向客户致歉，对相关人员进行批评教育，并调整排班。", "增加保洁频次，每天巡查两次。"),
+    "staff": ("向客户致歉，对相关人员进行批评教育。", "组织服务礼仪培训，当事人向客户当面致歉。"),
+    "misunderstanding": ("经核对向客户解释计费周期。",),
+    "other": ("协调装修方调整施工时间。",),
+}
 
 SURVEY_OPINIONS = (
     "绿化养护不及时，部分草坪枯黄",

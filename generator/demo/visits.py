@@ -31,8 +31,9 @@ def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) 
     ]
     used: set[str] = set()
     for index, (c, complaint, planned) in enumerate(plan):
-        day = planned or demo.day_between(demo.start, demo.end)
-        if day.weekday() == 6 and complaint is None:
+        # never before the customer came to us (a new customer's contract is recent)
+        day = planned or demo.day_between(max(demo.start, _since(c)), demo.end)
+        if day.weekday() == 6 and complaint is None and day > _since(c):
             day -= timedelta(days=1)
         kind = "complaint" if complaint else _kind(demo, c)
         method = rng.choice(("phone", "onsite")) if complaint else _method(demo, c, kind)
@@ -64,11 +65,17 @@ def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) 
                 }
             ]
         v["objective"] = rng.choice(texts.OBJECTIVES[purpose[0]])
-        v["outcome"] = rng.choice(texts.OUTCOMES)
-        v["achieved"] = rng.random() < 0.85
-        v["satisfaction"] = satisfaction = rng.choices(
-            ("satisfied", "neutral", "dissatisfied"), (8, 2, 1 if not complaint else 2)
+        # a follow-up visit hears what the complaint's feedback recorded
+        satisfaction = (
+            complaint["customer_feedback"]
+            if complaint
+            else rng.choices(("satisfied", "neutral", "dissatisfied"), (8, 2, 1))[0]
+        )
+        outcomes = [o for o in texts.OUTCOMES[purpose[0]] if _fits(o[0], satisfaction)]
+        v["outcome"], v["achieved"] = rng.choices(
+            outcomes, [6 if met else 1 for _, met in outcomes]
         )[0]
+        v["satisfaction"] = satisfaction
         v["referral"] = satisfaction == "satisfied" and rng.random() < 0.6
         if complaint:
             v["complaint"] = complaint["id"]
@@ -89,7 +96,7 @@ def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) 
         if age > 5 and index not in (3, 11):
             v["reviewed_by"] = supervisor
             v["reviewed_on"] = min(demo.end, day + timedelta(days=rng.randint(1, 4))).isoformat()
-        body = _conversation(demo, method, kind, met)
+        body = _conversation(demo, method, kind, met, satisfaction)
         name = f"{day.isoformat()}-{c['id']}-{method}"
         stem, suffix = name, 2
         while stem in used:
@@ -130,11 +137,24 @@ def _issue(demo: Demo, day: date, time: str, forwarded: bool) -> dict[str, objec
     return issue
 
 
-def _conversation(demo: Demo, method: str, kind: str, met: Contact | None) -> str:
+def _since(c: Customer) -> date:
+    return date.fromisoformat(c["since"])
+
+
+def _fits(text: str, satisfaction: str) -> bool:
+    """Praise only where the customer was satisfied ("满意度" and "不满意" are no praise)."""
+    plain = text.replace("满意度", "").replace("不满意", "")
+    return satisfaction == "satisfied" or not any(word in plain for word in texts.PRAISE)
+
+
+def _conversation(
+    demo: Demo, method: str, kind: str, met: Contact | None, satisfaction: str
+) -> str:
     rng = demo.rng
     who = f"{met['name'][0]}{'先生' if rng.random() < 0.5 else '女士'}" if met else "客户"
     label = enum_label("visit", ("kind",), kind)[0]
     lines = [texts.OPENING[method].format(met=who, kind=label)]
-    lines += rng.sample(texts.TOPICS[kind], k=min(2, len(texts.TOPICS[kind])))
-    lines.append(rng.choice(texts.CLOSING))
+    topics = [topic for topic in texts.TOPICS[kind] if _fits(topic, satisfaction)]
+    lines += rng.sample(topics, k=min(2, len(topics)))
+    lines.append(rng.choice([line for line in texts.CLOSING if _fits(line, satisfaction)]))
     return "## 会谈记录\n\n" + "\n\n".join(lines)
