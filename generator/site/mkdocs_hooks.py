@@ -7,7 +7,8 @@ extension would have made it.
 
 Every page gets a Content Security Policy (a `<meta http-equiv>` at the top of its head):
 scripts only from the site itself and the theme's three inline scripts by their SHA-256
-(Material 9.8 needs them: the storage scope, the colour palette, the tab target), no
+(Material 9.8 needs them: the storage scope, the colour palette, the tab target; and
+the 404 page's, which finds the site's root: not_found_page), no
 inline event handlers, no other host for anything, WebAssembly for Pagefind. So even
 markup that got past every escape could not run. The post-build scan (scan.py) uses the
 same list of the theme's scripts.
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
+from pathlib import Path
 
 from mkdocs.structure.toc import get_toc
 
@@ -86,6 +89,21 @@ THEME_INLINE_SCRIPTS = (
         )
     ),
 )
+# The 404 page's own: it sets the page's <base> to the site's root before anything loads
+# (not_found_page); the names are the site's top folders, as JSON strings.
+NOT_FOUND_ROOT = (
+    '(function(){{var top={names},parts=location.pathname.split("/"),first=parts[1];'
+    'var base=document.createElement("base");'
+    'base.href=parts.length>2&&top.indexOf(first)<0?"/"+first+"/":"/";'
+    "document.head.appendChild(base)}})()"
+)
+_BEFORE, _AFTER = (
+    part.replace("{{", "{").replace("}}", "}") for part in NOT_FOUND_ROOT.split("{names}")
+)
+THEME_INLINE_SCRIPTS += (
+    re.compile(re.escape(_BEFORE) + r'\[(?:"[\w.\\-]+",?)*\]' + re.escape(_AFTER)),
+)
+ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
@@ -119,5 +137,22 @@ def on_post_page(output, page, config):
     return with_policy(output)
 
 
+def not_found_page(page: str, top_folders: list[str]) -> str:
+    """The 404 page for any address of the site: MkDocs writes it with links from the host's
+    root (/index.html), wrong for a project site under /<repository>/. Its links are made
+    relative, and a script first in its head sets the base: the path's first folder when
+    that is not one of the site's own (a project site's name), else the host's root. A site
+    deeper than one folder below the host, or a missing /x/… on a host's root, is not told."""
+    script = NOT_FOUND_ROOT.format(names=json.dumps(sorted(top_folders), separators=(",", ":")))
+    page = ROOT_LINK.sub(r"\1", page)
+    return page.replace(
+        '<meta charset="utf-8">', f'<meta charset="utf-8"><script>{script}</script>', 1
+    )
+
+
 def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        docs = Path(config["docs_dir"])
+        folders = {p.name for p in docs.iterdir() if p.is_dir()} | {"assets", "pagefind"}
+        output_content = not_found_page(output_content, sorted(folders))
     return with_policy(output_content) if template_name.endswith(".html") else output_content

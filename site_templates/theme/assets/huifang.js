@@ -89,7 +89,7 @@
 
   function siteBase() {
     var script = document.querySelector('script[src*="pagefind/pagefind-ui.js"]');
-    return new URL(script.getAttribute("src").replace(/pagefind\/pagefind-ui\.js.*$/, ""), location.href);
+    return new URL(script.getAttribute("src").replace(/pagefind\/pagefind-ui\.js.*$/, ""), document.baseURI);  // the 404 page sets a <base>
   }
 
   function showOwnPages(box, input, bundles) {
