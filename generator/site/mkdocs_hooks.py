@@ -59,7 +59,7 @@ def _toc_tokens(article: str) -> list[dict]:
 
 
 # Material 9.8.1's inline scripts (pyproject pins it); the first names the page's base URL.
-THEME_INLINE_SCRIPTS = (
+THEME_INLINE_SCRIPTS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r'__md_scope=new URL\("(?:\.|/|\.\.(?:/\.\.)*)",location\),'
         + re.escape(
