@@ -33,6 +33,7 @@ __all__ = ["DELIBERATE_WARNINGS", "DEMO_END", "DemoSize", "generate", "write_dem
 DELIBERATE_WARNINGS = (
     "complaint.no_feedback",
     "customer.documents_incomplete",
+    "visit.done_late",  # two agreed next contacts made a few days late
     "visit.issue_not_forwarded",
     "visit.unreviewed",
 )

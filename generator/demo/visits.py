@@ -17,7 +17,14 @@ VISIT_WEIGHT = {"A1": 16, "A2": 10, "B1": 5, "B2": 4, "C": 2, "D": 0.7}
 def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) -> None:
     rng = demo.rng
     customers = demo.customers
-    weights = [VISIT_WEIGHT[c["grade"]] * (0.3 if c["stage"] == "lost" else 1) for c in customers]
+    # a customer who came to us this year has had visits only since: fewer of them
+    weights = [
+        VISIT_WEIGHT[c["grade"]]
+        * (0.3 if c["stage"] == "lost" else 1)
+        * ((demo.end - max(demo.start, _since(c))).days + 1)
+        / 365
+        for c in customers
+    ]
     supervisor = next(s["id"] for s in demo.staff if s["role"] == "supervisor")
     left = next(s for s in demo.staff if not s["active"])
     left_until = demo.start + timedelta(days=120)
