@@ -40,9 +40,11 @@ PAGE = """<!doctype html>
 </body>
 </html>
 """
-# Decap styles its components with inline <style> elements (emotion): 'unsafe-inline' for
-# styles only; the Git host's avatars are images from it.
-POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+# Decap checks config.yml with AJV, which compiles its schema into functions ('unsafe-eval':
+# without it the editor stops at "Error loading the CMS configuration"); no script from
+# anywhere but admin/ itself. Decap styles its components with inline <style> elements
+# (emotion): 'unsafe-inline' for styles only; the Git host's avatars are images from it.
+POLICY = ("default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob: {hosts}; connect-src 'self' {hosts}; font-src 'self' data:; "
           "base-uri 'none'; form-action 'none'")  # fmt: skip
 

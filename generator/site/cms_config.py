@@ -20,12 +20,16 @@ from typing import Any
 from generator.site.cms_fields import Field, object_fields
 from generator.vocabulary import FieldIndex, shipped
 
-# kind → (collection name, folder, path template in it, format, extension, list summary)
+# kind → (collection name, folder, path template in it, format, extension, list summary).
+# Decap's {{year}} is the year of the entry's field named `date` (a visit's day), or of the
+# day the entry is made when it has none (a complaint: received is most often this year).
+# Decap lowercases every value it puts into a new file's name (2026-11-23-c0001-phone.md):
+# the checker reads the id from the file name and warns (visit.filename_mismatch); see
+# docs/site.md, "The browser editor".
 FOLDERS = {
-    "visit": ("visits", "records/visits",
-              "{{date | date('YYYY')}}/{{date}}-{{customer}}-{{method}}", "frontmatter", "md",
-              "{{date}} {{customer}} {{method}}"),
-    "complaint": ("complaints", "records/complaints", "{{received | date('YYYY')}}/{{id}}",
+    "visit": ("visits", "records/visits", "{{year}}/{{date}}-{{customer}}-{{method}}",
+              "frontmatter", "md", "{{date}} {{customer}} {{method}}"),
+    "complaint": ("complaints", "records/complaints", "{{year}}/{{id}}",
                   "frontmatter", "md", "{{id}} {{customer}} {{received}}"),
     "customer": ("customers", "records/customers", "{{id}}", "frontmatter", "md", "{{id}} {{name}}"),
     "survey": ("surveys", "records/surveys", "{{id}}", "yaml", "yaml", "{{id}} {{title}}"),
@@ -43,13 +47,14 @@ def collections(index: FieldIndex | None = None) -> list[dict[str, Any]]:
     made = []
     for kind, (name, folder, path, fmt, extension, summary) in FOLDERS.items():
         schema = index.documents[kind]
+        slug = path.rpartition("/")[2]
         fields: list[Field] = object_fields(index, schema, kind)
         if fmt == "frontmatter":
             fields.append(dict(BODY))
         made.append({
             "name": name, "label": _title(schema), "label_singular": _title(schema),
             "description": _zh(str(schema.get("description", ""))),
-            "folder": folder, "path": path, "slug": path.rpartition("/")[2],
+            "folder": folder, "path": path.replace(slug, "{{slug}}"), "slug": slug,
             "create": True, "format": fmt, "extension": extension,
             "identifier_field": IDENTIFIER[kind], "summary": summary, "fields": fields,
         })  # fmt: skip

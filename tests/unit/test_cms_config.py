@@ -91,8 +91,13 @@ def test_folders_and_file_names_follow_the_checker():
     by_name = {c["name"]: c for c in collections()}
     visits = by_name["visits"]
     assert visits["folder"] == "records/visits"
-    assert visits["path"] == "{{date | date('YYYY')}}/{{date}}-{{customer}}-{{method}}"
-    assert by_name["complaints"]["path"] == "{{received | date('YYYY')}}/{{id}}"
+    assert visits["path"] == "{{year}}/{{slug}}"
+    assert visits["slug"] == "{{date}}-{{customer}}-{{method}}"
+    assert (by_name["complaints"]["path"], by_name["complaints"]["slug"]) == (
+        "{{year}}/{{slug}}",
+        "{{id}}",
+    )
+    assert (by_name["customers"]["path"], by_name["customers"]["slug"]) == ("{{slug}}", "{{id}}")
     assert (by_name["surveys"]["format"], by_name["surveys"]["extension"]) == ("yaml", "yaml")
     assert by_name["team"]["files"][0]["file"] == "records/team.yaml"
 

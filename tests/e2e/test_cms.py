@@ -1,0 +1,183 @@
+"""The browser editor (admin/) in Debian's Chromium against a real local Git repository.
+
+No mock: the site is built from a Git repository of the demo records whose mkdocs.yml names
+an editor (`extra.editor`, local), the vendored Decap CMS is served with the site, and
+Decap's own local backend, `decap-server` (MODE=git: it commits to the repository), is
+installed from npm by the test's set-up (pinned below) into the session's temp folder. A
+visit is made through the form from a pre-fill link; the file it commits must be where the
+checker wants it, pass `huifang check`, and show on the customer's timeline in the next build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from generator.site.serve import serving
+from tests.conftest import ROOT, huifang
+from tests.e2e.test_browser import CHROMIUM_FLAGS, chromium_path
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+DECAP_SERVER = "decap-server@3.11.3"  # Decap's local backend, the version measured (docs/site.md)
+PROXY_PORT = 8081  # where Decap's local_backend looks (cms_settings.LOCAL_PROXY)
+EDITOR = """
+extra:
+  editor:
+    backend: gitea
+    repo: jincheng/huifang
+    branch: main
+    local: true
+"""
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def decap_server(tmp_path_factory) -> Path:
+    """decap-server installed from npm (the registry's client), its entry script."""
+    npm = shutil.which("npm")
+    if npm is None:
+        message = "npm is needed to install decap-server for the editor's browser test"
+        pytest.fail(message) if in_ci() else pytest.skip(message)
+    folder = tmp_path_factory.mktemp("decap-server")
+    subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder), DECAP_SERVER],
+                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    return folder / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.com"}  # fmt: skip
+    done = subprocess.run(["git", "-C", str(repo), *args], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """The demo records, the team's settings and pages, as a Git repository with one commit."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copytree(ROOT / "records", repo / "records")
+    shutil.copytree(ROOT / "site_pages", repo / "site_pages")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nextra:" not in text  # the editor's settings are added as the only extra
+    (repo / "mkdocs.yml").write_text(text + EDITOR, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "demo records")
+    return repo
+
+
+def build(repo: Path, out: Path) -> None:
+    result = huifang("build", "--records", str(repo / "records"), "--today", "2026-11-23",
+                     "--out", str(out), "--work", str(out.parent / "work"), "-q")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture
+def proxy(decap_server, repo):
+    """decap-server committing to `repo`, on the port Decap's local backend looks at."""
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PROXY_PORT)) == 0:
+            pytest.fail(f"port {PROXY_PORT} is taken: decap-server needs it")
+    env = {**os.environ, "MODE": "git", "PORT": str(PROXY_PORT), "GIT_REPO_DIRECTORY": str(repo),
+           "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}  # fmt: skip
+    server = subprocess.Popen(["node", str(decap_server)], env=env, cwd=repo)
+    try:
+        for _ in range(100):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", PROXY_PORT)) == 0:
+                    break
+            time.sleep(0.1)
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def editor(tmp_path, repo, proxy):
+    """A phone-sized page of the built site's admin/, every request and error recorded."""
+    site = tmp_path / "built" / "site"
+    build(repo, site)
+    with serving(site) as base, playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.requests, page.errors = [], []
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.base, page.site = base, site
+        yield page
+        browser.close()
+
+
+def open_new_visit(page, query: str) -> None:
+    page.goto(page.base + "admin/#/collections/visits/new" + query)
+    page.get_by_role("button", name="登录").click()  # the local backend's login: no account
+    page.locator("#date-field-3").wait_for()
+
+
+def publish(page) -> None:
+    page.get_by_role("button", name="发布").click()
+    page.get_by_text("立即发布").click()
+
+
+def hosts(page) -> set[tuple[str, int | None]]:
+    return {(urlparse(u).hostname or "", urlparse(u).port) for u in page.requests
+            if urlparse(u).scheme in ("http", "https", "ws", "wss")}  # fmt: skip
+
+
+def test_a_visit_recorded_in_the_form_lands_where_the_checker_wants_it(editor, repo):
+    page = editor
+    open_new_visit(page, "?customer=C0001&method=phone&kind=routine")
+    page.locator("#date-field-3").fill("2026-11-23")
+    page.locator("#staff-field-8").fill("S05")
+    page.get_by_text("S05 陈帅").click()  # the staff member chosen from team.yaml
+    page.locator("#outcome-field-12").fill("客户确认了整改方案")
+    publish(page)
+    page.get_by_text("内容已保存").wait_for()
+    # Decap lowercases the values it puts into a new file's name (docs/site.md): C0001 → c0001
+    wanted = repo / "records" / "visits" / "2026" / "2026-11-23-c0001-phone.md"
+    assert git(repo, "log", "-1", "--name-only", "--format=").split() == [
+        "records/visits/2026/2026-11-23-c0001-phone.md"
+    ]
+    assert git(repo, "status", "--porcelain") == ""  # committed by decap-server, not only written
+    text = wanted.read_text(encoding="utf-8")
+    assert text.startswith("---\ncustomer: C0001\ndate: 2026-11-23\nmethod: phone\nkind: routine\n")
+    assert "staff:\n  - S05\n" in text and "outcome: 客户确认了整改方案\n" in text
+    check = huifang("check", "--records", str(repo / "records"), "--today", "2026-11-23",
+                    "--format", "json")  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr  # no error: the gate takes it
+    mine = [p["code"] for p in json.loads(check.stdout)["problems"]
+            if p["file"].endswith("2026-11-23-c0001-phone.md")]  # fmt: skip
+    assert sorted(mine) == ["visit.filename_mismatch", "visit.no_record"]  # warnings only
+    site = repo.parent / "next" / "site"
+    build(repo, site)
+    timeline = (site / "customers" / "C0001.html").read_text(encoding="utf-8")
+    assert 'id="v-2026-11-23-c0001-phone"' in timeline
+    assert page.errors == []
+    assert hosts(page) <= {("127.0.0.1", urlparse(page.base).port), ("localhost", PROXY_PORT)}
+
+
+def test_a_required_field_left_empty_cannot_be_saved_and_is_named_in_chinese(editor, repo):
+    page = editor
+    open_new_visit(page, "?customer=C0001&method=phone")
+    publish(page)
+    page.get_by_text("“回访日期”是必填项").wait_for()
+    assert page.get_by_text("“回访人”是必填项").is_visible()
+    time.sleep(1)
+    assert not (repo / "records" / "visits" / "2026" / "2026-11-23-C0001-phone.md").exists()
+    assert git(repo, "log", "--oneline").count("\n") == 1  # nothing committed
