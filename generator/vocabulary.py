@@ -218,6 +218,9 @@ def by_label(by: str | None) -> str:
 
 # --- labels no schema holds: the rules compute these values ---------------------------
 
+BOOLEAN_LABELS = {True: "是", False: "否"}  # a yes/no field's value
+SEVERITY_LABELS = {"error": "错误", "warning": "警告"}  # a problem's severity
+
 DUE_STATE_LABELS = {  # a due item's state (derive/items.py STATES)
     "overdue": "逾期",
     "due_today": "今天到期",

@@ -88,6 +88,7 @@ def write_docs(
     reporter: Reporter = SILENT,
     timer: StageTimer | None = None,
     known: Digests | None = None,
+    commit_url: str = "",
 ) -> tuple[SiteData, Digests]:
     """The docs tree (work/docs) for MkDocs and the search tree (work/search) for Pagefind,
     and each page's digests. With `known` (the last build's digests, its trees kept) only
@@ -102,7 +103,7 @@ def write_docs(
         # with Git history, a periodic rule applies from when the customer came to match it
         applies = applies_for(history, records, as_of.today, report.root)
         agenda, complaints = derive_all(records, as_of, applies)
-    data = SiteData(report, agenda, complaints, Privacy(masked), history)
+    data = SiteData(report, agenda, complaints, Privacy(masked), history, commit_url=commit_url)
     docs, search = work / "docs", work / "search"
     for tree in (docs, search):
         if known is None and tree.exists():
@@ -311,7 +312,10 @@ def _build_into(
     """The site into `staging`, from the work folder's trees as `state` left them (None:
     from nothing); the state the work folder is in after it."""
     known = state.pages if state is not None else None
-    data, digests = write_docs(report, work, as_of, masked, history, reporter, timer, known)
+    commit_url = team.extra.get("huifang", {}).get("commit_url", "") if team else ""
+    data, digests = write_docs(
+        report, work, as_of, masked, history, reporter, timer, known, commit_url
+    )
     sharded = is_sharded(len(data.records.customer_list))
     shards = shard_names(sharded)
     write_team_search_pages(team, work / "search" / MAIN)  # the team's pages, searchable too

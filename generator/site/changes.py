@@ -1,5 +1,9 @@
-"""The 变更 section: the team's recent changes, the latest changes per record kind, and the
-same recent changes as an Atom feed (changes/feed.xml) for feed readers and mail digests.
+"""The 变更 section: the team's recent changes, the latest changes per record kind, every
+change by the month it was made (changes/2026-11.html, a long month over further pages:
+no change is out of reach), and the recent changes as an Atom feed (changes/feed.xml) for
+feed readers and mail digests. Each change links to the record it changed (its page or
+its entry, `SiteData.href`) and, when the team set `extra.huifang.commit_url`, its commit
+to the team's Git host (commit_links.py); fields and values are in the schema's Chinese.
 
 Every value is masked exactly as on the rest of the site (generator.present.history);
 authors are staff and shown as git recorded them (a claim: docs/history.md).
@@ -15,10 +19,12 @@ from pathlib import Path
 from generator.history import RecordHistory, Version
 from generator.history.gitlog import Commit
 from generator.present.history import version_dict
+from generator.site.commit_links import commit_href
 from generator.site.data import Page, SiteData, ready
 
 RECENT = 100  # rows on the team page and entries in the feed
 PER_KIND = 50
+PER_MONTH_PAGE = 300  # rows of a month's page (~1 KB each); a longer month goes on
 KIND_PAGES = {  # kind → (page title, file)
     "customer": ("客户变更", "customers"),
     "visit": ("回访变更", "visits"),
@@ -26,33 +32,25 @@ KIND_PAGES = {  # kind → (page title, file)
     "survey": ("满意度调查变更", "surveys"),
     "team": ("团队与规则变更", "settings"),
 }
+LINKED_KINDS = frozenset({"customer", "visit", "complaint", "survey"})  # with a page or entry
 KIND_OF_PAGE = {"policy": "team"}  # policy changes are listed with the team's
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAMESPACE = uuid.UUID("6f1c3c3e-5d1a-4a8e-9a38-6e1f0d7c4b21")  # ids stable across builds
 
 
 class Links:
-    """Where a record is shown on the site: its customer's page for visits and complaints."""
+    """Where a changed record is shown: its page or entry (`SiteData.href`), a deleted
+    record's kept history, the team's and the policy's nowhere ("")."""
 
     def __init__(self, data: SiteData) -> None:
-        records = data.records
-        self.customers = records.customers
-        self.customer_of = {v.id: v.customer for v in records.visits} | {
-            c.id: c.customer for c in records.complaint_list
-        }
+        self.data = data
 
     def of(self, history: RecordHistory, prefix: str) -> str:
-        """Where the record is shown; "" for the team and the policy (no page)."""
         if history.deleted:
             return f"{prefix}changes/{deleted_page(history)}".removesuffix(".md") + ".html"
-        if history.kind == "customer":
-            return f"{prefix}customers/{history.id}.html"
-        if history.kind == "survey":
-            return f"{prefix}satisfaction.html"
-        customer = (
-            self.customer_of.get(history.id) if history.kind in ("visit", "complaint") else None
-        )
-        return f"{prefix}customers/{customer}.html" if customer in self.customers else ""
+        if history.kind not in LINKED_KINDS:
+            return ""
+        return self.data.href(history.kind, history.id, prefix) or ""
 
 
 def deleted_page(history: RecordHistory) -> str:
@@ -68,12 +66,18 @@ def change_row(data: SiteData, links: Links, history: RecordHistory, version: Ve
     row = version_dict(history.kind, version, data.privacy)
     link = links.of(history, "../")
     shown = data.privacy.plain
-    return row | {"record": shown(history.id), "kind": history.kind, "link": link and shown(link)}
+    return row | {
+        "record": shown(history.id),
+        "kind": history.kind,
+        "link": link and shown(link),
+        "commit_url": commit_href(data.commit_url, version.commit.sha),
+    }
 
 
 def change_pages(data: SiteData) -> list[Page]:
     if data.history is None:
-        context = {"available": False, "shallow": False, "rows": [], "kinds": [], "kind_title": ""}
+        context = {"available": False, "shallow": False, "rows": [], "kinds": [],
+                   "months": [], "kind_title": "", "month": "", "pager": None}  # fmt: skip
         return [Page("changes/index.md", "变更", "changes.md.j2", ready(context))]
     every, links = data.changes, Links(data)
     kinds = [
@@ -81,7 +85,10 @@ def change_pages(data: SiteData) -> list[Page]:
             KIND_OF_PAGE.get(h.kind, h.kind) == kind for h, _ in every)}
         for kind, (title, file) in KIND_PAGES.items()
     ]  # fmt: skip
-    common = {"available": True, "shallow": data.history.shallow, "kinds": kinds, "kind_title": ""}
+    by_month = _by_month(every)
+    months = [{"month": m, "link": f"{m}.html", "count": len(rows)} for m, rows in by_month]
+    common = {"available": True, "shallow": data.history.shallow, "kinds": kinds,
+              "months": months, "kind_title": "", "month": "", "pager": None}  # fmt: skip
     pages = [
         Page(
             "changes/index.md",
@@ -95,6 +102,7 @@ def change_pages(data: SiteData) -> list[Page]:
         rows = [change_row(data, links, h, v) for h, v in mine[:PER_KIND]]
         context = common | {"rows": rows, "kind_title": title, "total": len(mine)}
         pages.append(Page(f"changes/{file}.md", title, "changes.md.j2", ready(context)))
+    pages += _month_pages(data, links, common, by_month)
     for history in (h for _, h in sorted(data.history.records.items()) if h.deleted):
         rows = [change_row(data, links, history, v) for v in history.versions[::-1]]
         context = {"record": history.id, "kind": history.kind, "rows": rows, "gone": rows[0]}
@@ -102,6 +110,52 @@ def change_pages(data: SiteData) -> list[Page]:
         pages.append(
             Page(f"changes/{deleted_page(history)}", title, "deleted.md.j2", ready(context))
         )
+    return pages
+
+
+Change = tuple[RecordHistory, Version]
+
+
+def _by_month(every: list[Change]) -> list[tuple[str, list[Change]]]:
+    """The changes by the month of their author date ("2026-11"), newest month first."""
+    months: dict[str, list[Change]] = {}
+    for history, version in every:  # newest first: each month's list is too
+        month = version.commit.author_date[:7]
+        month = month if MONTH.fullmatch(month) else "0000-00"  # git always writes a date
+        months.setdefault(month, []).append((history, version))
+    return sorted(months.items(), reverse=True)
+
+
+MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+
+
+def _month_pages(
+    data: SiteData, links: Links, common: dict, by_month: list[tuple[str, list[Change]]]
+) -> list[Page]:
+    """Every change on its month's page: changes/2026-11.md, then 2026-11-2.md … when the
+    month has more than PER_MONTH_PAGE changes."""
+    pages = []
+    for month, changes in by_month:
+        chunks = [changes[i : i + PER_MONTH_PAGE] for i in range(0, len(changes), PER_MONTH_PAGE)]
+        names = [month if n == 1 else f"{month}-{n}" for n in range(1, len(chunks) + 1)]
+        for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
+            pager = {
+                "count": len(chunks),
+                "per_page": PER_MONTH_PAGE,
+                "pages": [
+                    {"number": n, "link": f"{other}.html", "current": n == number}
+                    for n, other in enumerate(names, start=1)
+                ],
+            }
+            context = common | {
+                "rows": [change_row(data, links, h, v) for h, v in chunk],
+                "kind_title": f"{month} 的变更",
+                "month": month,
+                "total": len(changes),
+                "pager": pager if len(chunks) > 1 else None,
+            }
+            title = f"{month} 的变更" + (f"（第 {number} 页）" if number > 1 else "")
+            pages.append(Page(f"changes/{name}.md", title, "changes.md.j2", ready(context)))
     return pages
 
 
@@ -145,12 +199,17 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> None:
 
 
 def _summary_line(row: dict) -> str:
-    """ "C0001 修改：grade A → B；…" — field changes of one record in one commit."""
+    """ "C0001 修改：修改 客户等级 C → A1；…" — field changes of one record in one commit,
+    named and valued as the 变更 pages show them."""
     if row["change"] in ("added", "deleted"):
         return f"{row['record']} {row['change_label']}"
     fields = "；".join(
-        f"{f['label']} {f['field']}"
-        + (f" {f['old']} → {f['new']}" if f["change"] == "changed" else "")
+        f"{f['label']} {f['title']}"
+        + (
+            f" {f['old_label']} → {f['new_label']}"
+            if f["change"] == "changed"
+            else f" {f['old_label'] or f['new_label']}"
+        )
         for f in row["fields"]
     )
     return f"{row['record']} {row['change_label']}：{fields or '正文'}"

@@ -47,6 +47,7 @@ class SiteData:
     privacy: Privacy
     history: History | None = None  # None: the records are not in a Git repository
     bodies: dict[str, str] = field(default_factory=dict)  # rendered ahead (`bodies.py`)
+    commit_url: str = ""  # the team's link to a commit, with {commit} (commit_links.py)
 
     @property
     def records(self):

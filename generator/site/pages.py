@@ -14,7 +14,9 @@ from generator.derive.items import DueItem
 from generator.present.complaints import month_row
 from generator.present.history import version_dict
 from generator.site.charts import relationship_map
+from generator.site.commit_links import commit_href
 from generator.site.data import Page, SiteData, ready
+from generator.site.quality_rows import problem_rows
 from generator.site.register_pages import complaint_register_context
 from generator.site.registers import DETAIL_FIELDS, title, visit_details
 from generator.site.timelines import (
@@ -103,7 +105,11 @@ def record_changes(data: SiteData, kind: str, ident: str) -> dict:
     if data.history is None:
         return {"available": False, "shallow": False, "versions": []}
     found = data.history.of(kind, ident)
-    versions = [version_dict(kind, v, data.privacy) for v in found.versions] if found else []
+    versions = [
+        version_dict(kind, v, data.privacy)
+        | {"commit_url": commit_href(data.commit_url, v.commit.sha)}
+        for v in (found.versions if found else [])
+    ]
     return {"available": True, "shallow": data.history.shallow, "versions": versions[::-1]}
 
 
@@ -264,13 +270,7 @@ def complaint_pages(data: SiteData) -> list[Page]:
 
 def quality(data: SiteData) -> list[Page]:
     groups: dict[str, list] = defaultdict(list)
-    for problem in data.report.problems:
-        groups[problem.code].append(
-            {
-                "where": problem.where,
-                "severity": problem.severity,
-                "message": problem.message_zh,
-            }
-        )
+    for row in problem_rows(data):  # each with a link to its record where the site has one
+        groups[row["code"]].append(row)
     context = {"as_of": data.today.isoformat(), "groups": sorted(groups.items())}
     return [Page("quality.md", "数据质量", "quality.md.j2", ready(context))]

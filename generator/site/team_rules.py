@@ -91,7 +91,7 @@ for _key in ("strict", "dev_addr", "watch", "validation", "exclude_docs", "not_i
 TEXT_KEYS = ("site_name", "site_description", "site_author", "copyright")
 TOP_KEYS = (*TEXT_KEYS, "theme", "nav", "extra_css", "markdown_extensions", "extra")
 THEME_KEYS = ("name", "language", "font", "palette", "features", "logo", "favicon", "icon")
-EXTRA_KEYS = ("generator", "social", "editor")  # editor: cms_settings.py
+EXTRA_KEYS = ("generator", "social", "editor", "huifang")  # cms_settings.py, commit_links.py
 
 COLOUR = re.compile(r"[a-z][a-z0-9 -]{0,40}")
 ICON = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)+")  # Material's bundled icons, never `..`

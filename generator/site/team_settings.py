@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from generator.problems import Source
 from generator.read.guarded_yaml import YamlDoc, load_yaml
 from generator.site.cms_settings import EditorSettingError, editor_settings
+from generator.site.commit_links import CommitUrlError, huifang_settings
 from generator.site.render import without_markup
 from generator.site.team_rules import (
     COLOUR,
@@ -268,6 +269,12 @@ class _Vetting:
                 extra["editor"] = editor_settings(extra["editor"])
             except EditorSettingError as error:
                 key = ("extra", "editor", error.key) if error.key else ("extra", "editor")
+                raise self.refuse(key, error.zh, error.en) from None
+        if "huifang" in extra:  # Huifang's own settings: the commit links (commit_links.py)
+            try:
+                extra["huifang"] = huifang_settings(extra["huifang"])
+            except CommitUrlError as error:
+                key = ("extra", "huifang", error.key) if error.key else ("extra", "huifang")
                 raise self.refuse(key, error.zh, error.en) from None
         return extra
 

@@ -1,0 +1,64 @@
+"""Commits linked to the team's Git host: `extra.huifang.commit_url` in mkdocs.yml.
+
+```yaml
+extra:
+  huifang:
+    commit_url: "https://git.example.com/org/repo/commit/{commit}"
+```
+
+MkDocs' `repo_url` is refused (team_rules.py: Material would fetch the repository's facts
+from that host in the browser). This setting is only a link: the 变更 pages make each
+commit's short id an `<a href>` to the address with `{commit}` replaced by the commit's
+full id; nothing is fetched from the host. Held to a plain form — https, a host name, a
+path of URL-safe characters and exactly one `{commit}` — so no value can break out of the
+attribute or name another scheme.
+"""
+
+from __future__ import annotations
+
+import re
+
+KEYS = ("commit_url",)
+PLACEHOLDER = "{commit}"
+COMMIT_URL = re.compile(
+    r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"/[A-Za-z0-9._~/%+=&?#-]*\{commit\}[A-Za-z0-9._~/%+=&?#-]*"
+)
+SHA = re.compile(r"[0-9a-f]{4,64}")
+
+
+class CommitUrlError(ValueError):
+    def __init__(self, key: str, zh: str, en: str) -> None:
+        super().__init__(key, zh, en)
+        self.key, self.zh, self.en = key, zh, en
+
+
+def huifang_settings(value: object) -> dict[str, str]:
+    """`extra.huifang` vetted; raises CommitUrlError naming the key at fault."""
+    if not isinstance(value, dict):
+        raise CommitUrlError("", "应是映射", "expected a mapping")
+    for key in value:
+        if key not in KEYS:
+            raise CommitUrlError(
+                str(key),
+                f"不支持这个设置；可用的有：{', '.join(KEYS)}",
+                f"not supported here; the supported ones: {', '.join(KEYS)}",
+            )
+    url = value.get("commit_url")
+    if url is None:
+        return {}
+    if not isinstance(url, str) or url.count(PLACEHOLDER) != 1 or not COMMIT_URL.fullmatch(url):
+        raise CommitUrlError(
+            "commit_url",
+            "应是 https 地址，含一处 {commit}，例如 https://git.example.com/org/repo/commit/{commit}",
+            "expected an https address with one {commit}, e.g. "
+            "https://git.example.com/org/repo/commit/{commit}",
+        )
+    return {"commit_url": url}
+
+
+def commit_href(template: str, sha: str) -> str:
+    """The commit's page on the team's Git host; "" when none is set (or the id is odd)."""
+    if not template or not SHA.fullmatch(sha):
+        return ""
+    return template.replace(PLACEHOLDER, sha)
