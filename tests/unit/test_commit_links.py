@@ -1,0 +1,52 @@
+"""extra.huifang.commit_url: only an https link with one {commit}; values labelled in Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.present.history import labelled_value
+from generator.present.privacy import Privacy
+from generator.site.commit_links import CommitUrlError, commit_href, huifang_settings
+
+GOOD = "https://git.example.com/org/repo/commit/{commit}"
+
+
+def test_a_good_address_links_the_full_commit_id():
+    assert huifang_settings({"commit_url": GOOD}) == {"commit_url": GOOD}
+    assert (
+        commit_href(GOOD, "ab12" * 10) == "https://git.example.com/org/repo/commit/" + "ab12" * 10
+    )
+    assert commit_href("", "ab12" * 10) == ""  # not set: no link
+    assert commit_href(GOOD, '"><script>') == ""  # only a commit id goes into the address
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://git.example.com/commit/{commit}",  # not https
+        "https://git.example.com/commit/",  # no placeholder
+        "https://git.example.com/{commit}/{commit}",  # two
+        'https://git.example.com/commit/{commit}"onmouseover=x',  # breaks the attribute
+        "javascript:alert(1)//{commit}",
+        "https://user@git.example.com/{commit}",
+        42,
+    ],
+)
+def test_anything_else_is_refused(url):
+    with pytest.raises(CommitUrlError):
+        huifang_settings({"commit_url": url})
+
+
+def test_an_unknown_key_is_refused():
+    with pytest.raises(CommitUrlError) as error:
+        huifang_settings({"repo_url": GOOD})
+    assert error.value.key == "repo_url"
+
+
+def test_values_are_shown_by_their_chinese_labels():
+    plain = Privacy(masked=False)
+    assert labelled_value("complaint", ("customer_feedback",), "satisfied", plain) == "满意"
+    assert labelled_value("complaint", ("special",), True, plain) == "是"
+    assert labelled_value("visit", ("achieved",), False, plain) == "否"
+    assert labelled_value("customer", ("grade",), "A1", plain) != ""
+    assert labelled_value("visit", ("no_such_field",), True, Privacy(masked=True)) == "***"
