@@ -12,6 +12,7 @@ written here a second time.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from generator.vocabulary import FieldIndex, own_labels, split_text
@@ -41,9 +42,12 @@ class NotAFormField(ValueError):
     """A schema node no form widget can hold (an object keyed by free names)."""
 
 
+ENGLISH_HALF = re.compile(r"\s?/ (?=[A-Za-z(])")  # "…（不含 .md）/ the id…": no space before /
+
+
 def chinese(text: str) -> str:
     """The Chinese half of a schema text written "中文 / English"."""
-    return split_text(text, "")[0].strip()
+    return ENGLISH_HALF.split(split_text(text, "")[0], maxsplit=1)[0].strip()
 
 
 def ref_name(node: dict) -> str:

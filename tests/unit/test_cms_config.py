@@ -145,3 +145,9 @@ def test_the_scan_allows_the_editor_only_on_its_page_and_only_its_own_bytes(tmp_
     found = {(f.path, f.what) for f in scan_site(site, masked=True)}
     # the page elsewhere, and a file of admin/ that is not the vendored bytes, are read
     assert found == {("other.html", "script"), ("admin/1077.decap-cms.js", "mobile number")}
+
+
+def test_hints_hold_the_chinese_half_only():
+    fields = {f["name"]: f for f in fields_of("visits")}
+    assert fields["checks"]["hint"] == "抽查回访（kind: check）核对的那次回访的编号（文件名，不含 .md）"
+    assert fields["date"]["hint"] == "接触的日期"
