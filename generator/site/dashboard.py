@@ -33,7 +33,8 @@ def dashboard_context(data: SiteData) -> dict:
                 "overdue": sum(i.state == "overdue" for i in mine),
                 "today": sum(i.state == "due_today" for i in mine),
                 "week": sum(i.state != "overdue" and i.deadline.day <= week.end for i in mine),
-                "contacts": f"{w.customers}/{w.target}" if w else "",
+                # never blank: a member without a weekly target (a supervisor) says so
+                "contacts": f"{w.customers}/{w.target}" if w else "无周目标",
                 "on_time": str(data.agenda.on_time_of(staff.id) or ""),
             }
         )
