@@ -36,7 +36,7 @@ from generator.read.policy_history import applies_for
 from generator.report.due import as_csv, as_ics
 from generator.site.bodies import render_ahead
 from generator.site.changes import atom_feed, change_pages
-from generator.site.cms_admin import write_admin
+from generator.site.cms_admin import VENDOR, write_admin
 from generator.site.cms_settings import EditorSettings
 from generator.site.complaint_pages import complaint_record_pages
 from generator.site.config import mkdocs_config
@@ -208,7 +208,8 @@ def _team_inputs(team: TeamSettings | None) -> list[bytes]:
     """The team's settings and every file of its own pages, for the build's key."""
     if team is None:
         return [b"no team settings"]
-    return [repr(team).encode(), *(file_bytes(team.folder / name) for name in team.files)]
+    editor = [file_bytes(VENDOR / "SHA256SUMS")] if "editor" in team.extra else []  # admin/'s files
+    return [repr(team).encode(), *(file_bytes(team.folder / name) for name in team.files), *editor]
 
 
 def _identity(out: Path) -> list[int]:

@@ -11,11 +11,15 @@ for a page that does not exist, on any page type.
 from __future__ import annotations
 
 import hashlib
+import re
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build_site
 from test_browser import browser, other_hosts, served  # noqa: F401 (fixtures)
+
+from generator.site.serve import serving
 
 AXE = ROOT / "tests" / "vendor" / "axe-core"
 
@@ -173,3 +177,30 @@ def test_a_table_wider_than_the_screen_scrolls_from_the_keyboard(visit):
         page.wait_for_function("t => !t.hasAttribute('tabindex')", arg=table.element_handle())
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "primary"), [("slate", "teal"), ("default", "light-green"), ("default", "yellow")]
+)
+def test_team_palettes_keep_the_contrast(browser, axe, tmp_path, scheme, primary):  # noqa: F811
+    """The team's mkdocs.yml picks the palette: a dark scheme, a primary whose links Material
+    colours on its own (light-green), one that carried black text (yellow)."""
+    team = tmp_path / "team"
+    shutil.copytree(ROOT / "site_pages", team / "site_pages")
+    palette = f"  palette:\n    scheme: {scheme}\n    primary: {primary}\n    accent: deep orange\n"
+    text = re.sub(r"  palette:\n(?:    .*\n)+", palette, (ROOT / "mkdocs.yml").read_text("utf-8"))
+    (team / "mkdocs.yml").write_text(text, encoding="utf-8")
+    result, _ = build_site(
+        ROOT / "records", tmp_path / "site", "--config", str(team / "mkdocs.yml")
+    )
+    assert result.returncode == 0, result.stderr
+    with serving(tmp_path / "site") as base:
+        for path in ("index.html", "due/S05.html"):
+            context, page, _ = open_watched(browser, base + path, SCREENS["desktop"])
+            try:
+                assert page.locator("body").get_attribute("data-md-color-primary") == primary
+                assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+                found = blocking_violations(page, axe)
+                assert found == [], f"{primary} {scheme} {path}:\n" + "\n".join(found)
+            finally:
+                context.close()
