@@ -254,6 +254,13 @@ class _Vetting:
             raise self.refuse(
                 ("extra", "generator"), "应是 true 或 false", "expected true or false"
             )
+        if extra.get("generator") is True:  # the build writes false; true would be dropped silently
+            raise self.refuse(
+                ("extra", "generator"),
+                "页脚的“Made with Material for MkDocs”链接指向其他主机，构建后检查不允许；请删除或写 false",
+                "the footer's 'Made with Material for MkDocs' links to another host, which the "
+                "post-build scan refuses; remove it or write false",
+            )
         social = extra.get("social", [])
         if not isinstance(social, list):
             raise self.refuse(("extra", "social"), "应是列表", "expected a list")

@@ -13,6 +13,7 @@ REFUSED = {
     "Google Fonts": ("theme:\n  font:\n    text: Roboto\n", 2, "theme.font", "Google Fonts"),
     "a script": ("extra_javascript: [https://cdn.example.com/a.js]\n", 1, "extra_javascript", "scripts are refused"),
     "analytics": ("extra:\n  analytics:\n    provider: google\n", 2, "extra.analytics", "another host"),
+    "the generator link": ("extra:\n  generator: true\n", 2, "extra.generator", "another host"),
     "custom_dir": ("theme:\n  custom_dir: overrides\n", 2, "theme.custom_dir", "theme override"),
     "docs_dir": ("docs_dir: docs\n", 1, "docs_dir", "site_pages/"),
     "site_dir": ("site_dir: public\n", 1, "site_dir", "--out"),
