@@ -149,5 +149,27 @@ def test_the_scan_allows_the_editor_only_on_its_page_and_only_its_own_bytes(tmp_
 
 def test_hints_hold_the_chinese_half_only():
     fields = {f["name"]: f for f in fields_of("visits")}
-    assert fields["checks"]["hint"] == "抽查回访（kind: check）核对的那次回访的编号（文件名，不含 .md）"
+    assert (
+        fields["checks"]["hint"]
+        == "抽查回访（kind: check）核对的那次回访的编号（文件名，不含 .md）"
+    )
     assert fields["date"]["hint"] == "接触的日期"
+
+
+def test_the_team_file_names_the_editor_or_is_refused_at_the_key(tmp_path):
+    from generator.site.cms_settings import EditorSettings
+    from generator.site.team_settings import TeamConfigError, read_team_settings
+
+    (tmp_path / "site_pages").mkdir()
+    team_file = tmp_path / "mkdocs.yml"
+    team_file.write_text("site_name: 回访台\nextra:\n  editor:\n    backend: gitea\n"
+                         "    repo: team/huifang\n    app_id: abc\n", encoding="utf-8")  # fmt: skip
+    editor = read_team_settings(team_file).extra["editor"]
+    assert editor == EditorSettings(
+        {"name": "gitea", "repo": "team/huifang", "app_id": "abc", "branch": "main",
+         "auth_type": "pkce"}, local=False)  # fmt: skip
+    team_file.write_text("site_name: 回访台\nextra:\n  editor:\n    backend: gitea\n"
+                         "    repo: team/huifang\n    api_root: \"https://x.cn'; script-src *\"\n",
+                         encoding="utf-8")  # fmt: skip
+    with pytest.raises(TeamConfigError, match="api_root"):
+        read_team_settings(team_file)
