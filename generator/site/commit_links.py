@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup, escape
+
 KEYS = ("commit_url",)
 PLACEHOLDER = "{commit}"
 COMMIT_URL = re.compile(
@@ -57,8 +59,11 @@ def huifang_settings(value: object) -> dict[str, str]:
     return {"commit_url": url}
 
 
-def commit_href(template: str, sha: str) -> str:
-    """The commit's page on the team's Git host; "" when none is set (or the id is odd)."""
+def commit_href(template: str, sha: str) -> Markup | str:
+    """The commit's page on the team's Git host; "" when none is set (or the id is odd).
+    Ready markup: the pages' masking (Jinja finalize) takes a run of a commit id's digits
+    for a phone number and would break the address; it holds only the team's vetted
+    address and hex digits, no personal data."""
     if not template or not SHA.fullmatch(sha):
         return ""
-    return template.replace(PLACEHOLDER, sha)
+    return escape(template.replace(PLACEHOLDER, sha))

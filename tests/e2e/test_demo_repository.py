@@ -65,6 +65,43 @@ def test_the_demo_repositorys_site_shows_field_diffs_on_customer_pages(demo_repo
     page = (work / "docs" / "customers" / "C0004.md").read_text(encoding="utf-8")
     changes = page.split(">变更记录</h2>", 1)[1]
     # the contact is named as the page names it, masked (issue 17 item 7)
-    assert "修改 grade：C → B2" in changes and "修改 contacts.马**.mobile：158****" in changes
+    assert '修改 <span title="grade">客户分级</span>：C → B2' in changes
+    assert '<span title="contacts.马**.mobile">关键人物 › 马** › 手机</span>：158****' in changes
     assert "马建华" not in changes
     assert "15893183547" not in (tmp_path / "site" / "customers" / "C0004.html").read_text("utf-8")
+
+
+def test_every_change_is_on_its_months_page_linked_to_its_record_and_commit(demo_repo, tmp_path):
+    """Issue 21: 1,136 of the demo's visit changes were on no page. Every (commit, file) Git
+    records under records/ is a row on exactly one month page; each row links its record
+    (a page or a timeline entry that exists) and, with extra.huifang.commit_url, its commit."""
+    import re
+
+    config = tmp_path / "mkdocs.yml"
+    url = "https://git.example.com/org/repo/commit/{commit}"
+    config.write_text(f'extra:\n  huifang:\n    commit_url: "{url}"\n', encoding="utf-8")
+    site = tmp_path / "site"
+    result, _ = build_site(demo_repo / "records", site, "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    changed = git(demo_repo, "log", "--format=%H %ad", "--date=format:%Y-%m", "--name-only",
+                  "--", "records")  # fmt: skip
+    per_month: dict[str, int] = {}
+    month = ""
+    for line in changed.splitlines():
+        if re.fullmatch(r"[0-9a-f]{40} \d{4}-\d{2}", line):
+            month = line.split()[1]
+        elif line:
+            per_month[month] = per_month.get(month, 0) + 1
+    index = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    rows = 0
+    for month, count in per_month.items():
+        assert f'href="{month}.html"' in index  # the index links every month
+        page = (site / "changes" / f"{month}.html").read_text(encoding="utf-8")
+        assert page.count("<tr><td") == count, month  # 300 rows a page at most: one page here
+        rows += count
+        for href in re.findall(r'<td><a href="\.\./([^"#]+)(?:#[^"]*)?">', page):
+            assert (site / href).is_file(), href  # the record's page exists
+        commits = re.findall(r'href="https://git\.example\.com/org/repo/commit/([0-9a-f]+)"', page)
+        assert len(commits) == count and all(len(c) == 40 for c in commits)
+    assert rows == sum(per_month.values()) > 1300
+    assert "客户分级" in (site / "changes" / "customers.html").read_text(encoding="utf-8")

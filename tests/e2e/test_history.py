@@ -128,9 +128,12 @@ def test_customer_pages_show_the_change_history_masked(repo, tmp_path):
     page = (work / "docs" / "customers" / "C0001.md").read_text(encoding="utf-8")
     changes = page.split(">变更记录</h2>", 1)[1]
     assert changes.index("赵敏") < changes.index("李强") < changes.index("王芳")  # newest first
-    assert "修改 grade：A → B" in changes
+    assert '修改 <span title="grade">客户分级</span>：A → B' in changes  # the schema's title
     # the contact is named as the page names it: masked (issue 17 item 7)
-    assert "修改 contacts.张*.mobile：139****5678 → 139****1111" in changes
+    assert (
+        '修改 <span title="contacts.张*.mobile">关键人物 › 张* › 手机</span>：139****5678 → 139****1111'
+        in changes
+    )
     assert "张伟" not in changes
     assert "13900001111" not in (tmp_path / "site" / "customers" / "C0001.html").read_text("utf-8")
 
@@ -158,7 +161,7 @@ def test_change_pages_and_the_atom_feed_list_the_latest_changes_masked(repo, tmp
     edit = entries[3]
     assert edit.findtext(f"{atom}author/{atom}name") == "李强"
     assert edit.findtext(f"{atom}published") == "2026-11-05T10:00:00+08:00"
-    assert "修改 grade A → B" in edit.findtext(f"{atom}content")
+    assert "修改 客户分级 A → B" in edit.findtext(f"{atom}content")
     assert "139****5678 → 139****1111" in edit.findtext(f"{atom}content")
     assert edit.find(f"{atom}link").get("href") == "../customers/C0001.html"
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -180,7 +183,7 @@ def test_a_complaint_on_the_customer_page_shows_its_own_changes(tmp_path):
     page = (work / "docs" / "customers" / "C0001.md").read_text(encoding="utf-8")
     own = page.split('<details class="hf-record-changes">', 1)[1].split("</details>")[0]
     assert "投诉记录的变更（2 次）" in own
-    assert "修改 resolution：已上门处理。 → 已上门更换配件。" in own
+    assert '修改 <span title="resolution">处理结果</span>：已上门处理。 → 已上门更换配件。' in own
     assert own.index("李强") < own.index("王芳")  # newest first
 
 

@@ -18,6 +18,8 @@ def test_a_good_address_links_the_full_commit_id():
     )
     assert commit_href("", "ab12" * 10) == ""  # not set: no link
     assert commit_href(GOOD, '"><script>') == ""  # only a commit id goes into the address
+    query = "https://git.example.com/view?a=1&commit={commit}"
+    assert commit_href(query, "ab12") == "https://git.example.com/view?a=1&amp;commit=ab12"
 
 
 @pytest.mark.parametrize(
