@@ -20,6 +20,7 @@ URL is https (http only for localhost), a repo is owner/name, an id letters and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -95,3 +96,12 @@ def editor_settings(value: object) -> EditorSettings:
     if not isinstance(local, bool):
         raise EditorSettingError("local", "应是 true 或 false", "expected true or false")
     return EditorSettings(backend, local)
+
+
+def vetted_editor(value: object, refuse: Callable[[tuple, str, str], Exception]) -> EditorSettings:
+    """editor_settings for the team file's reader: a refusal is `refuse`'s error at the key."""
+    try:
+        return editor_settings(value)
+    except EditorSettingError as error:
+        key = ("extra", "editor", error.key) if error.key else ("extra", "editor")
+        raise refuse(key, error.zh, error.en) from None

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.problems import Source
 from generator.read.guarded_yaml import YamlDoc, load_yaml
-from generator.site.cms_settings import EditorSettingError, editor_settings
+from generator.site.cms_settings import vetted_editor
 from generator.site.commit_links import CommitUrlError, huifang_settings
 from generator.site.render import without_markup
 from generator.site.team_rules import (
@@ -272,11 +272,7 @@ class _Vetting:
             if "name" in entry:
                 entry["name"] = self.text(entry["name"], (*where, "name"))
         if "editor" in extra:  # the browser editor's Git host (cms_settings.py vets it)
-            try:
-                extra["editor"] = editor_settings(extra["editor"])
-            except EditorSettingError as error:
-                key = ("extra", "editor", error.key) if error.key else ("extra", "editor")
-                raise self.refuse(key, error.zh, error.en) from None
+            extra["editor"] = vetted_editor(extra["editor"], self.refuse)
         if "huifang" in extra:  # Huifang's own settings: the commit links (commit_links.py)
             try:
                 extra["huifang"] = huifang_settings(extra["huifang"])
