@@ -55,6 +55,7 @@ class ProblemKind:
     """The base of every problem kind; an instance holds one problem's message values."""
 
     code: ClassVar[str]
+    title: ClassVar[str]  # a short Chinese name of the problem (the 数据质量 page's heading)
     severity: ClassVar[Severity]
     zh: ClassVar[str]
     en: ClassVar[str]
@@ -63,7 +64,7 @@ class ProblemKind:
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         where = f"{cls.__module__}.{cls.__qualname__}"
-        for name in ("code", "severity", "zh", "en"):
+        for name in ("code", "title", "severity", "zh", "en"):
             if not isinstance(cls.__dict__.get(name), str):
                 raise DeclarationError(f"{where} declares no {name}")
         prefix, dot, rest = cls.code.partition(".")

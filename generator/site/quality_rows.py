@@ -1,9 +1,10 @@
-"""The 数据质量 page's rows: each problem with a link to the record it is about, when the
+"""The 数据质量 page's rows: each problem by its catalogue title, with a link to the record it is about, when the
 site shows that record (`SiteData.href`). A record the gate rejected has no page: its row
 names the file as the message does (`Problem.where`, masked like any echoed value)."""
 
 from __future__ import annotations
 
+from generator.problems.codes import CODES
 from generator.site.data import SiteData
 from generator.vocabulary import SEVERITY_LABELS
 
@@ -32,6 +33,7 @@ def problem_rows(data: SiteData, prefix: str = "") -> list[dict]:
         rows.append(
             {
                 "code": problem.code,
+                "title": _title(problem.code),
                 "where": problem.where,
                 "severity": SEVERITY_LABELS.get(problem.severity, problem.severity),
                 "message": problem.message_zh,
@@ -40,3 +42,9 @@ def problem_rows(data: SiteData, prefix: str = "") -> list[dict]:
             }
         )
     return rows
+
+
+def _title(code: str) -> str:
+    """The problem's short Chinese name from the catalogue (its code when unknown)."""
+    kind = CODES.get(code)
+    return kind.title if kind is not None else code

@@ -15,6 +15,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class ComplaintDoneLate(ProblemKind):
     code = "complaint.done_late"
+    title = "投诉环节超时"
     severity = "warning"
     zh = (
         "投诉{stage}应在 {deadline} 前完成（时限 {limit}），{done} 才完成，晚了 {late}。"
@@ -36,6 +37,7 @@ class ComplaintDoneLate(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class ComplaintNoFeedback(ProblemKind):
     code = "complaint.no_feedback"
+    title = "投诉处理后未反馈"
     severity = "warning"
     zh = "投诉已处理完毕，但没有记录向客户反馈（feedback_sent）。请在处理后 {hours} 小时内反馈并记录时间。"
     en = (
@@ -48,6 +50,7 @@ class ComplaintNoFeedback(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class ComplaintNoResolution(ProblemKind):
     code = "complaint.no_resolution"
+    title = "投诉没有处理结果"
     severity = "warning"
     zh = "投诉已处理完毕，但没有填写处理结果（resolution）。请补上。"
     en = "the complaint is resolved but the outcome (resolution) is empty. Fill it in."
@@ -56,6 +59,7 @@ class ComplaintNoResolution(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class ComplaintSpecialWithoutReason(ProblemKind):
     code = "complaint.special_without_reason"
+    title = "特殊投诉没有原因"
     severity = "warning"
     zh = "投诉标为特殊情况（special），但没有说明原因（special_reason）。请补上原因。"
     en = "the complaint is marked special but has no special_reason. Give the reason."
@@ -64,6 +68,7 @@ class ComplaintSpecialWithoutReason(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class ComplaintRegisteredLate(ProblemKind):
     code = "complaint.registered_late"
+    title = "投诉登记过晚"
     severity = "warning"
     zh = (
         "投诉 {received} 接到，记录到 {filed} 才首次提交（提交 {commit}，{author}），"

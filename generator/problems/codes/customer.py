@@ -14,6 +14,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class CustomerUnknownGrade(ProblemKind):
     code = "customer.unknown_grade"
+    title = "客户等级未定义"
     severity = "error"
     zh = "客户等级 {grade} 没有在 policy.yaml 的 grades 中定义。可选：{allowed}。"
     en = "the grade {grade} is not defined under grades in policy.yaml. Allowed: {allowed}."
@@ -24,6 +25,7 @@ class CustomerUnknownGrade(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class CustomerUnknownArea(ProblemKind):
     code = "customer.unknown_area"
+    title = "区域未定义"
     severity = "warning"
     zh = "区域 {area} 没有在 policy.yaml 的 areas 中定义。请检查拼写或把它加入 policy.yaml。"
     en = (
@@ -36,6 +38,7 @@ class CustomerUnknownArea(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class CustomerUnknownApproval(ProblemKind):
     code = "customer.unknown_approval"
+    title = "审批事项未定义"
     severity = "warning"
     zh = (
         "审批事项 {what} 没有在 policy.yaml 的 approvals 中定义，无法判断谁可以批准。"
@@ -53,6 +56,7 @@ class CustomerUnknownApproval(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class CustomerApprovalOutOfOrder(ProblemKind):
     code = "customer.approval_out_of_order"
+    title = "审批顺序不对"
     severity = "error"
     zh = (
         "{what} 审批应按 {chain_zh} 的顺序逐级进行，每级一人且不同的人；这一步应由{expected_zh}"
@@ -78,6 +82,7 @@ class CustomerApprovalOutOfOrder(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class CustomerApprovalChainIncomplete(ProblemKind):
     code = "customer.approval_chain_incomplete"
+    title = "审批尚未完成"
     severity = "warning"
     zh = "{what} 审批（{chain_zh}）尚未完成，还需：{missing_zh}。审批完成前不要按新的额度或账期执行。"
     en = (
@@ -94,6 +99,7 @@ class CustomerApprovalChainIncomplete(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class CustomerDocumentsIncomplete(ProblemKind):
     code = "customer.documents_incomplete"
+    title = "建档资料不全"
     severity = "warning"
     zh = (
         "合同签订（{contract}）已超过 {days} 天，建档资料仍缺：{missing}。"
@@ -115,6 +121,7 @@ class CustomerDocumentsIncomplete(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class CustomerNoContacts(ProblemKind):
     code = "customer.no_contacts"
+    title = "没有关键人物"
     severity = "warning"
     zh = "机构客户没有登记任何关键人物。请在 contacts 中至少登记一位联系人。"
     en = "this organisation has no key contact. Add at least one under contacts."

@@ -10,6 +10,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class DatesOutOfOrder(ProblemKind):
     code = "dates.out_of_order"
+    title = "时间顺序不对"
     severity = "error"
     zh = "{later}（{later_value}）早于 {earlier}（{earlier_value}），时间顺序不对。请核对这两个时间。"
     en = "{later} ({later_value}) is before {earlier} ({earlier_value}). Check both times."
@@ -22,6 +23,7 @@ class DatesOutOfOrder(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class DatesInFuture(ProblemKind):
     code = "dates.in_future"
+    title = "日期晚于今天"
     severity = "error"
     zh = "{field} 是 {value}，晚于今天 {today}。尚未发生的事情不能记录；请核对日期。"
     en = (

@@ -12,6 +12,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class FileUnreadable(ProblemKind):
     code = "file.unreadable"
+    title = "无法读取文件"
     severity = "error"
     zh = "无法读取文件：{detail}。请检查文件权限，或确认它不是损坏的链接。"
     en = "cannot read the file: {detail}. Check its permissions or whether it is a broken link."
@@ -21,6 +22,7 @@ class FileUnreadable(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileFolderUnreadable(ProblemKind):
     code = "file.folder_unreadable"
+    title = "无法读取文件夹"
     severity = "error"
     zh = (
         "无法读取这个文件夹：{detail}，其中的记录都没有检查。"
@@ -37,6 +39,7 @@ class FileFolderUnreadable(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileSymlink(ProblemKind):
     code = "file.symlink"
+    title = "符号链接未读取"
     severity = "error"
     zh = (
         "这是一个符号链接，未读取：记录必须是记录目录里的普通文件，链接可能指向仓库之外。"
@@ -52,6 +55,7 @@ class FileSymlink(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileNotRegular(ProblemKind):
     code = "file.not_regular"
+    title = "不是普通文件"
     severity = "error"
     zh = (
         "这不是普通文件，而是{what_zh}，未读取（读取它可能永远等待）。"
@@ -68,6 +72,7 @@ class FileNotRegular(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileTooLarge(ProblemKind):
     code = "file.too_large"
+    title = "文件过大"
     severity = "error"
     zh = "文件有 {size} 字节，超过上限 {limit} 字节，未读取。请删减内容或拆分成多条记录。"
     en = (
@@ -81,6 +86,7 @@ class FileTooLarge(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileEncodingGbk(ProblemKind):
     code = "file.encoding_gbk"
+    title = "文件是 GBK 编码"
     severity = "error"
     zh = (
         "文件不是 UTF-8 编码（看起来是 GBK/GB18030），第 {line} 行起无法解码。"
@@ -96,6 +102,7 @@ class FileEncodingGbk(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileEncoding(ProblemKind):
     code = "file.encoding"
+    title = "文件不是 UTF-8"
     severity = "error"
     zh = "文件不是有效的 UTF-8 文本（第 {line} 行有无法解码的字节）。请用 UTF-8 编码重新保存。"
     en = "the file is not valid UTF-8 (undecodable bytes on line {line}). Re-save it as UTF-8."
@@ -105,6 +112,7 @@ class FileEncoding(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileNoFrontMatter(ProblemKind):
     code = "file.no_front_matter"
+    title = "缺少 YAML 头部"
     severity = "error"
     zh = (
         "Markdown 记录必须以 YAML 头部开始：第一行是 ---，然后是字段，再以 --- 结束。"
@@ -119,6 +127,7 @@ class FileNoFrontMatter(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileUnclosedFrontMatter(ProblemKind):
     code = "file.unclosed_front_matter"
+    title = "YAML 头部没有结束"
     severity = "error"
     zh = "YAML 头部没有结束行 ---。请在字段之后、正文之前加一行 ---。"
     en = (
@@ -130,6 +139,7 @@ class FileUnclosedFrontMatter(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileUnknownLocation(ProblemKind):
     code = "file.unknown_location"
+    title = "文件不在记录目录中"
     severity = "warning"
     zh = (
         "这个文件不在任何记录目录中（customers/、visits/年份/、complaints/年份/、surveys/），"
@@ -144,6 +154,7 @@ class FileUnknownLocation(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileMissing(ProblemKind):
     code = "file.missing"
+    title = "缺少必需的文件"
     severity = "error"
     zh = "缺少必需的文件 {name}。请从示例数据复制一份并修改。"
     en = "the required file {name} is missing. Copy it from the demo records and adapt it."
@@ -153,6 +164,7 @@ class FileMissing(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FileMoreProblems(ProblemKind):
     code = "file.more_problems"
+    title = "同类问题过多未全部列出"
     severity = "error"
     zh = (
         "从这里起，这个文件还有 {count} 个 {kind} 问题没有列出（已列出 {listed} 个，"

@@ -10,6 +10,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class FmtWouldChange(ProblemKind):
     code = "fmt.would_change"
+    title = "整理格式会改变内容"
     severity = "error"
     zh = (
         "整理格式后读出的内容与原文件不同，为安全起见没有改动这个文件。请用 huifang check "
@@ -24,6 +25,7 @@ class FmtWouldChange(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FmtCannotFormat(ProblemKind):
     code = "fmt.cannot_format"
+    title = "无法整理格式"
     severity = "error"
     zh = (
         "无法整理这个文件的格式：{detail}。文件没有改动，其它文件照常整理。"
@@ -40,6 +42,7 @@ class FmtCannotFormat(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FmtChangedMeanwhile(ProblemKind):
     code = "fmt.changed_meanwhile"
+    title = "整理期间文件被修改"
     severity = "error"
     zh = (
         "整理格式期间这个文件被修改过（编辑器或其它程序保存了它），为了不覆盖这些修改，没有改写它。"
@@ -55,6 +58,7 @@ class FmtChangedMeanwhile(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class FmtWriteFailed(ProblemKind):
     code = "fmt.write_failed"
+    title = "无法写入整理后的文件"
     severity = "error"
     zh = "无法写入整理后的文件：{detail_zh}。文件保持原样，没有留下不完整的文件。"
     en = (

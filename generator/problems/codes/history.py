@@ -11,6 +11,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class HistoryUntrustedCommit(ProblemKind):
     code = "history.untrusted_commit"
+    title = "提交未经可信签名"
     severity = "error"
     zh = (
         "提交 {commit}（{author}，{date}，“{subject}”）修改了这条记录，但{status}。"
@@ -34,6 +35,7 @@ class HistoryUntrustedCommit(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class HistoryUntrustedSignersChange(ProblemKind):
     code = "history.untrusted_signers_change"
+    title = "可信签名者文件被修改"
     severity = "error"
     zh = (
         "提交 {commit}（{author}，{date}，“{subject}”）修改了仓库中的可信签名者文件 {file}，但"
@@ -58,6 +60,7 @@ class HistoryUntrustedSignersChange(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class HistoryRewritten(ProblemKind):
     code = "history.rewritten"
+    title = "历史被改写"
     severity = "error"
     zh = (
         "上次核验的提交 {verified} 已不在当前提交 {head} 的历史中：历史被改写过（强制推送、"

@@ -14,6 +14,7 @@ PREFIXES = ("policy", "calendar")
 @dataclass(frozen=True, kw_only=True)
 class PolicyUnknownMethodGroup(ProblemKind):
     code = "policy.unknown_method_group"
+    title = "方式组未定义"
     severity = "error"
     zh = (
         "方式组 {name} 没有在 methods 中定义。请在 methods 下添加它，或改用 phone、onsite、any"
@@ -29,6 +30,7 @@ class PolicyUnknownMethodGroup(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class PolicyDuplicateRule(ProblemKind):
     code = "policy.duplicate_rule"
+    title = "规则名重复"
     severity = "error"
     zh = "规则名 {name} 重复（第 {first} 行已有）。每条规则的 name 必须唯一，请改名。"
     en = "the rule name {name} is used twice (first on line {first}). Give each rule its own name."
@@ -39,6 +41,7 @@ class PolicyDuplicateRule(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class PolicyUnknownVisitKind(ProblemKind):
     code = "policy.unknown_visit_kind"
+    title = "回访类型不存在"
     severity = "error"
     zh = "after: visit.{name} 中的回访类型 {name} 不存在。可用：{allowed}。"
     en = "after: visit.{name} names an unknown visit kind. Known kinds: {allowed}."
@@ -49,6 +52,7 @@ class PolicyUnknownVisitKind(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class PolicyUnknownFestival(ProblemKind):
     code = "policy.unknown_festival"
+    title = "节日日期无法确定"
     severity = "error"
     zh = "无法确定节日“{name}”的日期。法定节日请写 {allowed} 之一，其它节日请加 date: MM-DD。"
     en = (
@@ -62,6 +66,7 @@ class PolicyUnknownFestival(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class CalendarUnknownYear(ProblemKind):
     code = "calendar.unknown_year"
+    title = "缺少该年的放假安排"
     severity = "warning"
     zh = (
         "holidays 库还没有国务院公布的 {year} 年放假调休安排：该年按库中已知的法定节假日"

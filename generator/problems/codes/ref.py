@@ -10,6 +10,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class RefUnknownCustomer(ProblemKind):
     code = "ref.unknown_customer"
+    title = "引用的客户不存在"
     severity = "error"
     zh = "字段 {field} 引用的客户 {ref} 不存在。请检查编号，或先建立该客户档案。"
     en = (
@@ -23,6 +24,7 @@ class RefUnknownCustomer(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class RefUnknownStaff(ProblemKind):
     code = "ref.unknown_staff"
+    title = "引用的员工不存在"
     severity = "error"
     zh = "字段 {field} 引用的员工 {ref} 不在 team.yaml 中。请检查编号，或把此人加入 team.yaml。"
     en = (
@@ -36,6 +38,7 @@ class RefUnknownStaff(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class RefUnknownComplaint(ProblemKind):
     code = "ref.unknown_complaint"
+    title = "引用的投诉不存在"
     severity = "error"
     zh = "字段 {field} 引用的投诉 {ref} 不存在。请检查投诉编号。"
     en = "the field {field} refers to the complaint {ref}, which does not exist. Check the id."
@@ -46,6 +49,7 @@ class RefUnknownComplaint(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class RefWrongRole(ProblemKind):
     code = "ref.wrong_role"
+    title = "员工角色不符"
     severity = "error"
     zh = (
         "字段 {field} 需要角色为 {roles_zh} 的员工，但 {ref} 的角色是 {role_zh}。"
@@ -66,6 +70,7 @@ class RefWrongRole(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class RefInactiveStaff(ProblemKind):
     code = "ref.inactive_staff"
+    title = "指向已停用的员工"
     severity = "warning"
     zh = "字段 {field} 指向已停用的员工 {ref}。请把工作交接给在职员工。"
     en = (
@@ -79,6 +84,7 @@ class RefInactiveStaff(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class RefComplaintCustomerMismatch(ProblemKind):
     code = "ref.complaint_customer_mismatch"
+    title = "关联投诉属于其他客户"
     severity = "error"
     zh = "回访关联的投诉 {ref} 属于客户 {other}，而不是本次回访的客户 {customer}。请检查编号。"
     en = (
@@ -93,6 +99,7 @@ class RefComplaintCustomerMismatch(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class RefUnknownVisit(ProblemKind):
     code = "ref.unknown_visit"
+    title = "抽查的回访不存在"
     severity = "error"
     zh = "抽查的回访 {ref} 不存在。checks 填被抽查回访的编号（visits/ 下的文件名，不含 .md）。"
     en = (
@@ -105,6 +112,7 @@ class RefUnknownVisit(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class RefUnknownDepartment(ProblemKind):
     code = "ref.unknown_department"
+    title = "部门未定义"
     severity = "warning"
     zh = (
         "部门 {department} 没有在 policy.yaml 的 departments 中定义。可选：{allowed}。"

@@ -10,6 +10,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class SchemaRequired(ProblemKind):
     code = "schema.required"
+    title = "缺少必填字段"
     severity = "error"
     zh = "缺少必填字段 {field}。请补上。"
     en = "the required field {field} is missing. Add it."
@@ -19,6 +20,7 @@ class SchemaRequired(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SchemaUnknownField(ProblemKind):
     code = "schema.unknown_field"
+    title = "未知字段"
     severity = "error"
     zh = "未知字段 {field}{suggest_zh}。请检查拼写；字段名见 docs/reference/records.md。"
     en = (
@@ -33,6 +35,7 @@ class SchemaUnknownField(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SchemaType(ProblemKind):
     code = "schema.type"
+    title = "字段类型不对"
     severity = "error"
     zh = "字段 {field} 应为 {expected_zh}，实际是 {actual_zh}{value}。{hint_zh}"
     en = "the field {field} must be {expected_en}, not {actual_en}{value}. {hint_en}"
@@ -49,6 +52,7 @@ class SchemaType(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SchemaEnum(ProblemKind):
     code = "schema.enum"
+    title = "值不在允许范围内"
     severity = "error"
     zh = "字段 {field} 的值{value} 不在允许范围内。可选值：{allowed}。"
     en = "the field {field} has a value{value} that is not allowed. Allowed: {allowed}."
@@ -60,6 +64,7 @@ class SchemaEnum(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SchemaFormat(ProblemKind):
     code = "schema.format"
+    title = "格式无效"
     severity = "error"
     zh = "字段 {field} 的值{value} 不是有效的{format_zh}。{hint_zh}"
     en = "the field {field} has a value{value} that is not a valid {format_en}. {hint_en}"
@@ -74,6 +79,7 @@ class SchemaFormat(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SchemaInvalid(ProblemKind):
     code = "schema.invalid"
+    title = "字段值无效"
     severity = "error"
     zh = "字段 {field} {detail_zh}。请参照 docs/reference/records.md 修改。"
     en = "the field {field} {detail}. See docs/reference/records.md."

@@ -10,6 +10,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class SurveyReturnedExceedsDistributed(ProblemKind):
     code = "survey.returned_exceeds_distributed"
+    title = "回收多于发放"
     severity = "error"
     zh = "回收份数 {returned} 多于发放份数 {distributed}。请核对数字。"
     en = "{returned} forms returned is more than the {distributed} distributed. Check the numbers."
@@ -20,6 +21,7 @@ class SurveyReturnedExceedsDistributed(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SurveyDistributedExceedsPopulation(ProblemKind):
     code = "survey.distributed_exceeds_population"
+    title = "发放多于调查对象"
     severity = "error"
     zh = "发放份数 {distributed} 多于调查对象总数 {population}。请核对数字。"
     en = (
@@ -33,6 +35,7 @@ class SurveyDistributedExceedsPopulation(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SurveySmallSample(ProblemKind):
     code = "survey.small_sample"
+    title = "样本过少"
     severity = "warning"
     zh = (
         "只回收了 {returned} 份问卷，少于 policy.yaml 中 surveys.min_sample 要求的 {least} 份，"
@@ -49,6 +52,7 @@ class SurveySmallSample(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SurveyCountsExceedReturned(ProblemKind):
     code = "survey.counts_exceed_returned"
+    title = "评价人数多于回收份数"
     severity = "error"
     zh = "项目“{item}”各级人数合计 {total}，多于回收份数 {returned}。请核对统计。"
     en = (
@@ -63,6 +67,7 @@ class SurveyCountsExceedReturned(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class SurveyUnknownLevel(ProblemKind):
     code = "survey.unknown_level"
+    title = "评价等级未定义"
     severity = "error"
     zh = "项目“{item}”使用了未定义的评价等级“{level}”。可选：{allowed}。请在 levels 中定义或改正。"
     en = (

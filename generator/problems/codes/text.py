@@ -12,6 +12,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class TextControlChar(ProblemKind):
     code = "text.control_char"
+    title = "控制字符"
     severity = "error"
     zh = "第 {line} 行第 {col} 列有控制字符 {char}。它通常来自复制粘贴，请删除。"
     en = (
@@ -26,6 +27,7 @@ class TextControlChar(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class TextInvisibleChar(ProblemKind):
     code = "text.invisible_char"
+    title = "不可见字符"
     severity = "error"
     zh = "第 {line} 行第 {col} 列有不可见字符 {char}（零宽字符）。它会让编号和比较出错，请删除。"
     en = (
@@ -40,6 +42,7 @@ class TextInvisibleChar(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class TextBidiChar(ProblemKind):
     code = "text.bidi_char"
+    title = "文字方向控制字符"
     severity = "error"
     zh = (
         "第 {line} 行第 {col} 列有文字方向控制字符 {char}，它可能让显示内容与实际内容不同。请删除。"
@@ -56,6 +59,7 @@ class TextBidiChar(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class TextEscapedChar(ProblemKind):
     code = "text.escaped_char"
+    title = "转义写出的特殊字符"
     severity = "error"
     zh = (
         '字段 {field} 的值含有{what_zh} {char}，它是用转义写出的（例如 "\\u202E"、"\\e"、'

@@ -15,6 +15,7 @@ from generator.problems.kind import ProblemKind
 @dataclass(frozen=True, kw_only=True)
 class VisitFilenameMismatch(ProblemKind):
     code = "visit.filename_mismatch"
+    title = "回访文件名与内容不符"
     severity = "warning"
     zh = "回访文件名 {stem} 与内容不符（应以 {expected} 开头：日期-客户编号）。请改名。"
     en = (
@@ -28,6 +29,7 @@ class VisitFilenameMismatch(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class VisitDoneLate(ProblemKind):
     code = "visit.done_late"
+    title = "约定事项超时完成"
     severity = "warning"
     zh = (
         "{what_zh}应在 {deadline} 前完成，{done} 才完成，晚了 {late}。"
@@ -48,6 +50,7 @@ class VisitDoneLate(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class VisitIssueNotForwarded(ProblemKind):
     code = "visit.issue_not_forwarded"
+    title = "问题未转交"
     severity = "warning"
     zh = "问题“{text}”需要处理，但没有记录转给哪个部门（department）和转交时间（sent_at）。请补上。"
     en = (
@@ -60,6 +63,7 @@ class VisitIssueNotForwarded(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class VisitUnreviewed(ProblemKind):
     code = "visit.unreviewed"
+    title = "回访未经审阅"
     severity = "warning"
     zh = "这次回访已过去 {age} 天，仍未经主管审阅（reviewed_by / reviewed_on）。请主管审阅后签字。"
     en = (
@@ -72,6 +76,7 @@ class VisitUnreviewed(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class VisitNoOutcome(ProblemKind):
     code = "visit.no_outcome"
+    title = "回访没有实际结果"
     severity = "warning"
     zh = "回访没有填写实际结果（outcome）。请对照拜访目标写明结果。"
     en = "the visit has no outcome. Write down the result against the objective."
@@ -80,6 +85,7 @@ class VisitNoOutcome(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class VisitNoRecord(ProblemKind):
     code = "visit.no_record"
+    title = "回访没有会谈记录"
     severity = "warning"
     zh = "回访没有会谈内容记录（正文为空或只有标题）。请在 --- 之后简要记录谈话内容。"
     en = (
@@ -91,6 +97,7 @@ class VisitNoRecord(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class VisitFiledLate(ProblemKind):
     code = "visit.filed_late"
+    title = "回访记录提交过晚"
     severity = "warning"
     zh = (
         "回访时间 {visit_time}，记录到 {filed} 才首次提交（提交 {commit}，{author}），"
@@ -113,6 +120,7 @@ class VisitFiledLate(ProblemKind):
 @dataclass(frozen=True, kw_only=True)
 class VisitReviewedLate(ProblemKind):
     code = "visit.reviewed_late"
+    title = "审阅提交过晚"
     severity = "warning"
     zh = (
         "回访时间 {visit_time}，主管审阅（reviewed_by）到 {reviewed} 才提交（提交 {commit}，"

@@ -40,6 +40,7 @@ def test_a_template_naming_an_undeclared_value_stops_the_import():
         @dataclass(frozen=True, kw_only=True)
         class Bad(ProblemKind):
             code = "file.bad"
+            title = "坏"
             severity = "error"
             zh = "文件有 {size} 字节，上限 {limit}。"
             en = "the file has {size} bytes."
@@ -52,6 +53,7 @@ def test_a_declared_value_no_template_names_stops_the_import():
         @dataclass(frozen=True, kw_only=True)
         class Bad(ProblemKind):
             code = "file.bad"
+            title = "坏"
             severity = "error"
             zh = "文件太大。"
             en = "the file is too large."
@@ -66,10 +68,12 @@ def test_a_declared_value_no_template_names_stops_the_import():
         ({"zh": "第 {line!r} 行"}, "not a plain"),
         ({"zh": "第 {line:>4} 行"}, "not a plain"),
         ({"en": None}, "declares no en"),
+        ({"title": None}, "declares no title"),  # the 数据质量 page names it
     ],
 )
 def test_a_malformed_declaration_stops_the_import(attrs, match):
-    body = {"code": "file.bad", "severity": "error", "zh": "第 {line} 行", "en": "line {line}"}
+    body = {"code": "file.bad", "title": "坏", "severity": "error", "zh": "第 {line} 行",
+            "en": "line {line}"}  # fmt: skip
     body = {k: v for k, v in (body | attrs).items() if v is not None}
     body["__annotations__"] = {"line": "int"}
     with pytest.raises(DeclarationError, match=match):
@@ -90,7 +94,7 @@ def _kind(name: str, code: str) -> type[ProblemKind]:
     kind = types.new_class(
         name,
         (ProblemKind,),
-        exec_body=lambda ns: ns.update(code=code, severity="error", zh="坏。", en="bad."),
+        exec_body=lambda ns: ns.update(code=code, title="坏", severity="error", zh="坏。", en="bad."),
     )
     return dataclass(frozen=True, kw_only=True)(kind)
 
@@ -114,7 +118,9 @@ def test_a_kind_that_is_no_dataclass_is_refused():
     kind = types.new_class(
         "Plain",
         (ProblemKind,),
-        exec_body=lambda ns: ns.update(code="file.plain", severity="error", zh="坏。", en="bad."),
+        exec_body=lambda ns: ns.update(
+            code="file.plain", title="坏", severity="error", zh="坏。", en="bad."
+        ),
     )
     with pytest.raises(DeclarationError, match="not a dataclass"):
         catalogue_of([_module("x.file", kind)])
