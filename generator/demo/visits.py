@@ -37,12 +37,15 @@ def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) 
         for k, day in complaint_followups
     ]
     used: set[str] = set()
+    festivals = _festivals(demo)
     for index, (c, complaint, planned) in enumerate(plan):
         # never before the customer came to us (a new customer's contract is recent)
         day = planned or demo.day_between(max(demo.start, _since(c)), demo.end)
         if day.weekday() == 6 and complaint is None and day > _since(c):
             day -= timedelta(days=1)
         kind = "complaint" if complaint else _kind(demo, c)
+        if kind == "holiday":  # a festival greeting is made in the days before the festival
+            day, kind = _before_festival(demo, day, _since(c), festivals)
         method = rng.choice(("phone", "onsite")) if complaint else _method(demo, c, kind)
         staff = [c["owner"]]
         if day <= left_until and c["area"] == left["area"] and rng.random() < 0.5:
@@ -142,6 +145,32 @@ def _issue(demo: Demo, day: date, time: str, forwarded: bool) -> dict[str, objec
         if first.date() <= demo.end:
             issue["first_contact_at"] = demo.stamp(first)
     return issue
+
+
+def _festivals(demo: Demo) -> list[date]:
+    """The first day of each public holiday (China's official calendar) from the demo's
+    start to a month after its end."""
+    from holidays.countries.china import China
+
+    days = set(China(years=range(demo.start.year, demo.end.year + 2), language="zh_CN"))
+    last = demo.end + timedelta(days=31)
+    return sorted(d for d in days if demo.start <= d <= last and d - timedelta(days=1) not in days)
+
+
+def _before_festival(demo: Demo, day: date, since: date, festivals: list[date]) -> tuple[date, str]:
+    """A day in the ten before the next festival after `day`, within the demo and after
+    `since`; a routine visit on `day` when there is none."""
+    festival = next((f for f in festivals if f > day), None)
+    if festival is None:
+        return day, "routine"
+    first = max(festival - timedelta(days=10), since, demo.start)
+    last = min(festival - timedelta(days=1), demo.end)
+    if first > last:
+        return day, "routine"
+    chosen = demo.day_between(first, last)
+    if chosen.weekday() == 6 and chosen > first:  # no visits on Sundays, as above
+        chosen -= timedelta(days=1)
+    return chosen, "holiday"
 
 
 def _since(c: Customer) -> date:

@@ -5,13 +5,17 @@ years before the customer came to us). Each rule is also planted in a copy to sh
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT
+from holidays.countries.china import China
 
 SHIPPED = ROOT / "records"
+_HOLIDAYS = set(China(years=range(2024, 2028)))
+FESTIVALS = sorted(d for d in _HOLIDAYS if date.fromordinal(d.toordinal() - 1) not in _HOLIDAYS)
 # words of praise; "满意度" (the survey) and "不满意" are not praise
 PRAISE = ("满意", "认可", "良好", "评价较高")
 
@@ -82,6 +86,10 @@ def contradictions(records: Path) -> list[str]:
             moments += [str(issue[s]) for s in ("sent_at", "first_contact_at") if s in issue]
             if moments != sorted(moments):
                 found.append(f"{name}: issue forwarded before it was raised")
+        if v.get("kind") == "holiday" and not any(
+            0 < (festival - date.fromisoformat(day)).days <= 10 for festival in FESTIVALS
+        ):
+            found.append(f"{name}: a festival greeting far from any festival")
         if "complaint" in v:
             k = complaints[v["complaint"]]
             if "resolved" not in k or day < _day(k["resolved"]):
@@ -136,6 +144,10 @@ PLANTS = {  # what is planted → (the change, the words of the contradiction fo
     "a follow-up visit hearing other feedback": (
         _plant("visits/*/*.md", "complaint: K", "satisfaction: ", "satisfaction: x"),
         "follow-up satisfaction differs",
+    ),
+    "a festival greeting in an ordinary week": (
+        _plant("visits/*/*.md", "kind: holiday", "date: '20", "date: '2026-07-1"),
+        "a festival greeting far from any festival",
     ),
     "an order before the contract": (
         _plant("customers/*.md", "contract: '", "last_order: '", "last_order: '2018"),
