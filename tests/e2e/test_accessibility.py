@@ -30,7 +30,7 @@ PAGE_TYPES: list[tuple[str, str, bool]] = [
     ("dashboard", "index.html", True),
     ("customers", "customers/index.html", True),
     ("customer", "customers/C0001.html", True),
-    ("timeline-2", "customers/*-timeline-2.html", True),
+    ("timeline-2", "customers/*-timeline-2.html", False),  # a customer with over 50 entries
     ("due", "due/index.html", True),
     ("due-person", "due/S05.html", True),
     ("complaints", "complaints/index.html", True),
@@ -42,6 +42,7 @@ PAGE_TYPES: list[tuple[str, str, bool]] = [
     ("quality", "quality.html", True),
     ("changes", "changes/index.html", True),
     ("changes-customers", "changes/customers.html", True),
+    ("changes-month", "changes/20*.html", True),
     ("deleted", "changes/deleted/*.html", False),
     ("team-page", "制度.html", True),
     ("404", "404.html", True),
