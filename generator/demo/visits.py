@@ -11,7 +11,7 @@ from generator.demo.files import dump
 from generator.demo.state import Complaint, Contact, Customer, Demo
 from generator.vocabulary import enum_label
 
-VISIT_WEIGHT = {"A1": 16, "A2": 10, "B1": 5, "B2": 4, "C": 2, "D": 0.7}
+VISIT_WEIGHT = {"A1": 20, "A2": 10, "B1": 5, "B2": 4, "C": 2, "D": 0.7}
 
 
 def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) -> None:

@@ -43,8 +43,9 @@ def test_a_long_timeline_continues_on_further_pages_newest_first(demo_site):
     from generator.site.timelines import TIMELINE_OPEN, TIMELINE_PAGE
 
     site, _ = demo_site
-    first = (site / "customers" / "C0001.html").read_text(encoding="utf-8")
-    second = (site / "customers" / "C0001-timeline-2.html").read_text(encoding="utf-8")
+    # the demo's longest timeline: C0057, an A1 customer all year (56 entries)
+    first = (site / "customers" / "C0057.html").read_text(encoding="utf-8")
+    second = (site / "customers" / "C0057-timeline-2.html").read_text(encoding="utf-8")
     heading = re.compile(
         r'<section class="hf-entry hf-(?:visit|complaint)" id="[vk]-[^"]+">\s*<h3>([^<]*)'
     )
@@ -54,8 +55,8 @@ def test_a_long_timeline_continues_on_further_pages_newest_first(demo_site):
     assert dates == sorted(dates, reverse=True)  # one timeline across the pages
     assert first.count('<details class="hf-older">') == 1  # all but the newest 20 folded
     assert f"本页更早的 {TIMELINE_PAGE - TIMELINE_OPEN} 条记录" in first
-    assert 'href="C0001-timeline-2.html"' in first and 'href="C0001.html"' in second
-    assert "C0001 太极科技有限公司 · 时间线第 2 页" in second
+    assert 'href="C0057-timeline-2.html"' in first and 'href="C0057.html"' in second
+    assert "C0057 信诚致远科技有限公司 · 时间线第 2 页" in second
     assert not (site / "customers" / "C0002-timeline-2.html").exists()  # short: one page
 
 
