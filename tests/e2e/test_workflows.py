@@ -102,10 +102,10 @@ def test_the_pull_request_workflow_annotates_problems_and_summarises_in_chinese(
     team_repo, tmp_path
 ):
     visits = team_repo / "records/visits/2026"
-    new = tool("huifang", "new", "visit", "--records", "records", "--customer", "C0057",
+    new = tool("huifang", "new", "visit", "--records", "records", "--customer", "C0001",
                "--date", "2026-11-22", "--staff", "S03", "--set", "method=onsite", cwd=team_repo)  # fmt: skip
     assert new.returncode == 0, new.stderr
-    with (visits / "2026-11-22-C0057-onsite.md").open("a", encoding="utf-8") as out:
+    with (visits / "2026-11-22-C0001-onsite.md").open("a", encoding="utf-8") as out:
         out.write("上门拜访，客户对服务满意。\n")
     (visits / "2026-11-21-C0001-phone.md").write_text(BAD_VISIT, encoding="utf-8")
     commit_all(team_repo, "回访记录")
@@ -122,7 +122,8 @@ def test_the_pull_request_workflow_annotates_problems_and_summarises_in_chinese(
         "| `records/visits/2026/2026-11-21-C0001-phone.md` | 1 | 0 | 第 6 行 `ref.unknown_staff`"
         in text
     )
-    # the new onsite visit by the chief account manager fulfils C0057's monthly visit
+    # the new onsite visit by the chief account manager fulfils C0001's monthly visit (the
+    # demo's one A1 customer not yet visited on site this month)
     assert "A1 客户每月上门至少 1 次（首席客户经理）" in text and "已完成" in text
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
 
