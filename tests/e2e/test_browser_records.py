@@ -34,16 +34,16 @@ def test_from_the_dashboard_to_a_complaints_page(page):
     stages = page.locator("table.hf-complaint-stages tbody tr")
     assert stages.count() == 5  # register, answer, resolve, feedback, follow-up
     assert stages.nth(3).locator("td").nth(4).inner_text() == "已超时"  # feedback never sent
-    page.locator("table.hf-complaint-facts a", has_text="C0055").click()
-    page.wait_for_url("**/customers/C0055.html")
+    page.locator("table.hf-complaint-facts a", has_text="C0059").click()
+    page.wait_for_url("**/customers/C0059.html")
     clean(page)
 
 
 def test_from_a_complaint_to_its_follow_up_visit_on_the_timeline(page):
     page.goto(page.base + "complaints/K2026-0007.html")
-    page.locator("table.hf-complaint-stages a", has_text="2026-01-19-C0035-onsite").click()
-    page.wait_for_url("**/customers/C0035*.html#v-2026-01-19-C0035-onsite")
-    target = "#v-2026-01-19-C0035-onsite"
+    page.locator("table.hf-complaint-stages a", has_text="2026-01-19-C0039-onsite").click()
+    page.wait_for_url("**/customers/C0039*.html#v-2026-01-19-C0039-onsite")
+    target = "#v-2026-01-19-C0039-onsite"
     assert page.locator(target).count() == 1
     assert in_view(page, target)
     assert "K2026-0007" in page.locator(target).inner_text()
@@ -52,10 +52,10 @@ def test_from_a_complaint_to_its_follow_up_visit_on_the_timeline(page):
 
 def test_from_a_due_row_to_the_visit_that_counts(page):
     page.goto(page.base + "due/S05.html")
-    link = page.locator("table.hf-due a", has_text="2026-11-14-C0025-phone")
+    link = page.locator("table.hf-due a", has_text="2026-11-11-C0012-phone")
     link.click()
-    page.wait_for_url("**/customers/C0025.html#v-2026-11-14-C0025-phone")
-    assert in_view(page, "#v-2026-11-14-C0025-phone")
+    page.wait_for_url("**/customers/C0012.html#v-2026-11-11-C0012-phone")
+    assert in_view(page, "#v-2026-11-11-C0012-phone")
     clean(page)
 
 
@@ -93,9 +93,9 @@ def test_the_complaint_register_filters(page):
 def test_the_visit_register_filters_and_links_each_visit(page):
     page.goto(page.base + "visits/2026-11.html")
     table = "#hf-visit-register"
-    assert visible_rows(page, table) == 34  # the visits of November 2026 up to 11-23
+    assert visible_rows(page, table) == 42  # the visits of November 2026 up to 11-23
     page.select_option("select[data-hf-filter=method]", "电话")
-    assert visible_rows(page, table) == 14  # 14 of them by phone (…-phone.md)
+    assert visible_rows(page, table) == 17  # 17 of them by phone (…-phone.md, …-phone-2.md)
     methods = page.locator(f"{table} tbody tr:visible td:nth-child(4)").all_inner_texts()
     assert set(methods) == {"电话"}
     first = page.locator(f"{table} tbody tr:visible td:first-child a").first
@@ -107,11 +107,11 @@ def test_the_visit_register_filters_and_links_each_visit(page):
 
 
 def test_a_link_to_an_entry_folded_away_opens_it(page):
-    # C0001's 25th timeline entry is in the page's folded <details> (the newest 20 are
+    # C0057's 25th timeline entry is in the page's folded <details> (the newest 20 are
     # open): the browser opens the <details> for the fragment (Chromium 97+)
     page.goto(page.base + "visits/2026-05.html")
-    page.locator("#hf-visit-register a[href$='#v-2026-05-18-C0001-phone']").click()
-    page.wait_for_url("**/customers/C0001.html#v-2026-05-18-C0001-phone")
+    page.locator("#hf-visit-register a[href$='#v-2026-05-09-C0057-onsite']").click()
+    page.wait_for_url("**/customers/C0057.html#v-2026-05-09-C0057-onsite")
     assert page.locator("details.hf-older").get_attribute("open") is not None
-    assert in_view(page, "#v-2026-05-18-C0001-phone")
+    assert in_view(page, "#v-2026-05-09-C0057-onsite")
     clean(page)
