@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from generator.derive import Agenda
 from generator.derive.durations import duration, when_text
-from generator.derive.items import DueItem
+from generator.derive.items import STATES, DueItem
 from generator.derive.periods import Span
 from generator.model import Records
 from generator.present.privacy import Privacy
@@ -56,6 +56,18 @@ class View:
     def staff_name(self, ident: str) -> str:
         member = self.records.staff.get(ident)
         return self.privacy.text(member.name) if member else ""
+
+    def greeting(self, ident: str) -> dict[str, str] | None:
+        """The customer's first contact, to greet by name and role: the name masked in the
+        masked profile, and `tel` (the number to dial) only in the full one."""
+        customer = self.records.customers.get(ident)
+        if customer is None or not customer.contacts:
+            return None
+        contact = customer.contacts[0]
+        shown = self.privacy.contact(contact, self.records)
+        number = "" if self.masked else (contact.mobile or contact.phone or "")
+        dial = "".join(c for c in number if c.isdigit() or c == "+")  # a tel: URL holds no spaces
+        return {"name": shown["name"], "role": shown["role"], "phone": shown["phone"], "tel": dial}
 
     def evidence(self, item: DueItem) -> list[str]:
         """The ids of the contacts that count, as shown: a visit's id is its file name, and
@@ -141,6 +153,7 @@ def due_row(view: View, item: DueItem, prefix: str) -> dict[str, object]:
     return {
         "state": item.state,
         "state_label": DUE_STATE_LABELS[item.state],
+        "urgency": STATES.index(item.state),  # 0 overdue, 1 due today …: the 状态 column sorts by it
         "deadline": view.deadline(item),
         "day": view.deadline_day(item).isoformat(),
         "customer": item.customer,

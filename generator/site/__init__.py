@@ -42,9 +42,10 @@ from generator.site.complaint_pages import complaint_record_pages
 from generator.site.config import mkdocs_config
 from generator.site.dashboard import dashboard
 from generator.site.data import SiteData
+from generator.site.due_lists import due_pages
 from generator.site.errors import BuildError, OutFolderError
 from generator.site.indexing import index_shards, shard_digests
-from generator.site.pages import complaint_pages, customers, due_pages, quality
+from generator.site.pages import complaint_pages, customers, quality
 from generator.site.programs import mkdocs_build
 from generator.site.publish import assemble
 from generator.site.register_pages import complaint_register_pages, visit_registers

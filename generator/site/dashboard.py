@@ -7,6 +7,7 @@ from functools import partial
 
 from generator.derive.periods import period_of
 from generator.site.data import Page, SiteData
+from generator.site.due_lists import today_path
 from generator.site.report_pages import dashboard_satisfaction
 
 
@@ -32,6 +33,7 @@ def dashboard_context(data: SiteData) -> dict:
                 "name": staff.name,
                 "overdue": sum(i.state == "overdue" for i in mine),
                 "today": sum(i.state == "due_today" for i in mine),
+                "today_href": today_path(staff.id) if mine else None,
                 "week": sum(i.state != "overdue" and i.deadline.day <= week.end for i in mine),
                 # never blank: a member without a weekly target (a supervisor) says so
                 "contacts": f"{w.customers}/{w.target}" if w else "无周目标",

@@ -226,36 +226,6 @@ def _pager(customer_id: str, number: int, count: int) -> dict:
     }
 
 
-# --- due lists ----------------------------------------------------------------------
-def due_pages(data: SiteData) -> list[Page]:
-    items = data.open_items
-    team = [data.due_row(i, "../") for i in items]
-    people = []
-    pages = []
-    for staff in data.records.staff_list:
-        mine = [data.due_row(i, "../") for i in items if staff.id in i.staff]
-        if not mine:
-            continue
-        people.append({"id": staff.id, "name": staff.name, "count": len(mine)})
-        context = {
-            "as_of": data.today.isoformat(),
-            "rows": mine,
-            "staff": staff.id,
-            "staff_name": staff.name,
-        }
-        pages.append(
-            Page(
-                f"due/{staff.id}.md",
-                f"待访 {staff.id} {staff.name}",
-                "due.md.j2",
-                ready(context),
-                (staff.id, staff.name),
-            )
-        )
-    index_context = {"as_of": data.today.isoformat(), "rows": team, "people": people, "staff": ""}
-    return [Page("due/index.md", "待访", "due.md.j2", ready(index_context)), *pages]
-
-
 # --- complaints and data quality ----------------------------------------------------
 def complaint_pages(data: SiteData) -> list[Page]:
     statuses = data.complaints.statuses

@@ -40,7 +40,7 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 # Scripts the theme puts on every page (the bundle's name carries its hash).
 THEME_SCRIPT_SOURCES = re.compile(
     r'^\s*src="/?(?:\.\./)*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|'
-    r'pagefind/pagefind-ui\.js|assets/huifang\.js|assets/registers\.js|assets/print\.js)"\s*$'
+    r'pagefind/pagefind-ui\.js|assets/huifang\.js|assets/registers\.js|assets/print\.js|assets/acting\.js)"\s*$'
 )
 # admin/index.html (cms_admin.py) loads the vendored editor from its own folder, nothing else.
 ADMIN_PAGE = "admin/index.html"
