@@ -4,7 +4,8 @@ audit trail (变更记录, the 变更 pages, timeliness warnings) has something 
 `write_demo_repository(out, …)` makes `out` a Git repository whose `records/` at HEAD
 is byte for byte what `huifang demo` writes; only the way there is simulated:
 
-- the team, the policy and every customer are committed on the demo's first day;
+- the team, the policy and every customer are committed on the demo's first day, but a
+  customer who came later (their `since`: a new contract) on that day;
   every fourth customer starts with another grade and another phone number for its
   first contact, corrected later by its owner (field diffs on the customer page);
 - each visit is committed by its first staff member a few hours after the visit
@@ -102,6 +103,11 @@ class _Timeline:
                 period_end = front_matter(text).get("period", {}).get("end")
                 when = _moment(period_end) + timedelta(days=5) if period_end else self.start
                 self.add(when, self.director, f"满意度调查 {Path(path).stem} 结果", (path, text))
+        for path, text in sorted(initial.items()):  # a customer who came this year: filed then
+            since = self._since(text)
+            if since is not None and since > self.start:
+                del initial[path]
+                self.add(since, self.director, f"建档 {Path(path).stem}", (path, text))
         self.add(self.start, self.director, "建档：团队、规则和客户档案", *sorted(initial.items()))
         return sorted(self.commits, key=lambda c: (c.when, c.message, c.files[0][0]))
 
@@ -117,8 +123,17 @@ class _Timeline:
                 phones[0], phones[0][:3] + phones[0][-1:] + phones[0][3:-1], 1
             )
         when = self.start + timedelta(days=self.rng.randint(20, 300), hours=self.rng.randint(0, 8))
+        since = self._since(text)
+        if since is not None and when <= since:  # corrected after it was filed
+            when = since + timedelta(hours=self.rng.randint(2, 30))
         self.add(when, record["owner"], f"{record['id']} 更正客户等级和联系人电话", (path, text))
         return earlier
+
+    @staticmethod
+    def _since(text: str) -> datetime | None:
+        """When the customer came to us (their `since`, at the start of the working day)."""
+        since = front_matter(text).get("since")
+        return _moment(since, time(9, 0)) if since else None
 
     def _visit(self, path: str, text: str) -> None:
         record = front_matter(text)
