@@ -52,3 +52,18 @@ def test_values_are_shown_by_their_chinese_labels():
     assert labelled_value("visit", ("achieved",), False, plain) == "否"
     assert labelled_value("customer", ("grade",), "A1", plain) != ""
     assert labelled_value("visit", ("no_such_field",), True, Privacy(masked=True)) == "***"
+
+
+def test_the_team_file_takes_the_setting_and_refuses_a_bad_one_with_its_line(tmp_path):
+    from generator.site.team_settings import TeamConfigError, read_team_settings
+
+    good = tmp_path / "mkdocs.yml"
+    good.write_text(f'site_name: 回访\nextra:\n  huifang:\n    commit_url: "{GOOD}"\n', "utf-8")
+    assert read_team_settings(good).extra["huifang"] == {"commit_url": GOOD}
+    bad = tmp_path / "bad" / "mkdocs.yml"
+    bad.parent.mkdir()
+    bad.write_text('extra:\n  huifang:\n    commit_url: "http://x.example/{commit}"\n', "utf-8")
+    with pytest.raises(
+        TeamConfigError, match=r"mkdocs\.yml:3: extra\.huifang\.commit_url: 应是 https"
+    ):
+        read_team_settings(bad)
