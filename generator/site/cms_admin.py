@@ -76,7 +76,7 @@ def write_admin(editor: EditorSettings | None, site: Path) -> None:
             )
         if not (target / name).is_file() or not filecmp.cmp(source, target / name, shallow=False):
             shutil.copyfile(source, target / name)
-    config = editor_config(editor.backend, editor.local)
+    config = editor_config(editor.backend, editor.local_proxy if editor.local else "")
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     _write_text(target / "config.yml", text)
     _write_text(target / "index.html", admin_page(editor))

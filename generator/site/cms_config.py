@@ -67,16 +67,19 @@ def collections(index: FieldIndex | None = None) -> list[dict[str, Any]]:
     return made
 
 
-def editor_config(backend: dict[str, Any], local: bool, index: FieldIndex | None = None) -> dict:
+def editor_config(
+    backend: dict[str, Any], local: str = "", index: FieldIndex | None = None
+) -> dict:
     """The whole config.yml: the team's backend, the Chinese UI, the collections.
 
-    `local`: the editor talks to `decap-server` on this machine when the page is opened from
-    localhost (Decap only then; a person at the team's site always goes to the Git host)."""
+    `local`: decap-server's API on this machine (EditorSettings.local_proxy), which the editor
+    talks to when the page is opened from localhost (Decap only then; a person at the team's
+    site always goes to the Git host); "" for none."""
     config: dict[str, Any] = {"backend": backend, "locale": "zh_Hans"}
     if backend.get("name") in ("github", "gitlab", "bitbucket"):
         config["publish_mode"] = "editorial_workflow"  # a branch and a pull request per entry
     if local:
-        config["local_backend"] = True
+        config["local_backend"] = {"url": local}
     config.update({"media_folder": MEDIA_FOLDER, "collections": collections(index)})
     return config
 

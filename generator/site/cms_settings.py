@@ -10,6 +10,7 @@ extra:
     api_root: https://git.example.cn/api/v1
     app_id: 2f1c0c6e-…         # the OAuth application's client id (PKCE: no secret)
     local: false               # true: admin/ opened from localhost talks to decap-server
+    local_port: 8081           # decap-server's port when local (its PORT), 8081 unless given
 ```
 
 The values go into admin/config.yml and its Content Security Policy (`connect-src`: the
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo")
-KEYS = ("backend", "repo", "branch", "base_url", "api_root", "app_id", "local")
+KEYS = ("backend", "repo", "branch", "base_url", "api_root", "app_id", "local", "local_port")
 REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}){1,3}")
 BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./-]{0,99}")
 APP_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
@@ -34,7 +35,7 @@ URL = re.compile(
 )
 # Where each host's API is when api_root is not given (Decap's own defaults).
 DEFAULT_API = {"github": "https://api.github.com", "gitlab": "https://gitlab.com/api/v4"}
-LOCAL_PROXY = "http://localhost:8081"  # decap-server's default address
+LOCAL_PORT = 8081  # decap-server's default port (its env PORT), where Decap looks by default
 
 
 class EditorSettingError(ValueError):
@@ -47,6 +48,12 @@ class EditorSettingError(ValueError):
 class EditorSettings:
     backend: dict[str, str]  # config.yml's backend: mapping
     local: bool
+    local_port: int = LOCAL_PORT  # decap-server's port, when `local`
+
+    @property
+    def local_proxy(self) -> str:
+        """decap-server's API, which admin/ opened from localhost talks to when `local`."""
+        return f"http://localhost:{self.local_port}/api/v1"
 
     def api_origins(self) -> list[str]:
         """The hosts admin/ reads and writes through (and logs in at)."""
@@ -55,7 +62,7 @@ class EditorSettings:
         if self.backend["name"] == "github":
             urls.append("https://github.com")
         if self.local:
-            urls.append(LOCAL_PROXY)
+            urls.append(self.local_proxy)
         origins = {"{0.scheme}://{0.netloc}".format(urlsplit(u)) for u in urls if u}
         return sorted(origins)
 
@@ -95,7 +102,14 @@ def editor_settings(value: object) -> EditorSettings:
     local = value.get("local", False)
     if not isinstance(local, bool):
         raise EditorSettingError("local", "应是 true 或 false", "expected true or false")
-    return EditorSettings(backend, local)
+    port = value.get("local_port", LOCAL_PORT)
+    if type(port) is not int or not 1024 <= port <= 65535:
+        raise EditorSettingError("local_port", "应是 1024 到 65535 之间的端口号，例如 8081",
+                                 "expected a port from 1024 to 65535, e.g. 8081")  # fmt: skip
+    if "local_port" in value and not local:
+        raise EditorSettingError("local_port", "只在 local: true 时使用",
+                                 "used only with local: true")  # fmt: skip
+    return EditorSettings(backend, local, port)
 
 
 def vetted_editor(value: object, refuse: Callable[[tuple, str, str], Exception]) -> EditorSettings:

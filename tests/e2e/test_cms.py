@@ -28,7 +28,6 @@ from tests.e2e.test_browser import CHROMIUM_FLAGS, chromium_path
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 DECAP_SERVER = "decap-server@3.11.3"  # Decap's local backend, the version measured (docs/site.md)
-PROXY_PORT = 8081  # where Decap's local_backend looks (cms_settings.LOCAL_PROXY)
 EDITOR = """
 extra:
   editor:
@@ -36,6 +35,7 @@ extra:
     repo: jincheng/huifang
     branch: main
     local: true
+    local_port: {port}
 """
 
 
@@ -65,7 +65,16 @@ def git(repo: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
+def proxy_port() -> int:
+    """A port free now, for decap-server (its PORT) and admin/'s local_backend (local_port):
+    two runs at once, or another service on Decap's default 8081, do not collide."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def repo(tmp_path, proxy_port) -> Path:
     """The demo records, the team's settings and pages, as a Git repository with one commit."""
     repo = tmp_path / "repo"
     repo.mkdir()
@@ -73,7 +82,7 @@ def repo(tmp_path) -> Path:
     shutil.copytree(ROOT / "site_pages", repo / "site_pages")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\nextra:" not in text  # the editor's settings are added as the only extra
-    (repo / "mkdocs.yml").write_text(text + EDITOR, encoding="utf-8")
+    (repo / "mkdocs.yml").write_text(text + EDITOR.format(port=proxy_port), encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "demo records")
@@ -87,20 +96,20 @@ def build(repo: Path, out: Path) -> None:
 
 
 @pytest.fixture
-def proxy(decap_server, repo):
-    """decap-server committing to `repo`, on the port Decap's local backend looks at."""
-    with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", PROXY_PORT)) == 0:
-            pytest.fail(f"port {PROXY_PORT} is taken: decap-server needs it")
-    env = {**os.environ, "MODE": "git", "PORT": str(PROXY_PORT), "GIT_REPO_DIRECTORY": str(repo),
+def proxy(decap_server, repo, proxy_port):
+    """decap-server committing to `repo`, on the port admin/'s local backend looks at."""
+    env = {**os.environ, "MODE": "git", "PORT": str(proxy_port), "GIT_REPO_DIRECTORY": str(repo),
            "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}  # fmt: skip
     server = subprocess.Popen(["node", str(decap_server)], env=env, cwd=repo)
     try:
         for _ in range(100):
+            assert server.poll() is None, f"decap-server ended ({server.returncode})"
             with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", PROXY_PORT)) == 0:
+                if probe.connect_ex(("127.0.0.1", proxy_port)) == 0:
                     break
             time.sleep(0.1)
+        else:
+            pytest.fail(f"decap-server did not listen on port {proxy_port}")
         yield server
     finally:
         server.terminate()
@@ -140,7 +149,7 @@ def hosts(page) -> set[tuple[str, int | None]]:
             if urlparse(u).scheme in ("http", "https", "ws", "wss")}  # fmt: skip
 
 
-def test_a_visit_recorded_in_the_form_lands_where_the_checker_wants_it(editor, repo):
+def test_a_visit_recorded_in_the_form_lands_where_the_checker_wants_it(editor, repo, proxy_port):
     page = editor
     open_new_visit(page, "?customer=C0001&method=phone&kind=routine")
     page.locator("#date-field-3").fill("2026-11-23")
@@ -169,7 +178,11 @@ def test_a_visit_recorded_in_the_form_lands_where_the_checker_wants_it(editor, r
     timeline = (site / "customers" / "C0001.html").read_text(encoding="utf-8")
     assert 'id="v-2026-11-23-c0001-phone"' in timeline
     assert page.errors == []
-    assert hosts(page) <= {("127.0.0.1", urlparse(page.base).port), ("localhost", PROXY_PORT)}
+    assert hosts(page) <= {("127.0.0.1", urlparse(page.base).port), ("localhost", proxy_port)}
+    config = (page.site / "admin" / "config.yml").read_text(encoding="utf-8")
+    assert f"local_backend:\n  url: http://localhost:{proxy_port}/api/v1\n" in config
+    policy = (page.site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert f"connect-src 'self' http://localhost:{proxy_port};" in policy
 
 
 def test_a_required_field_left_empty_cannot_be_saved_and_is_named_in_chinese(editor, repo):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.site.cms_admin import admin_page
 from generator.site.cms_config import collections, editor_config
 from generator.site.cms_settings import EditorSettingError, editor_settings
 from generator.vocabulary import shipped
@@ -103,10 +104,11 @@ def test_folders_and_file_names_follow_the_checker():
 
 
 def test_editorial_workflow_only_where_the_backend_has_it():
-    github = editor_config({"name": "github", "repo": "a/b"}, local=False)
-    gitea = editor_config({"name": "gitea", "repo": "a/b"}, local=True)
+    github = editor_config({"name": "github", "repo": "a/b"})
+    gitea = editor_config({"name": "gitea", "repo": "a/b"}, local="http://localhost:8081/api/v1")
     assert github["publish_mode"] == "editorial_workflow" and "local_backend" not in github
-    assert "publish_mode" not in gitea and gitea["local_backend"] is True
+    assert "publish_mode" not in gitea
+    assert gitea["local_backend"] == {"url": "http://localhost:8081/api/v1"}
     assert gitea["locale"] == "zh_Hans"
 
 
@@ -119,18 +121,30 @@ def test_settings_are_vetted():
     local = editor_settings({"backend": "github", "repo": "a/b", "local": True})
     assert local.api_origins() == ["http://localhost:8081", "https://api.github.com",
                                    "https://github.com"]  # fmt: skip
+    # decap-server on another port (its PORT): config.yml and the policy follow it
+    moved = editor_settings({"backend": "gitea", "repo": "a/b", "local": True, "local_port": 40123})
+    assert moved.local_proxy == "http://localhost:40123/api/v1"
+    assert moved.api_origins() == ["http://localhost:40123"]
+    assert "; connect-src 'self' http://localhost:40123;" in admin_page(moved)
     for bad, key in (({"backend": "svn", "repo": "a/b"}, "backend"),
                      ({"backend": "github", "repo": "a/b", "base_url": "http://evil.cn"}, "base_url"),
                      ({"backend": "github", "repo": "a b"}, "repo"),
                      ({"backend": "github"}, "repo"),
-                     ({"backend": "github", "repo": "a/b", "script": "x"}, "script")):  # fmt: skip
+                     ({"backend": "github", "repo": "a/b", "script": "x"}, "script"),
+                     ({"backend": "github", "repo": "a/b", "local": True, "local_port": "80"},
+                      "local_port"),
+                     ({"backend": "github", "repo": "a/b", "local": True, "local_port": True},
+                      "local_port"),
+                     ({"backend": "github", "repo": "a/b", "local": True, "local_port": 99999},
+                      "local_port"),
+                     ({"backend": "github", "repo": "a/b", "local_port": 8082}, "local_port")):  # fmt: skip
         with pytest.raises(EditorSettingError) as caught:
             editor_settings(bad)
         assert caught.value.key == key
 
 
 def test_the_scan_allows_the_editor_only_on_its_page_and_only_its_own_bytes(tmp_path):
-    from generator.site.cms_admin import VENDOR, admin_page
+    from generator.site.cms_admin import VENDOR
     from generator.site.scan import ADMIN_SCRIPT_SOURCE, active_parts, scan_site
 
     page = admin_page(editor_settings({"backend": "github", "repo": "a/b"}))
