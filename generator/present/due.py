@@ -153,7 +153,8 @@ def due_row(view: View, item: DueItem, prefix: str) -> dict[str, object]:
     return {
         "state": item.state,
         "state_label": DUE_STATE_LABELS[item.state],
-        "urgency": STATES.index(item.state),  # 0 overdue, 1 due today …: the 状态 column sorts by it
+        # 0 overdue, 1 due today …: the 状态 column sorts by it
+        "urgency": STATES.index(item.state),
         "deadline": view.deadline(item),
         "day": view.deadline_day(item).isoformat(),
         "customer": item.customer,

@@ -63,7 +63,8 @@ def _merge(config: dict, team: TeamSettings) -> None:
         config["extra_css"] = list(team.extra_css)
     config["markdown_extensions"] = list(team.markdown_extensions)
     # The team hook reads which files to add from here (MkDocs hands hooks the config only).
-    shown_extra = {k: v for k, v in team.extra.items() if k not in ("editor", "huifang")}  # not MkDocs'
+    not_mkdocs = ("editor", "huifang")
+    shown_extra = {k: v for k, v in team.extra.items() if k not in not_mkdocs}
     config["extra"] = {**shown_extra, "generator": False, "huifang_team": {"folder": str(team.folder),
                                                       "files": list(team.files)}}  # fmt: skip
     config["hooks"].append(str(TEAM_PAGES_HOOK))

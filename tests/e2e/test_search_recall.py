@@ -40,6 +40,8 @@ def article_texts(site: Path) -> dict[str, str]:
     """Page path → its article's text, lower-cased (Pagefind ignores case)."""
     texts = {}
     for path in site.rglob("*.html"):
+        if path.name == "404.html":
+            continue  # the page for a missing address: not searchable, nothing of a record
         found = ARTICLE.search(path.read_text("utf-8"))
         if found:
             text = html.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))

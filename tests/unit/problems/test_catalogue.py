@@ -94,7 +94,9 @@ def _kind(name: str, code: str) -> type[ProblemKind]:
     kind = types.new_class(
         name,
         (ProblemKind,),
-        exec_body=lambda ns: ns.update(code=code, title="坏", severity="error", zh="坏。", en="bad."),
+        exec_body=lambda ns: ns.update(
+            code=code, title="坏", severity="error", zh="坏。", en="bad."
+        ),
     )
     return dataclass(frozen=True, kw_only=True)(kind)
 
