@@ -89,12 +89,14 @@ def write_docs(
     reporter: Reporter = SILENT,
     timer: StageTimer | None = None,
     known: Digests | None = None,
+    editor: bool = False,
     commit_url: str = "",
 ) -> tuple[SiteData, Digests]:
     """The docs tree (work/docs) for MkDocs and the search tree (work/search) for Pagefind,
     and each page's digests. With `known` (the last build's digests, its trees kept) only
     pages whose inputs changed are rendered, and pages no longer built are removed; else
-    both trees are written from nothing."""
+    both trees are written from nothing. `editor`: the team has the browser editor (admin/),
+    which due items, customer and complaint pages link to (editor_links.py)."""
     timer = timer or StageTimer()
     reporter.stage("读取记录 / reading records")
     records = report.records  # loaded now if the check's result came from the last run's
@@ -105,6 +107,7 @@ def write_docs(
         applies = applies_for(history, records, as_of.today, report.root)
         agenda, complaints = derive_all(records, as_of, applies)
     data = SiteData(report, agenda, complaints, Privacy(masked), history, commit_url=commit_url)
+    data.editor = editor  # in the pages' contexts, so their digests follow the setting
     docs, search = work / "docs", work / "search"
     for tree in (docs, search):
         if known is None and tree.exists():
@@ -315,9 +318,11 @@ def _build_into(
     from nothing); the state the work folder is in after it."""
     known = state.pages if state is not None else None
     commit_url = team.extra.get("huifang", {}).get("commit_url", "") if team else ""
+    editor = team.extra.get("editor") if team is not None else None  # cms_settings.py
     data, digests = write_docs(
-        report, work, as_of, masked, history, reporter, timer, known, commit_url
-    )
+        report, work, as_of, masked, history, reporter, timer, known, editor is not None,
+        commit_url,
+    )  # fmt: skip
     sharded = is_sharded(len(data.records.customer_list))
     shards = shard_names(sharded)
     write_team_search_pages(team, work / "search" / MAIN)  # the team's pages, searchable too

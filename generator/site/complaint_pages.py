@@ -88,6 +88,7 @@ def complaint_context(data: SiteData, status: ComplaintStatus, visits: list) -> 
             for v in visits
         ],
         "visit_labels": {key: title("visit", key) for key in ("staff", "outcome")},
+        "record": data.editor_links.complaint(status, PREFIX) if data.editor else None,
         "timeline": _prefixed(data.links.complaint_entry(c.id, c.customer)),
         "body": data.body_html(c.body),
         "changes": record_changes(data, "complaint", c.id),

@@ -18,6 +18,7 @@ from generator.model import Visit
 from generator.present.complaints import complaint_row
 from generator.present.due import View, due_row, select
 from generator.present.privacy import Privacy
+from generator.site.editor_links import EditorLinks
 from generator.site.links import Links
 from generator.site.sanitise import body_html as render_body
 
@@ -48,6 +49,7 @@ class SiteData:
     history: History | None = None  # None: the records are not in a Git repository
     bodies: dict[str, str] = field(default_factory=dict)  # rendered ahead (`bodies.py`)
     commit_url: str = ""  # the team's link to a commit, with {commit} (commit_links.py)
+    editor: bool = False  # the team has the browser editor (admin/): pages link into it
 
     @property
     def records(self):
@@ -68,9 +70,12 @@ class SiteData:
     def view(self) -> View:
         return View(self.records, masked=self.privacy.masked)
 
-    def due_row(self, item: DueItem, prefix: str) -> dict:
-        """The item as a table row, with `evidence`: the visits that count, linked."""
+    def due_row(self, item: DueItem, prefix: str, who: str = "") -> dict:
+        """The item as a table row, with `evidence`: the visits that count, linked, and
+        `record`: with the editor, the link to record the visit that completes it (by `who`,
+        the person whose list it is on), else None (editor_links.py)."""
         row = due_row(self.view, item, prefix)
+        row["record"] = self.editor_links.due_item(item, prefix, who) if self.editor else None
         shown = self.view.evidence(item)
         row["evidence"] = [
             {"text": text, "href": self.href("visit", ident, prefix) or ""}
@@ -83,6 +88,10 @@ class SiteData:
         row = complaint_row(self.privacy, self.records, status, prefix)
         row["href"] = self.href("complaint", status.complaint.id, prefix) or ""
         return row
+
+    @cached_property
+    def editor_links(self) -> EditorLinks:
+        return EditorLinks(self.records)
 
     @cached_property
     def links(self) -> Links:

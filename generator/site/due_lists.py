@@ -46,8 +46,9 @@ def customer_cards(data: SiteData, rows: list[dict]) -> list[dict]:
     return cards
 
 
-def _list_context(data: SiteData, items: Iterable[DueItem], **extra: object) -> dict:
-    rows = [data.due_row(i, "../") for i in items]
+def _list_context(data: SiteData, items: Iterable[DueItem], who: str = "", **extra: object) -> dict:
+    """`who`: the person whose list it is (the visit a row's 记录回访 opens is theirs)."""
+    rows = [data.due_row(i, "../", who) for i in items]
     return {
         "as_of": data.today.isoformat(),
         "rows": rows,
@@ -72,7 +73,7 @@ def due_pages(data: SiteData) -> list[Page]:
                 f"due/{staff.id}.md",
                 f"待访 {staff.id} {staff.name}",
                 "due.md.j2",
-                ready(_list_context(data, mine, **names)),
+                ready(_list_context(data, mine, staff.id, **names)),
                 (staff.id, staff.name),
             )
         )
@@ -81,7 +82,7 @@ def due_pages(data: SiteData) -> list[Page]:
                 f"due/today-{staff.id}.md",
                 f"今日待办 {staff.id} {staff.name}",
                 "due.md.j2",
-                ready(_list_context(data, today, today_only=True, **names)),
+                ready(_list_context(data, today, staff.id, today_only=True, **names)),
             )
         )
     index = _list_context(data, items, people=people, staff="")

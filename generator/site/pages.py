@@ -92,6 +92,7 @@ def customer_context(data: SiteData, customer, row, due, items) -> dict:
         },
         "documents": document_checklist(records, customer),
         "due": [data.due_row(i, "../") for i in due],
+        "record": data.editor_links.customer(customer, "../") if data.editor else None,
         "timeline": timeline(data, items),
         "timeline_open": TIMELINE_OPEN,
         "pager": _pager(customer.id, 1, timeline_page_count(items)),

@@ -149,36 +149,64 @@ def hosts(page) -> set[tuple[str, int | None]]:
             if urlparse(u).scheme in ("http", "https", "ws", "wss")}  # fmt: skip
 
 
-def test_a_visit_recorded_in_the_form_lands_where_the_checker_wants_it(editor, repo, proxy_port):
+# C0001's monthly onsite visit by its chief (S03), open on the demo's due list (A1 客户每月上门…)
+DUE_ROW = "A1 客户每月上门至少 1 次"
+PREFILLED = "../admin/#/collections/visits/new?customer=C0001&method=onsite&kind=routine&staff=S03"
+
+
+def due_row_link(site_page, base: str):
+    """The 记录回访 link of C0001's onsite item on the team's due list, as a phone shows it
+    (a card per customer); None when the list has no such item open."""
+    site_page.goto(base + "due/index.html")
+    card = site_page.locator(".hf-due-card").filter(has_text="C0001")
+    row = card.locator("li").filter(has_text=DUE_ROW)
+    return row.get_by_role("link", name="记录回访") if row.count() else None
+
+
+def test_a_visit_recorded_from_the_due_list_lands_where_the_checker_wants_it(
+    editor, repo, proxy_port
+):
     page = editor
-    open_new_visit(page, "?customer=C0001&method=phone&kind=routine")
+    link = due_row_link(page, page.base)
+    assert link is not None and link.is_visible()  # the phone's card, not the hidden table
+    assert link.get_attribute("href") == PREFILLED  # ids only: customer, method, kind, staff
+    link.click()
+    page.get_by_role("button", name="登录").click()  # the local backend's login: no account
+    page.locator("#date-field-3").wait_for()
+    page.get_by_text("S03 崔丽丽").wait_for()  # 回访人 filled from the link, shown from team.yaml
     page.locator("#date-field-3").fill("2026-11-23")
-    page.locator("#staff-field-8").fill("S05")
-    page.get_by_text("S05 陈帅").click()  # the staff member chosen from team.yaml
     page.locator("#outcome-field-12").fill("客户确认了整改方案")
     publish(page)
     page.get_by_text("内容已保存").wait_for()
     # Decap lowercases the values it puts into a new file's name (docs/site.md): C0001 → c0001
-    wanted = repo / "records" / "visits" / "2026" / "2026-11-23-c0001-phone.md"
+    wanted = repo / "records" / "visits" / "2026" / "2026-11-23-c0001-onsite.md"
     assert git(repo, "log", "-1", "--name-only", "--format=").split() == [
-        "records/visits/2026/2026-11-23-c0001-phone.md"
+        "records/visits/2026/2026-11-23-c0001-onsite.md"
     ]
     assert git(repo, "status", "--porcelain") == ""  # committed by decap-server, not only written
     text = wanted.read_text(encoding="utf-8")
-    assert text.startswith("---\ncustomer: C0001\ndate: 2026-11-23\nmethod: phone\nkind: routine\n")
-    assert "staff:\n  - S05\n" in text and "outcome: 客户确认了整改方案\n" in text
+    assert text.startswith(
+        "---\ncustomer: C0001\ndate: 2026-11-23\nmethod: onsite\nkind: routine\n"
+    )
+    assert "staff:\n  - S03\n" in text and "outcome: 客户确认了整改方案\n" in text
     check = huifang("check", "--records", str(repo / "records"), "--today", "2026-11-23",
                     "--format", "json")  # fmt: skip
     assert check.returncode == 0, check.stdout + check.stderr  # no error: the gate takes it
     mine = [p["code"] for p in json.loads(check.stdout)["problems"]
-            if p["file"].endswith("2026-11-23-c0001-phone.md")]  # fmt: skip
+            if p["file"].endswith("2026-11-23-c0001-onsite.md")]  # fmt: skip
     assert sorted(mine) == ["visit.filename_mismatch", "visit.no_record"]  # warnings only
     site = repo.parent / "next" / "site"
     build(repo, site)
     timeline = (site / "customers" / "C0001.html").read_text(encoding="utf-8")
-    assert 'id="v-2026-11-23-c0001-phone"' in timeline
+    assert 'id="v-2026-11-23-c0001-onsite"' in timeline
+    # the item it was for is done: off the team's due list (and its link with it)
+    with serving(site) as next_base:
+        assert due_row_link(page, next_base) is None
+    listed = (site / "due" / "index.html").read_text(encoding="utf-8")
+    assert PREFILLED.replace("&", "&amp;") not in listed
     assert page.errors == []
-    assert hosts(page) <= {("127.0.0.1", urlparse(page.base).port), ("localhost", proxy_port)}
+    assert hosts(page) <= {("127.0.0.1", urlparse(page.base).port),
+                           ("127.0.0.1", urlparse(next_base).port), ("localhost", proxy_port)}  # fmt: skip
     config = (page.site / "admin" / "config.yml").read_text(encoding="utf-8")
     assert f"local_backend:\n  url: http://localhost:{proxy_port}/api/v1\n" in config
     policy = (page.site / "admin" / "index.html").read_text(encoding="utf-8")

@@ -262,3 +262,29 @@ def test_the_team_s_pages_and_settings_rebuild_like_a_clean_build(repo, tmp_path
         fresh = tmp_path / f"clean-{number}"
         build(records, fresh / "site", fresh / "work", "2026-11-23")
         assert files_of(out) == files_of(fresh / "site"), number
+
+
+def test_the_editor_setting_rebuilds_the_pages_that_link_into_it(repo, tmp_path):
+    """extra.editor switched on adds admin/ and the 记录回访 links of the due lists, customer
+    and complaint pages (the links are in those pages' contexts, so in their digests);
+    switched off, both go again. Each time the incremental build is the clean build."""
+    from test_team_site import TEAM_FILE, team_repository
+
+    records, out, work = repo / "records", tmp_path / "site", tmp_path / "work"
+    team_repository(repo)
+    build(records, out, work, "2026-11-23")
+    editor = "extra:\n  editor: {backend: github, repo: jincheng/huifang}\n"
+    link = 'class="hf-record" href="../admin/#/collections/visits/new?customer='
+    for number, text in enumerate((TEAM_FILE + editor, TEAM_FILE)):
+        (repo / "mkdocs.yml").write_text(text, encoding="utf-8")
+        assert UNCHANGED not in build(records, out, work, "2026-11-23")
+        fresh = tmp_path / f"clean-{number}"
+        build(records, fresh / "site", fresh / "work", "2026-11-23")
+        incremental, clean = files_of(out), files_of(fresh / "site")
+        assert sorted(incremental) == sorted(clean), number
+        assert [name for name in clean if incremental[name] != clean[name]] == [], number
+        on = text.endswith(editor)
+        assert ("admin/config.yml" in incremental) is on
+        for page in ("due/index.html", "customers/C0001.html", "complaints/K2026-0007.html"):
+            assert (link in incremental[page].decode("utf-8")) is on, (number, page)
+        shutil.rmtree(fresh)
