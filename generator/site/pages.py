@@ -62,7 +62,8 @@ def customers(data: SiteData) -> list[Page]:
         own = (customer.id, row["name"]) if row["name"] == customer.name else (customer.id,)
         pages.append(Page(f"customers/{customer.id}.md", title, "customer.md.j2", context, own))
         pages += timeline_pages(data, customer, row["name"], items)
-    index = Page("customers/index.md", "客户", "customers.md.j2", ready({"rows": index_rows}))
+    listed = {"rows": index_rows, "as_of": data.today.isoformat()}  # 下次到期 is as of that day
+    index = Page("customers/index.md", "客户", "customers.md.j2", ready(listed))
     return [index, *pages]
 
 

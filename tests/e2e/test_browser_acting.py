@@ -98,7 +98,8 @@ def test_todays_list_of_one_person_holds_exactly_their_overdue_and_due_today_ite
 
 
 @pytest.mark.parametrize(
-    "path", ["index.html", "due/S05.html", "customers/C0001.html", "reports.html"]
+    "path",
+    ["index.html", "due/S05.html", "customers/index.html", "customers/C0001.html", "reports.html"],
 )
 def test_a_page_viewed_three_days_after_its_as_of_day_says_so_at_the_top(browser, served, path):
     page = open_page(browser, served, path, day=dt.date(2026, 11, 26))
