@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -30,10 +31,11 @@ from generator.cli.options import (
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "csv"]),
+    type=click.Choice(["text", "json", "csv", "xlsx"]),
     default="text",
     show_default=True,
-    help="text 文本（含月度分析）；json（带版本号）；csv（Excel）/ text, versioned JSON, or CSV.",
+    help="text 文本（含月度分析）；json（带版本号）；csv（Excel）；xlsx（Excel 工作簿，写到文件："
+    "> complaints.xlsx）/ text, versioned JSON, CSV, or an Excel workbook (redirect it to a file).",
 )
 @profile_option
 def command(
@@ -48,6 +50,7 @@ def command(
     例子 / examples:
       huifang complaints --open
       huifang complaints --format csv --profile full > complaints.csv
+      huifang complaints --format xlsx > complaints.xlsx
     """
     from generator.derive import derive_complaints
     from generator.present.complaints import select
@@ -64,5 +67,7 @@ def command(
         click.echo(complaint_formats.as_json(report, statuses, view))
     elif output_format == "csv":
         click.echo(complaint_formats.as_csv(statuses, view), nl=False)
+    elif output_format == "xlsx":
+        sys.stdout.buffer.write(complaint_formats.as_xlsx(report, statuses, view))
     else:
         click.echo(complaint_formats.as_text(report, statuses, view))

@@ -35,11 +35,12 @@ from generator.cli.options import (
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "ics", "csv"]),
+    type=click.Choice(["text", "json", "ics", "csv", "xlsx"]),
     default="text",
     show_default=True,
-    help="text 按员工分组；json（带版本号）；ics 日历（手机可订阅）；csv（Excel）"
-    " / grouped text, versioned JSON, an iCalendar feed, or CSV for Excel.",
+    help="text 按员工分组；json（带版本号）；ics 日历（手机可订阅）；csv（Excel）；xlsx（Excel"
+    " 工作簿，写到文件：> due.xlsx）/ grouped text, versioned JSON, an iCalendar feed, CSV for"
+    " Excel, or an Excel workbook (redirect it to a file).",
 )
 @click.option(
     "--all", "show_done", is_flag=True, help="也列出刚完成的事项 / include items just done."
@@ -64,6 +65,7 @@ def command(
       huifang due --today 2026-11-23 --within 7
       huifang due --staff S05 --format ics > S05.ics
       huifang due --format csv --profile full > due.csv
+      huifang due --format xlsx > due.xlsx
     """
     from generator.derive import derive_agenda
     from generator.present.due import View, select
@@ -83,7 +85,10 @@ def command(
     view = View(records, masked=profile == "masked")
     warn(agenda.problems)
     if output_format == "ics":
-        sys.stdout.buffer.write(due_formats.as_ics(agenda, items, view))
+        name = due_formats.calendar_name(staff, view)
+        sys.stdout.buffer.write(due_formats.as_ics(agenda, items, view, name))
+    elif output_format == "xlsx":
+        sys.stdout.buffer.write(due_formats.as_xlsx(agenda, items, view, per_person=not staff))
     elif output_format == "json":
         click.echo(due_formats.as_json(agenda, items, view))
     elif output_format == "csv":

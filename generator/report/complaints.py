@@ -1,18 +1,22 @@
-"""Complaint limits for people and programs: text, versioned JSON, CSV (docs/rules.md)."""
+"""Complaint limits for people and programs: text, versioned JSON, CSV and .xlsx
+(docs/rules.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from generator.derive import ComplaintReport
 from generator.derive.durations import when_text
+from generator.derive.items import Deadline
 from generator.derive.sla import ComplaintStatus, Stage
 from generator.present.complaints import label, stage_note
 from generator.present.due import View, minutes
 from generator.report.due import pad, problems_json
 from generator.report.excel import excel_csv
+from generator.report.xlsx import Cell, Sheet, workbook
 from generator.versions import COMPLAINTS_JSON
-from generator.vocabulary import SLA_STATE_LABELS
+from generator.vocabulary import SLA_STAGE_LABELS, SLA_STATE_LABELS
 
 
 def as_text(report: ComplaintReport, statuses: list[ComplaintStatus], view: View) -> str:
@@ -119,3 +123,46 @@ def as_csv(statuses: list[ComplaintStatus], view: View) -> str:
             for stage in s.stages
         ]
     return excel_csv(header, rows)
+
+
+def _moment(deadline: Deadline | None) -> Cell:
+    """A deadline as a cell: a day (a date cell), or a day and time."""
+    if deadline is None:
+        return None
+    return deadline.day if deadline.at is None else dt.datetime.combine(deadline.day, deadline.at)
+
+
+def as_xlsx(report: ComplaintReport, statuses: list[ComplaintStatus], view: View) -> bytes:
+    """Two sheets: 投诉 (one row per complaint, every stage's deadline and state in its own
+    columns) and 各环节 (one row per complaint and stage, as the CSV)."""
+    stage_names = list(dict.fromkeys(s.name for status in statuses for s in status.stages))
+    stage_labels = [SLA_STAGE_LABELS[name] for name in stage_names]
+    header = ["编号", "接到时间", "客户编号", "客户名称", "摘要", "类别", "渠道", "严重程度",
+              "特殊投诉", "首问责任人", "状态"]  # fmt: skip
+    for stage_label in stage_labels:
+        header += [f"{stage_label}截止", f"{stage_label}状态"]
+    rows, stage_rows = [], []
+    for s in statuses:
+        c = s.complaint
+        people = "，".join(f"{p} {view.staff_name(p)}".strip() for p in s.responsible)
+        first: list[Cell] = [c.id, c.received, c.customer, view.customer_name(c.customer)]
+        row = [*first, view.privacy.free_text(c.summary), label("category", c.category),
+               label("channel", c.channel), label("severity", c.severity), c.special, people,
+               SLA_STATE_LABELS[s.state]]  # fmt: skip
+        stages = {stage.name: stage for stage in s.stages}
+        for name in stage_names:
+            stage = stages.get(name)
+            row += (
+                [_moment(stage.deadline), SLA_STATE_LABELS[stage.state]] if stage else [None, None]
+            )
+        rows.append(row)
+        stage_rows += [
+            [c.id, c.customer, view.customer_name(c.customer), stage.label,
+             SLA_STATE_LABELS[stage.state], _moment(stage.deadline), stage_note(stage)]
+            for stage in s.stages
+        ]  # fmt: skip
+    stage_header = ("编号", "客户编号", "客户名称", "环节", "状态", "截止", "说明")
+    return workbook(
+        [Sheet("投诉", header, rows), Sheet("各环节", stage_header, stage_rows)],
+        created=report.as_of.today,
+    )

@@ -1,12 +1,12 @@
-"""Due lists for people and programs: text grouped by staff, versioned JSON, CSV for Excel,
-and an iCalendar feed a phone can subscribe to. docs/rules.md documents the JSON shape."""
+"""Due lists for people and programs: text grouped by staff, versioned JSON, CSV and .xlsx
+for Excel, and an iCalendar feed a phone can subscribe to. docs/rules.md documents the JSON shape."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.cells import cell_len
 
@@ -17,6 +17,7 @@ from generator.derive.periods import Span
 from generator.model import LOCAL_TZ
 from generator.present.due import View, late_note, minutes, progress_note
 from generator.report.excel import excel_csv
+from generator.report.xlsx import Cell, Sheet, workbook
 from generator.versions import DUE_JSON
 from generator.vocabulary import DUE_KIND_LABELS, DUE_STATE_LABELS
 
@@ -175,37 +176,109 @@ def as_csv(items: list[DueItem], view: View) -> str:
     )
 
 
+# --- Excel (.xlsx) ------------------------------------------------------------------
+XLSX_COLUMNS = ("状态", "截止日期", "截止时间", "负责人", "客户编号", "客户名称", "类型", "规则",
+                "事项", "完成情况", "依据")  # fmt: skip
+
+
+def _xlsx_row(item: DueItem, view: View) -> tuple[Cell, ...]:
+    # a masked birthday's day stays hidden: its ten-day part of the month, as text
+    day: Cell = view.deadline(item) if view.hides_day(item) else view.deadline_day(item)
+    return (
+        DUE_STATE_LABELS[item.state],
+        day,
+        item.deadline.at.strftime("%H:%M") if item.deadline.at else "",
+        "，".join(f"{s} {view.staff_name(s)}".strip() for s in item.staff),
+        item.customer,
+        view.customer_name(item.customer),
+        DUE_KIND_LABELS[item.kind],
+        item.rule,
+        view.describe(item),
+        progress_note(view, item),
+        " ".join(view.evidence(item)),
+    )
+
+
+def as_xlsx(agenda: Agenda, items: list[DueItem], view: View, per_person: bool = False) -> bytes:
+    """The due list as a workbook: one sheet of every item (待访清单); with `per_person`
+    (the team's workbook) a sheet per staff member after it too."""
+    sheets = [Sheet("待访清单", XLSX_COLUMNS, [_xlsx_row(i, view) for i in items])]
+    if per_person:
+        sheets += [
+            Sheet(f"{person} {view.staff_name(person)}".strip() or "未指定", XLSX_COLUMNS,
+                  [_xlsx_row(i, view) for i in group])
+            for person, group in by_staff(items).items()
+        ]  # fmt: skip
+    return workbook(sheets, created=agenda.as_of.today)
+
+
 # --- iCalendar ----------------------------------------------------------------------
-def as_ics(agenda: Agenda, items: list[DueItem], view: View, name: str = "回访台 待访") -> bytes:
+CALENDAR_NAME = "回访台 待访"
+REMIND_AT = dt.time(9)  # the alarm: 09:00 on the deadline's day (an all-day event has no time)
+OVERDUE = "逾期"
+
+
+def as_ics(
+    agenda: Agenda,
+    items: list[DueItem],
+    view: View,
+    name: str = CALENDAR_NAME,
+    customer_url: Callable[[str], str | None] = lambda _customer: None,
+) -> bytes:
     """One all-day event per open item on its deadline; overdue items sit on the as-of day
-    (a calendar shows today, not last month). Stable UIDs, so a subscribed phone updates."""
-    from icalendar import Calendar, Event
+    (a calendar shows today, not last month), marked 【逾期】 and in the category 逾期.
+    Stable UIDs, so a subscribed phone updates. `name`: the calendar's name on the phone
+    (calendar_name gives one per person); `customer_url`: a customer's page as an absolute
+    address, or None (a calendar cannot follow a relative link: the site gives one only when
+    the team set the site's address). Each event reminds at 09:00 of its day. The
+    description holds what to do, never a record's file (a repository path)."""
+    from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//Huifang//回访台//ZH")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Asia/Shanghai")
     stamp = dt.datetime.combine(agenda.as_of.today, dt.time(), LOCAL_TZ).astimezone(dt.UTC)
     for item in items:
         if item.done:
             continue
-        day = agenda.as_of.today if item.state == "overdue" else view.deadline_day(item)
+        overdue = item.state == "overdue"
+        day = agenda.as_of.today if overdue else view.deadline_day(item)
         event = Event()
         event.add("uid", _uid(item, view))
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        prefix = "【逾期】" if item.state == "overdue" else ""
         who = f"{item.customer} {view.customer_name(item.customer)}".strip()
-        event.add("summary", f"{prefix}{who} {view.describe(item)}".strip())
+        summary = f"{who} {view.describe(item)}".strip()
+        event.add("summary", f"【{OVERDUE}】{summary}" if overdue else summary)
+        event.add("categories", [OVERDUE, DUE_KIND_LABELS[item.kind]] if overdue
+                  else [DUE_KIND_LABELS[item.kind]])  # fmt: skip
         details = [
-            f"截止 {view.deadline(item)}",
+            f"{DUE_STATE_LABELS[item.state]} · 截止 {view.deadline(item)}",
+            f"负责人 {'，'.join(f'{s} {view.staff_name(s)}'.strip() for s in item.staff)}",
             view.progress(item),
-            f"记录 {view.file(item.source.path)}",
         ]
+        url = customer_url(item.customer) if item.customer else None
+        if url:
+            event.add("url", url)
+            details.append(f"客户页面 {url}")
         event.add("description", "\n".join(d for d in details if d))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"待访：{summary}")
+        alarm.add("trigger", dt.datetime.combine(day, REMIND_AT, LOCAL_TZ).astimezone(dt.UTC))
+        event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def calendar_name(staff: str | None, view: View) -> str:
+    """'回访台 待访 · S05 陈帅' for one person's calendar, '回访台 待访 · 全队' for the team's."""
+    if not staff:
+        return f"{CALENDAR_NAME} · 全队"
+    return f"{CALENDAR_NAME} · {staff} {view.staff_name(staff)}".strip()
 
 
 def _uid(item: DueItem, view: View) -> str:

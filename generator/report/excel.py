@@ -1,5 +1,5 @@
 """CSV that Excel on Chinese Windows opens as it should, and that no cell can turn into a
-formula."""
+formula (`defused`, shared with the .xlsx writer in report/xlsx.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ def excel_csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
+def defused(cell: object) -> object:
+    """A cell Excel cannot take for a formula: text starting with = + - @ (a customer named
+    `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP advises; numbers stay numbers.
+    The CSV and the .xlsx exports (report/xlsx.py) both write cells through it."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
+
+
 def _cells(row: Iterable[object]) -> list[object]:
-    """Cells Excel cannot take for formulas: text starting with = + - @ (a customer named
-    `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP advises; numbers stay numbers."""
-    return [f"'{c}" if isinstance(c, str) and c.startswith(_FORMULA_START) else c for c in row]
+    return [defused(c) for c in row]

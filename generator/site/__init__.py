@@ -29,19 +29,18 @@ import yaml
 from generator.check import CheckReport
 from generator.derive import AsOf, derive_all
 from generator.history import History
-from generator.present.due import View, select
 from generator.present.privacy import Privacy
 from generator.progress import SILENT, Reporter
 from generator.read.policy_history import applies_for
-from generator.report.due import as_csv, as_ics
 from generator.site.bodies import render_ahead
-from generator.site.changes import atom_feed, change_pages
+from generator.site.changes import change_pages
 from generator.site.cms_admin import VENDOR, write_admin
 from generator.site.cms_settings import EditorSettings
 from generator.site.complaint_pages import complaint_record_pages
 from generator.site.config import mkdocs_config
 from generator.site.dashboard import dashboard
 from generator.site.data import SiteData
+from generator.site.downloads import write_downloads
 from generator.site.due_lists import due_pages
 from generator.site.errors import BuildError, OutFolderError
 from generator.site.indexing import index_shards, shard_digests
@@ -91,6 +90,7 @@ def write_docs(
     known: Digests | None = None,
     editor: bool = False,
     commit_url: str = "",
+    site_address: str = "",
 ) -> tuple[SiteData, Digests]:
     """The docs tree (work/docs) for MkDocs and the search tree (work/search) for Pagefind,
     and each page's digests. With `known` (the last build's digests, its trees kept) only
@@ -106,7 +106,10 @@ def write_docs(
         # with Git history, a periodic rule applies from when the customer came to match it
         applies = applies_for(history, records, as_of.today, report.root)
         agenda, complaints = derive_all(records, as_of, applies)
-    data = SiteData(report, agenda, complaints, Privacy(masked), history, commit_url=commit_url)
+    data = SiteData(
+        report, agenda, complaints, Privacy(masked), history,
+        commit_url=commit_url, site_address=site_address,
+    )  # fmt: skip
     data.editor = editor  # in the pages' contexts, so their digests follow the setting
     docs, search = work / "docs", work / "search"
     for tree in (docs, search):
@@ -128,26 +131,6 @@ def write_docs(
         digests = write_pages(env, docs, search, pages, reporter, known, sharded)
     data.bodies = {}  # ~100 MB at 100,000 visits, not needed after the pages
     return data, digests
-
-
-def write_downloads(data: SiteData, site: Path) -> None:
-    """Files MkDocs would only copy, written straight into the built site: per staff member
-    the due list as an iCalendar feed and as CSV beside their page; the changes' feed.
-    Those of a staff member with nothing due any more are removed (the site is kept)."""
-    view = View(data.records, masked=data.privacy.masked)
-    (site / "due").mkdir(parents=True, exist_ok=True)
-    written = set()
-    for staff in data.records.staff_list:
-        items = select(data.agenda, staff.id)
-        if not items:
-            continue
-        (site / "due" / f"{staff.id}.ics").write_bytes(as_ics(data.agenda, items, view))
-        (site / "due" / f"{staff.id}.csv").write_text(as_csv(items, view), encoding="utf-8")
-        written |= {f"{staff.id}.ics", f"{staff.id}.csv"}
-    for old in (site / "due").iterdir():
-        if old.suffix in (".ics", ".csv") and old.name not in written:
-            old.unlink()
-    atom_feed(data, site)
 
 
 def build_site(
@@ -317,11 +300,11 @@ def _build_into(
     """The site into `staging`, from the work folder's trees as `state` left them (None:
     from nothing); the state the work folder is in after it."""
     known = state.pages if state is not None else None
-    commit_url = team.extra.get("huifang", {}).get("commit_url", "") if team else ""
+    links = team.extra.get("huifang", {}) if team else {}  # commit_links.py
     editor = team.extra.get("editor") if team is not None else None  # cms_settings.py
     data, digests = write_docs(
         report, work, as_of, masked, history, reporter, timer, known, editor is not None,
-        commit_url,
+        links.get("commit_url", ""), links.get("site_address", ""),
     )  # fmt: skip
     sharded = is_sharded(len(data.records.customer_list))
     shards = shard_names(sharded)
@@ -354,7 +337,16 @@ def _build_into(
     with timer("MkDocs + Pagefind, with their scans"):
         pages, index = side_by_side(
             partial(
-                _site_pages, config, env, dirty, data, mirror, staging, published, scan_all, timer,
+                _site_pages,
+                config,
+                env,
+                dirty,
+                data,
+                mirror,
+                staging,
+                published,
+                scan_all,
+                timer,
                 team.extra.get("editor") if team is not None else None,
             ),
             partial(
@@ -388,7 +380,7 @@ def _site_pages(
     clean build starts by emptying the folder), while Pagefind still indexes; then the site
     beside `--out` and the post-build scan of what changed (of it all: `scan_all`)."""
     mkdocs_build(config, env, dirty, timer)
-    with timer("calendars, CSV and feed (into the site)"):
+    with timer("calendars, CSV, Excel and feed (into the site)"):
         write_downloads(data, mirror)
         write_admin(editor, mirror)  # the browser editor, when the team names its Git host
     with timer("site put together beside --out"):

@@ -1,10 +1,16 @@
-"""Commits linked to the team's Git host: `extra.huifang.commit_url` in mkdocs.yml.
+"""Huifang's own links in mkdocs.yml (`extra.huifang`): commits linked to the team's Git host
+(`commit_url`) and the site's own address (`site_address`), for what is read outside the site.
 
 ```yaml
 extra:
   huifang:
     commit_url: "https://git.example.com/org/repo/commit/{commit}"
+    site_address: "https://intranet.example.com/huifang/"
 ```
+
+`site_address` is where the site is published: a calendar (.ics) cannot follow a relative
+link, so each event links its customer's page only when it is set. It is used for nothing
+else (MkDocs' `site_url` is refused: it would put a canonical link to that host on every page).
 
 MkDocs' `repo_url` is refused (team_rules.py: Material would fetch the repository's facts
 from that host in the browser). This setting is only a link: the 变更 pages make each
@@ -20,11 +26,14 @@ import re
 
 from markupsafe import Markup, escape
 
-KEYS = ("commit_url",)
+KEYS = ("commit_url", "site_address")
 PLACEHOLDER = "{commit}"
 COMMIT_URL = re.compile(
     r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?(?::[0-9]{1,5})?"
     r"/[A-Za-z0-9._~/%+=&?#-]*\{commit\}[A-Za-z0-9._~/%+=&?#-]*"
+)
+SITE_ADDRESS = re.compile(
+    r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%-]*)*"
 )
 SHA = re.compile(r"[0-9a-f]{4,64}")
 
@@ -46,17 +55,28 @@ def huifang_settings(value: object) -> dict[str, str]:
                 f"不支持这个设置；可用的有：{', '.join(KEYS)}",
                 f"not supported here; the supported ones: {', '.join(KEYS)}",
             )
+    vetted = {}
     url = value.get("commit_url")
-    if url is None:
-        return {}
-    if not isinstance(url, str) or url.count(PLACEHOLDER) != 1 or not COMMIT_URL.fullmatch(url):
-        raise CommitUrlError(
-            "commit_url",
-            "应是 https 地址，含一处 {commit}，例如 https://git.example.com/org/repo/commit/{commit}",
-            "expected an https address with one {commit}, e.g. "
-            "https://git.example.com/org/repo/commit/{commit}",
-        )
-    return {"commit_url": url}
+    if url is not None:
+        if not isinstance(url, str) or url.count(PLACEHOLDER) != 1 or not COMMIT_URL.fullmatch(url):
+            raise CommitUrlError(
+                "commit_url",
+                "应是 https 地址，含一处 {commit}，例如 https://git.example.com/org/repo/commit/{commit}",
+                "expected an https address with one {commit}, e.g. "
+                "https://git.example.com/org/repo/commit/{commit}",
+            )
+        vetted["commit_url"] = url
+    address = value.get("site_address")
+    if address is not None:
+        if not isinstance(address, str) or not SITE_ADDRESS.fullmatch(address):
+            raise CommitUrlError(
+                "site_address",
+                "应是网站发布的 https 地址（不含 ? 和 #），例如 https://intranet.example.com/huifang/",
+                "expected the https address the site is published at (no ? or #), e.g. "
+                "https://intranet.example.com/huifang/",
+            )
+        vetted["site_address"] = address.rstrip("/") + "/"
+    return vetted
 
 
 def commit_href(template: str, sha: str) -> Markup | str:

@@ -49,6 +49,7 @@ class SiteData:
     history: History | None = None  # None: the records are not in a Git repository
     bodies: dict[str, str] = field(default_factory=dict)  # rendered ahead (`bodies.py`)
     commit_url: str = ""  # the team's link to a commit, with {commit} (commit_links.py)
+    site_address: str = ""  # where the site is published, ending in / (commit_links.py)
     editor: bool = False  # the team has the browser editor (admin/): pages link into it
 
     @property

@@ -10,7 +10,10 @@ import datetime as dt
 from dataclasses import replace
 from functools import partial
 
+from markupsafe import Markup
+
 from generator.derive.analysis import weekly_target
+from generator.derive.outcomes import outcomes_of
 from generator.derive.periods import Span, last_periods, period_of
 from generator.derive.statistics import (
     Rate,
@@ -22,10 +25,10 @@ from generator.derive.statistics import (
     visit_stats,
     visits_of_staff,
 )
-from generator.site.charts import bar_chart, line_chart
+from generator.site.charts import Table, Target, bar_chart, line_chart
 from generator.site.data import Page, SiteData
 from generator.site.links import survey_anchor
-from generator.vocabulary import enum_text
+from generator.vocabulary import enum_text, field
 
 MONTHS_SHOWN = 12  # visit satisfaction by month: the last twelve months
 WEEKS_SHOWN = 12
@@ -78,6 +81,7 @@ def satisfaction_context(data: SiteData) -> dict:
         )
     trend = [*survey_trend(results), ("总体", [r.overall for r in results])]
     labels = [r.survey.id for r in results]
+    return_target = data.records.policy.surveys.return_rate_target
     trend_chart = line_chart(
         "各次调查的总体满意率与回收率",
         labels,
@@ -85,6 +89,7 @@ def satisfaction_context(data: SiteData) -> dict:
             ("总体满意率", [_percent(r.overall) for r in results]),
             ("回收率", [_percent(r.returned) for r in results]),
         ],
+        target=Target(return_target * 100, f"回收率目标 {return_target:.0%}"),
     )
     visits = data.done_visits
     months = [s.start.strftime("%Y-%m") for s in last_periods("month", data.today, MONTHS_SHOWN)]
@@ -99,7 +104,13 @@ def satisfaction_context(data: SiteData) -> dict:
         "trend_chart": trend_chart,
         "months": list(zip(months, month_rates, strict=True)),
         "month_chart": line_chart(
-            "回访满意率（按月）", months, [("满意率", [_percent(r) for r in month_rates])]
+            f"回访满意率（按月，{months[0]} 至 {months[-1]}）",
+            [f"{int(m[5:])}月" for m in months],  # short: twelve labels on a phone's width
+            [("满意率", [_percent(r) for r in month_rates])],
+            table=Table(
+                ("月份", "询问", "满意", "满意率"),
+                [(m, r.whole, r.part, r) for m, r in zip(months, month_rates, strict=True)],
+            ),
         ),
         "by_staff": [
             (data.staff_label(k), r) for k, r in satisfaction_by(visits, staff_of).items()
@@ -173,25 +184,26 @@ def reports(data: SiteData) -> list[Page]:
     return [Page("reports.md", "报表", "reports.md.j2", partial(reports_context, data))]
 
 
-def reports_context(data: SiteData) -> dict:
-    visits = data.done_visits
-    week = period_of("week", data.today)
+def _weekly_rows(data: SiteData, week: Span, with_plan: bool) -> list[dict]:
+    """A row per active staff member: contacts in `week` against their weekly target, and
+    (`with_plan`) what they have due by the end of the week after it."""
+    mine = visits_of_staff(in_span(data.done_visits, week))
     next_week = period_of("week", week.end + dt.timedelta(days=1))
-    mine_this_week = visits_of_staff(in_span(visits, week))
-    weekly = []
+    rows = []
     for staff in data.records.staff_list:
         if not staff.active:
             continue
-        done = mine_this_week.get(staff.id, [])
+        done = mine.get(staff.id, [])
         plan = [
             data.due_row(item, "")
             for item in data.open_items
-            if staff.id in item.staff
+            if with_plan
+            and staff.id in item.staff
             and (item.state == "overdue" or item.deadline.day <= next_week.end)
         ]
         target = weekly_target(staff, data.records.policy)
         customers = len({c for v in done for c in v.all_customers})
-        weekly.append(
+        rows.append(
             {
                 "label": data.staff_label(staff.id),
                 "id": staff.id,
@@ -203,32 +215,120 @@ def reports_context(data: SiteData) -> dict:
                 "plan": plan,
             }
         )
+    return rows
+
+
+def _weekly_chart(title: str, rows: list[dict]) -> Markup:
+    """Customers contacted per person against the weekly target (one line when everyone's
+    target is the same; else the table says each one's)."""
+    targets = {r["target"] for r in rows if r["target"]}
+    target = None
+    if len(targets) == 1:
+        value = targets.pop()
+        target = Target(value, f"每周目标 {value}")
+    return bar_chart(
+        title,
+        [r["id"] for r in rows],
+        [r["customers"] for r in rows],
+        target=target,
+        table=Table(
+            ("员工", "联系客户", "每周目标"),
+            [(r["label"], r["customers"], r["target"] or "无周目标") for r in rows],
+        ),
+    )
+
+
+def reports_context(data: SiteData) -> dict:
+    visits = data.done_visits
+    week = period_of("week", data.today)
+    next_week = period_of("week", week.end + dt.timedelta(days=1))
+    weekly = _weekly_rows(data, week, with_plan=True)
+    last_week = None
+    if data.today == week.start:  # built on a Monday: this week has barely begun
+        span = period_of("week", week.start - dt.timedelta(days=1))
+        rows = _weekly_rows(data, span, with_plan=False)
+        last_week = {"span": str(span), "rows": rows,
+                     "chart": _weekly_chart(f"上周（{span}）各员工联系客户数", rows)}  # fmt: skip
     weeks = last_periods("week", data.today, WEEKS_SHOWN)
     per_week = [len(in_span(visits, w)) for w in weeks]
     months = last_periods("month", data.today, STAT_MONTHS)
     quarters = last_periods("quarter", data.today, 2)
+    tables, methods = statistics_tables(data)
     context = {
         "as_of": data.today.isoformat(),
         "week": str(week),
         "next_week": str(next_week),
         "weekly": weekly,
+        "weekly_chart": _weekly_chart(f"本周（{week}）各员工联系客户数", weekly),
+        "last_week": last_week,
         "week_chart": bar_chart(
             "全队每周回访次数",
             [w.start.strftime("%m-%d") for w in weeks],
             per_week,
+            table=Table(
+                ("周", "回访次数"), [(str(w), n) for w, n in zip(weeks, per_week, strict=True)]
+            ),
         ),
-        "methods": [enum_text("visit", ("method",), m) for m in METHODS_SHOWN],
+        "methods": methods,
         "monthly": [
-            {"title": f"{m.start.year} 年 {m.start.month} 月", **_statistics_table(data, visits, m)}
-            for m in reversed(months)
+            {"title": title, **table, "outcomes": _outcome_rows(data, in_span(visits, m))}
+            for m, (title, table) in zip(reversed(months), tables[: len(months)], strict=True)
         ],
         "quarterly": [quarter_summary(data, visits, q) for q in reversed(quarters)],
+        "outcome_labels": outcome_labels(),
     }
     return context
 
 
+def statistics_tables(data: SiteData) -> tuple[list[tuple[str, dict]], list[str]]:
+    """The 客户拜访统计表 the 报表 page shows, newest first: (title, table) of each month,
+    then of each quarter; and the labels of the methods with columns of their own."""
+    visits = data.done_visits
+    months = last_periods("month", data.today, STAT_MONTHS)
+    quarters = last_periods("quarter", data.today, 2)
+    tables = [
+        (f"{m.start.year} 年 {m.start.month} 月", _statistics_table(data, visits, m))
+        for m in reversed(months)
+    ] + [(quarter_label(q), _statistics_table(data, visits, q)) for q in reversed(quarters)]
+    return tables, [enum_text("visit", ("method",), m) for m in METHODS_SHOWN]
+
+
+# --- 回访结果: achieved, referral, source --------------------------------------------
+def outcome_labels() -> dict[str, str]:
+    """The fields' Chinese titles, from the visit schema."""
+    return {name: field("visit", (name,)).title for name in ("achieved", "referral", "source")}
+
+
+def _outcome_rows(data: SiteData, visits: list) -> list[dict]:
+    """A row per staff member with visits in `visits`, then the team."""
+    mine = visits_of_staff(visits)
+    rows = [(data.staff_label(s.id), mine[s.id]) for s in data.records.staff_list if s.id in mine]
+    result = []
+    for label, group in [*rows, ("全队", visits)]:
+        o = outcomes_of(group)
+        heard = "，".join(f"{data.privacy.free_text(k)} {n}" for k, n in o.heard_from)
+        result.append({"label": label, "visits": o.visits, "achieved": o.achieved,
+                       "referral": o.referral, "heard_from": heard})  # fmt: skip
+    return result
+
+
+def outcome_tables(data: SiteData) -> tuple[tuple[str, ...], list[tuple]]:
+    """The 回访结果 of the months the 报表 page shows as one sheet's header and rows."""
+    labels = outcome_labels()
+    header = ("月份", "员工", "拜访次数", f"{labels['achieved']}：是", "否", "未填",
+              f"{labels['referral']}：是", "否", "未填", labels["source"])  # fmt: skip
+    rows = []
+    for month in reversed(last_periods("month", data.today, STAT_MONTHS)):
+        for r in _outcome_rows(data, in_span(data.done_visits, month)):
+            a, f = r["achieved"], r["referral"]
+            rows.append((month.start.strftime("%Y-%m"), r["label"], r["visits"], a.yes, a.no,
+                         a.unknown, f.yes, f.no, f.unknown, r["heard_from"]))  # fmt: skip
+    return header, rows
+
+
 def quarter_summary(data: SiteData, visits: list, quarter: Span) -> dict:
-    months = last_periods("month", quarter.end, 3)
+    # months of the quarter that have begun: no row of zeros for a month still ahead
+    months = [m for m in last_periods("month", quarter.end, 3) if m.start <= data.today]
     statuses = data.complaints.statuses
     rows = []
     for month in [*months, quarter]:

@@ -15,7 +15,8 @@ reader sees it (inline tags joined, entities decoded). Of the index, the fragmen
 page's whole text, its title and filters), filters and meta are read, each string on its
 own; its word chunks (`.pf_index`) are not: their strings are a fragment's words, joined
 within a stretch of its text, and `search_words` leaves out every joined string the same
-matcher takes for a number (unit-tested there).
+matcher takes for a number (unit-tested there). Workbooks (.xlsx: a zip of XML) are read
+cell by cell, and one holding a formula is refused (the exports write none).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import hashlib
 import html
 import json
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +68,10 @@ SCRIPT_START = re.compile(r"<script\b", re.I)
 ARTICLE_ONLY = (("HTML comment", re.compile(r"<!--")),)
 THEME_IDS = re.compile(r"""id=["']?(__[a-z0-9_]+)""")  # __nav_9 and __nav_9_label: two ids
 MARKUP = re.compile(r"[<>]")
+# a text cell's string (shared or inline); numeric cells are the exports' counts, rates and
+# date serials (45987.09027777778), never text (report/xlsx.py writes strings as strings)
+XML_TEXT = re.compile(r"<t(?:\s[^>]*)?>([^<]*)</t>")
+XML_FORMULA = re.compile(r"<f[\s>/]")
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".ics", ".txt", ".js"}
 INDEX_SUFFIXES = {".pf_fragment", ".pf_meta", ".pf_filter"}
 PARALLEL_FROM = 1000  # files; fewer are read in this process
@@ -84,6 +90,10 @@ class Finding:
 # A hash identifier — a commit's full hash (变更记录 pages), a calendar entry's UID (.ics) —
 # can hold a run of eleven digits; it is not a number: 16+ lowercase hex digits, a letter among them.
 HASH_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{16,}")
+# Pagefind's own ids in its index files (a page's fragment `zh_0b1470dbb6`, a chunk's hash):
+# a language code, `_` and hex, which may be all digits — never a record's text, which a
+# fragment holds inside longer strings (its content, title, filters)
+PAGEFIND_ID = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*_[0-9a-f]{6,}")
 TOKEN_CHAR = re.compile(r"[0-9A-Za-z]")
 
 
@@ -169,6 +179,11 @@ def _scan_file(job: tuple[Path, str, bool]) -> list[Finding]:
             text = "\x00".join(strings)
         if any(map(MARKUP.search, strings)):
             findings.append(Finding(shown, "markup in the search index"))
+    elif path.suffix == ".xlsx":
+        strings, formulas = _workbook_strings(path)
+        text = "\x00".join(strings)  # each cell apart, as the index's strings
+        if formulas:
+            findings.append(Finding(shown, "formula in a workbook"))
     elif path.suffix in TEXT_SUFFIXES:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
@@ -192,6 +207,20 @@ def _vendored(relative: Path, path: Path) -> bool:
     return digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
 
+def _workbook_strings(path: Path) -> tuple[list[str], bool]:
+    """Every cell's text and value of an .xlsx workbook (a zip of XML parts: shared strings,
+    sheets, properties), and whether any sheet holds a formula (the exports never write one:
+    report/xlsx.py). An unreadable workbook is scanned as its raw bytes."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            parts = [book.read(name).decode("utf-8", "replace") for name in book.namelist()
+                     if name.endswith(".xml")]  # fmt: skip
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return [path.read_bytes().decode("utf-8", "replace")], False
+    strings = [html.unescape(s) for part in parts for s in XML_TEXT.findall(part)]
+    return strings, any(XML_FORMULA.search(part) for part in parts)
+
+
 def _index_strings(path: Path, raw: bytes) -> list[str]:
     """Every string of a Pagefind file: fragments are JSON, filters and meta CBOR, each
     gzip-compressed behind a `pagefind_dcd` signature (`raw`: without it). Pagefind's UI puts titles, filters,
@@ -201,7 +230,7 @@ def _index_strings(path: Path, raw: bytes) -> list[str]:
         data = json.loads(raw) if path.suffix == ".pf_fragment" else cbor2.loads(raw)
     except (ValueError, cbor2.CBORDecodeError):
         return [raw.decode("utf-8", errors="replace")]  # unreadable: scanned as it is
-    return _strings(data)
+    return [s for s in _strings(data) if not PAGEFIND_ID.fullmatch(s)]
 
 
 def _strings(data: object) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -148,7 +148,12 @@ def _edits(records: Path):
     """(what, the edit, the as-of day after it): the ways a team changes its records."""
     customers, visits = records / "customers", records / "visits"
     a_visit = sorted((visits / "2026").glob("*-C0057-*.md"))[0]
-    other = visits / "2026" / "2026-03-07-C0009-email.md"
+    # a visit whose customer is neither edited nor deleted below, with a neutral satisfaction
+    other = next(p for p in sorted((visits / "2026").glob("*.md"))
+                 if "satisfaction: neutral" in p.read_text("utf-8")
+                 and not any(c in p.name for c in ("C0057", "C0060")))  # fmt: skip
+    other_date = other.name[:10]
+    earlier = (date.fromisoformat(other_date) - timedelta(days=2)).isoformat()
     c0060 = [customers / "C0060.md", *records.rglob("*C0060*.md")]
 
     def add() -> None:
@@ -172,7 +177,7 @@ def _edits(records: Path):
         ("a customer renamed", rename, day),
         ("a customer deleted with its records", delete, day),
         ("a visit's date and satisfaction", changing(other, ("satisfaction: neutral", "satisfaction: satisfied"),
-                                                     ("date: '2026-03-07'", "date: '2026-03-05'")), day),
+                                                     (f"date: '{other_date}'", f"date: '{earlier}'")), day),
         ("the policy", changing(records / "policy.yaml", ("company: ", "company: 新")), day),
         ("the as-of day", lambda: None, "2026-12-02"),
     ]  # fmt: skip

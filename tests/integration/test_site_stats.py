@@ -130,3 +130,52 @@ def test_in_span_takes_the_visits_of_a_period_inclusively():
     november = in_span(visits, Span(D(2026, 11, 1), D(2026, 11, 30)))
     assert [v.date for v in november] == days[1:4]
     assert in_span(visits, Span(D(2027, 1, 1), D(2027, 1, 31))) == []
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _texts(chart) -> list[str]:
+    root = ET.fromstring(str(chart))
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+def test_a_rate_that_moves_in_70_to_71_percent_gets_an_axis_around_it_and_says_so():
+    from generator.site.charts import Target
+
+    chart = line_chart("满意率", ["9月", "10月", "11月"], [("满意率", [70.2, 70.9, 70.5])],
+                       target=Target(80, "目标 80%"))  # fmt: skip
+    texts = _texts(chart)
+    ticks = [
+        float(t.removesuffix("%"))
+        for t in texts
+        if t.endswith("%") and t[:-1].replace(".", "").isdigit()
+    ]
+    assert min(ticks) > 0 and max(ticks) < 100  # not 0–100
+    assert min(ticks) <= 70.2 and max(ticks) >= 80  # the data and the target inside
+    assert any(t.startswith("纵轴从 ") for t in texts)  # a cut axis says where it starts
+    assert {"70.2", "70.9", "70.5"} <= set(texts)  # value labels on the points
+    assert "目标 80%" in texts
+    root = ET.fromstring(str(chart))
+    target = next(line for line in root.iter(f"{SVG}line") if line.get("class") == "hf-target")
+    tick = next(t for t in root.iter(f"{SVG}text") if t.text == "80%")  # its label, 4 below
+    assert float(target.get("y1")) == float(tick.get("y")) - 4  # on the 80% grid line
+
+
+def test_bars_start_at_zero_and_the_numbers_are_also_a_table_beside_the_chart():
+    chart = bar_chart("每周回访次数", ["11-02", "11-09", "11-16"], [12, 0, 7])
+    root = ET.fromstring(str(chart))
+    assert "0" in _texts(chart) and "纵轴从" not in str(chart)
+    table = root.find("table")
+    rows = [
+        [td.text for td in tr.iter("td")] for tr in table.iter("tr") if tr.find("td") is not None
+    ]
+    assert rows == [["11-02", "12"], ["11-09", "0"], ["11-16", "7"]]
+    assert table.find("caption").text == "每周回访次数（数据）"
+
+
+def test_value_labels_thin_out_when_they_would_overlap_but_the_newest_is_always_named():
+    labels = [f"2026-{m:02d}" for m in range(1, 13)]
+    chart = bar_chart("每月", labels, list(range(100, 112)))
+    shown = [t for t in _texts(chart) if t.startswith("2026-")]
+    assert shown[-1] == "2026-12" and 1 < len(shown) < 12

@@ -77,7 +77,19 @@
     }
   }
 
+  /* "在手机日历中订阅": a webcal: address of the calendar beside the page, which a phone
+     opens as a subscription (it fetches the same file over the web, and again later).
+     Made here because only the browser knows the site's address; without the script the
+     link downloads the .ics file. */
+  function subscriptionLinks() {
+    document.querySelectorAll("a.hf-webcal").forEach(function (link) {
+      var address = new URL(link.getAttribute("href"), document.baseURI).href;
+      if (/^https?:/.test(address)) link.href = address.replace(/^https?:/, "webcal:");
+    });
+  }
+
   function start() {
+    subscriptionLinks();
     var today = teamToday();
     var asOf = asOfDay();
     if (asOf) showStaleBanner(asOf, today);
