@@ -67,3 +67,29 @@ def test_the_team_file_takes_the_setting_and_refuses_a_bad_one_with_its_line(tmp
         TeamConfigError, match=r"mkdocs\.yml:3: extra\.huifang\.commit_url: 应是 https"
     ):
         read_team_settings(bad)
+
+
+def test_the_sites_address_is_kept_with_one_trailing_slash():
+    vetted = huifang_settings({"site_address": "https://intranet.example.com/huifang"})
+    assert vetted == {"site_address": "https://intranet.example.com/huifang/"}
+    assert huifang_settings({"site_address": "https://h.example.com:8443/"}) == {
+        "site_address": "https://h.example.com:8443/"
+    }
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://intranet.example.com/",  # not https
+        "https://intranet.example.com/?x=1",  # a query
+        "https://intranet.example.com/#top",  # a fragment
+        'https://intranet.example.com/"><script>',  # an attribute break-out
+        "https://user:pw@intranet.example.com/",  # credentials
+        "javascript:alert(1)",
+        42,
+    ],
+)
+def test_a_site_address_other_than_a_plain_https_one_is_refused(address):
+    with pytest.raises(CommitUrlError) as refused:
+        huifang_settings({"site_address": address})
+    assert refused.value.key == "site_address" and "https" in refused.value.zh
