@@ -50,7 +50,7 @@ demo-site: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m generator.cli.reference --write docs/reference
 
-## screenshots: the README's pictures (after make site; needs chromium and fonts-noto-cjk)
+## screenshots: the README's pictures (after make site TODAY=2026-11-23, the demo's as-of day; needs chromium and fonts-noto-cjk)
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 
