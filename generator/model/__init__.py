@@ -18,6 +18,7 @@ from generator.model.policy import DocumentsCheck as DocumentsCheck
 from generator.model.policy import DueSettings as DueSettings
 from generator.model.policy import EventRule as EventRule
 from generator.model.policy import Festival as Festival
+from generator.model.policy import FilingLimit as FilingLimit
 from generator.model.policy import Grade as Grade
 from generator.model.policy import InactivityRule as InactivityRule
 from generator.model.policy import Payment as Payment

@@ -168,10 +168,22 @@ class ComplaintLimits:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FilingLimit:
+    """policy `visits.file_within`: `hours` after the visit (`count` of them), by the end of
+    the visit's day (`end_of_day`), or of the `count`-th working day after it
+    (`working_days`); the day ends at `at` ("21:00"; "24:00" is midnight)."""
+
+    limit: str
+    count: float = 1
+    at: str = "24:00"
+
+
+@dataclass(frozen=True, kw_only=True)
 class VisitLimits:
     """policy `visits`: filing a visit record and handling the issues raised in it."""
 
     file_within_hours: float
+    file_within: FilingLimit | None = None  # given: it wins over file_within_hours
     issue_forward_minutes: float
     issue_first_contact_hours: float
 

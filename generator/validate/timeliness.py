@@ -1,5 +1,6 @@
 """Timeliness from Git history: when a record first entered the repository, against the
-policy's limits (visit filed within visits.file_within_hours, complaint registered within
+policy's limits (visit filed within visits.file_within — hours, by the end of its day, or
+within working days: derive/filing.py — or visits.file_within_hours, complaint registered within
 complaints.register_hours, review signed off within completeness.visit_review.days).
 
 The time of a commit is its author date: with squash or rebase merges the committer
@@ -15,6 +16,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from generator.derive.calendar import WorkCalendar
+from generator.derive.filing import Filing
 from generator.model import Records, local_time
 from generator.problems import Problem
 from generator.validate.common import switched_checks
@@ -62,44 +65,49 @@ def first_commit_late(
     judge: Judge,
     found: RecordHistory | None,
     moment: dt.datetime,
-    limit: dt.timedelta,
+    deadline: dt.datetime,
     day: dt.date | None = None,
 ) -> dict | None:
-    """The facts of the commit that added the record, when it came more than `limit`
-    after `moment` (of `day`, when that is not the moment's own); None when it was in time
-    or cannot be judged."""
+    """The facts of the commit that added the record, when it came after `deadline` (`late`:
+    how long after `moment`, of `day` when that is not the moment's own); None when it was
+    in time or cannot be judged."""
     if not found or not judge.judged(day or moment.date(), found.versions[0]):
         return None
     first = found.versions[0]
     filed = committed_at(first.commit)
-    if filed - moment <= limit:
+    if filed <= deadline:
         return None
-    facts = {"filed": shown(filed), "hours": hours(limit), "late": hours(filed - moment)}
+    facts = {"filed": shown(filed), "late": hours(filed - moment), "deadline": shown(deadline)}
     return facts | judge.commit_facts(first)
 
 
 def visits_filed_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
-    limit = dt.timedelta(hours=records.policy.visits.file_within_hours)
+    filing = Filing.of(records.policy.visits)
+    limit_zh, limit_en = filing.words()
+    calendar = WorkCalendar(records.policy.calendar)
     for visit in records.visits:
         found = history.of("visit", visit.id)
-        late = first_commit_late(judge, found, visit.latest(), limit, visit.date)
+        moment = visit.latest()
+        deadline = filing.deadline(moment, visit.date, calendar)
+        late = first_commit_late(judge, found, moment, deadline, visit.date)
         if late:
-            yield (
-                "visit.filed_late",
-                visit,
-                ("date",),
-                late | {"visit_time": shown(visit.moment())},
-            )
+            params = {
+                "visit_time": shown(visit.moment()),
+                "limit_zh": limit_zh,
+                "limit_en": limit_en,
+            }
+            yield "visit.filed_late", visit, ("date",), late | params
 
 
 def complaints_registered_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:
     limit = dt.timedelta(hours=records.policy.complaints.register_hours)
     for complaint in records.complaint_list:
         received = complaint.received
-        late = first_commit_late(judge, history.of("complaint", complaint.id), received, limit)
+        found = history.of("complaint", complaint.id)
+        late = first_commit_late(judge, found, received, received + limit)
         if late:
-            params = late | {"received": shown(received)}
-            yield "complaint.registered_late", complaint, ("received",), params
+            params = {"received": shown(received), "hours": hours(limit)}
+            yield "complaint.registered_late", complaint, ("received",), late | params
 
 
 def reviews_late(records: Records, history: History, judge: Judge) -> Iterator[tuple]:

@@ -72,12 +72,13 @@ class ComplaintRegisteredLate(ProblemKind):
     severity = "warning"
     zh = (
         "投诉 {received} 接到，记录到 {filed} 才首次提交（提交 {commit}，{author}），"
-        "晚了 {late} 小时，超过 {hours} 小时的登记时限。接到投诉后请在时限内登记并提交。"
+        "晚了 {late} 小时，超过 {hours} 小时的登记时限（即 {deadline} 前）。接到投诉后请在时限内"
+        "登记并提交。"
     )
     en = (
         "the complaint was received at {received} but first committed at {filed} "
         "(commit {commit}, {author}), {late} hours later: more than the {hours}-hour "
-        "registration limit. Register complaints within the limit."
+        "registration limit (by {deadline}). Register complaints within the limit."
     )
     received: str
     filed: str
@@ -85,3 +86,4 @@ class ComplaintRegisteredLate(ProblemKind):
     author: str
     late: str
     hours: str
+    deadline: str

@@ -101,20 +101,22 @@ class VisitFiledLate(ProblemKind):
     severity = "warning"
     zh = (
         "回访时间 {visit_time}，记录到 {filed} 才首次提交（提交 {commit}，{author}），"
-        "晚了 {late} 小时，超过 {hours} 小时的填写时限。请在回访后及时填写并提交记录"
-        "（时间取提交的作者时间）。"
+        "晚了 {late} 小时，超过填写时限（{limit_zh}，即 {deadline} 前）。请在回访后及时填写并"
+        "提交记录（时间取提交的作者时间）。"
     )
     en = (
         "the visit was at {visit_time} but its record was first committed at {filed} "
-        "(commit {commit}, {author}), {late} hours later: more than the {hours}-hour limit. "
-        "File visit records promptly (the commit's author date counts)."
+        "(commit {commit}, {author}), {late} hours later: past the limit ({limit_en}, i.e. "
+        "by {deadline}). File visit records promptly (the commit's author date counts)."
     )
     visit_time: str
     filed: str
     commit: str
     author: str
     late: str
-    hours: str
+    deadline: str
+    limit_zh: str
+    limit_en: str
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -126,3 +126,51 @@ def test_each_timeliness_check_can_be_switched_off():
     off = {name: {"severity": "off"} for name in ("visit_filed_late", "complaint_registered_late")}
     at_ten = visit("2026-11-02", time="10:00")
     assert _filed(at_ten, "2026-11-09T10:00:00+08:00", rules=policy(completeness=off)) == []
+
+
+def _filed_under(limit: dict, the_visit, when):
+    hist = history(("visit", the_visit.id, [(commit("b1", when), {})]))
+    hist.commits[0] = commit("a0", "2026-09-01T09:00:00+08:00")  # records in Git since September
+    found = late_records(
+        records(visits=[the_visit], rules=policy(visits={"file_within": limit})), hist
+    )
+    return [p.message_zh for p in found]
+
+
+def test_by_the_end_of_the_visits_day_at_21_00():
+    # 日清日结, the day's report by 21:00: a visit at 10:00 on 11-02 is in time until 21:00
+    closing = {"limit": "end_of_day", "at": "21:00"}
+    morning = visit("2026-11-02", time="10:00")
+    assert _filed_under(closing, morning, "2026-11-02T21:00:00+08:00") == []
+    [late] = _filed_under(closing, morning, "2026-11-02T21:01:00+08:00")
+    assert "回访当天 21:00 前" in late and "2026-11-02 21:00 前" in late
+    # a visit at 22:00 ends after the day closed: until 21:00 the next day
+    evening = visit("2026-11-02", time="22:00")
+    assert _filed_under(closing, evening, "2026-11-03T20:59:00+08:00") == []
+    assert _filed_under(closing, evening, "2026-11-03T21:30:00+08:00") != []
+
+
+def test_by_the_end_of_the_day_a_visit_without_a_time_has_until_midnight():
+    end = {"limit": "end_of_day"}  # at 24:00 by default
+    assert _filed_under(end, visit("2026-11-02"), "2026-11-02T23:59:00+08:00") == []
+    assert _filed_under(end, visit("2026-11-02"), "2026-11-03T00:01:00+08:00") != []
+
+
+def test_within_one_working_day_skips_the_weekend_and_the_national_holiday():
+    one = {"limit": "working_days", "count": 1}
+    friday = visit("2026-11-06", time="16:00")  # the next working day is Monday 11-09
+    assert _filed_under(one, friday, "2026-11-09T23:00:00+08:00") == []
+    [late] = _filed_under(one, friday, "2026-11-10T09:00:00+08:00")
+    assert "回访后第 1 个工作日 24:00 前" in late and "2026-11-10 00:00 前" in late
+    # 2026's National Day: 10-01 to 10-07 off (国务院办公厅通知), so after 09-30 comes 10-08
+    eve = visit("2026-09-30", time="15:00")
+    assert _filed_under(one, eve, "2026-10-08T18:00:00+08:00") == []
+    assert _filed_under(one, eve, "2026-10-09T09:00:00+08:00") != []
+
+
+def test_hours_written_as_file_within_count_from_the_visit():
+    six = {"limit": "hours", "count": 6}
+    at_ten = visit("2026-11-02", time="10:00")
+    assert _filed_under(six, at_ten, "2026-11-02T16:00:00+08:00") == []
+    [late] = _filed_under(six, at_ten, "2026-11-02T16:30:00+08:00")
+    assert "回访后 6 小时内" in late and "晚了 6.5 小时" in late
