@@ -270,6 +270,7 @@ class Completeness:
     visit_filed_late: Check
     complaint_registered_late: Check
     visit_review_late: Check
+    visit_self_review: Check
     visit_outcome: Check
     visit_record: Check
     done_late: Check

@@ -199,6 +199,7 @@ class Visit:
     next_contact: dt.datetime | dt.date | None = None
     reviewed_by: str | None = None
     reviewed_on: dt.date | None = None
+    review_comment: str | None = None  # 指导意见
     complaint: str | None = None
     checks: str | None = None  # the visit a check call (kind: check) verifies
     opportunity: Opportunity | None = None

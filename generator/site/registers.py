@@ -61,6 +61,7 @@ def when(value: dt.datetime | dt.date | None) -> str:
 STATE = "状态"  # a complaint's most urgent stage state: computed, no field of the schema
 REVIEW = f"{title('visit', 'reviewed_by')}／{title('visit', 'reviewed_on')}"  # one column
 REVIEWED = "是否审阅"  # computed from reviewed_by, for the filter
+COMMENT = title("visit", "review_comment")  # shown in the review's column
 
 # --- complaints -----------------------------------------------------------------------
 COMPLAINT_COLUMNS = (
@@ -138,6 +139,8 @@ def visit_details(data: SiteData, visit: Visit) -> dict[str, str]:
         if visit.reviewed_by
         else "未审阅"
     )
+    if visit.review_comment:  # 指导意见, beside the sign-off it belongs to
+        reviewed += f"；{COMMENT}：{privacy.free_text(visit.review_comment)}"
     return {
         "staff": "、".join(data.staff_label(s) for s in visit.staff),
         "met": "、".join(met),

@@ -82,6 +82,14 @@ def visit_review(records: Records, today: date):
             yield "visit.unreviewed", v, ("date",), {"age": (today - v.date).days}
 
 
+def visit_self_review(records: Records, today: date):
+    """The reviewer is one of the visit's own staff (seed 000: the supervisor checks the
+    staff's records and signs them off): a self-review is no review."""
+    for v in records.visits:
+        if v.reviewed_by and v.reviewed_by in v.staff:
+            yield "review.self_review", v, ("reviewed_by",), {"reviewer": v.reviewed_by}
+
+
 def visit_outcome(records: Records, today: date):
     for v in records.visits:
         if not (v.outcome or "").strip():
@@ -110,6 +118,7 @@ FINDERS = {
     "complaint_special_reason": complaint_special_reason,
     "visit_issue_forwarded": visit_issue_forwarded,
     "visit_review": visit_review,
+    "visit_self_review": visit_self_review,
     "visit_outcome": visit_outcome,
     "visit_record": visit_record,
 }

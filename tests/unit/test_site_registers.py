@@ -99,6 +99,21 @@ def test_a_visits_recorded_fields_as_the_register_shows_them():
     assert rows[0]["customer"] == "C0001 示例客户C0001" and rows[0]["staff"] == "S01 王芳"
 
 
+def test_the_reviewers_guidance_is_shown_with_the_review_masked_like_free_text():
+    guided = visit(
+        "2026-11-10",
+        reviewed_by="S02",
+        reviewed_on=at("2026-11-11 00:00").date(),
+        review_comment="下次带上维修单，联系 13812345678 确认",
+    )
+    data = site_data(records(visits=[guided]))
+    shown = visit_details(data, guided)["review"]
+    assert shown == "S02 李强 2026-11-11；指导意见：下次带上维修单，联系 138****5678 确认"
+    assert visit_register(data, [guided])[0]["review"] == shown  # the register's column
+    unmasked = visit_details(site_data(records(visits=[guided]), masked=False), guided)
+    assert unmasked["review"].endswith("联系 13812345678 确认")
+
+
 def test_visits_by_month_newest_month_first_and_no_plans():
     visits = [visit("2026-10-01"), visit("2026-10-20"), visit("2026-11-02"), visit("2026-12-01")]
     months = visits_by_month(site_data(records(visits=visits)))

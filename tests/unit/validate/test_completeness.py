@@ -121,6 +121,20 @@ def test_an_unreviewed_visit_is_flagged_after_seven_days():
     assert _visits("2026-12-31", visit("2026-11-20", reviewed_by="S02")) == []
 
 
+def test_a_visit_reviewed_by_one_of_its_own_staff_is_a_self_review():
+    # seed 000: the supervisor checks the staff's records and signs them off; S02 was there
+    together = visit(staff=("S01", "S02"), reviewed_by="S02")
+    found = _found("2026-11-20", customers=[customer(contacts=(Contact(name="张伟"),))],
+                   visits=[together])  # fmt: skip
+    assert codes(found) == ["review.self_review"] and found[0].severity == "error"
+    assert "S02" in found[0].message_zh and "visit_self_review" in found[0].message_en
+    assert _visits("2026-11-20", visit(staff=("S01",), reviewed_by="S02")) == []
+    allowed = {"completeness": {"visit_self_review": {"severity": "off"}}}
+    assert _visits("2026-11-20", together, **allowed) == []
+    warned = {"completeness": {"visit_self_review": {"severity": "warning"}}}
+    assert _visits("2026-11-20", together, **warned) == ["review.self_review"]
+
+
 def test_the_outcome_is_checked_only_when_the_team_switches_it_on():
     bare = visit(outcome=None, reviewed_by="S02")
     assert _visits("2026-11-20", bare) == []  # visit_outcome is off by default
