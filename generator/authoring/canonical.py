@@ -96,6 +96,7 @@ class Formatted:
     text: str | None
     original: str
     problems: list[Problem] = field(default_factory=list)
+    data: object = None  # what the file holds, as the checker reads it (when formatted)
 
     @property
     def changed(self) -> bool:
@@ -196,4 +197,4 @@ def format_record(
         _set(expected, path, fixed)
     if after.data != expected or (markdown and after.body != before.body):
         return Formatted(None, original, [make_problem("fmt.would_change", source)])
-    return Formatted(result, original)
+    return Formatted(result, original, data=before.data)

@@ -1,4 +1,5 @@
-"""`huifang fmt`: bring record files into the canonical form, or list those that are not."""
+"""`huifang fmt`: bring record files into the canonical form, or list those that are not;
+a file whose name differs from the checker's only in case is renamed (names.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.authoring.canonical import format_record
+from generator.authoring.names import free_name, referring, rename, wanted_stem
 from generator.authoring.safewrite import ChangedMeanwhile, WriteError, replace_unchanged
 from generator.problems import Problem, Source
 from generator.problems.catalogue import make_problem
@@ -22,6 +24,7 @@ class FmtReport:
     changed: list[str] = field(default_factory=list)  # displayed paths, sorted
     problems: list[Problem] = field(default_factory=list)  # files left alone, and why
     texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # changed: (before, after)
+    renamed: dict[str, str] = field(default_factory=dict)  # displayed path → its new one
 
 
 class RecordFiles(list[RecordFile]):
@@ -62,6 +65,7 @@ def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
     schemas = SchemaSet()
     report = FmtReport(files=len(files))
     report.problems += getattr(files, "problems", [])  # from discovery: unreadable folders
+    every: list[RecordFile] | None = None  # every record file under root, once one is renamed
     for file in files:
         source = Source(file.shown)
         raw, problem = read_raw(file.path, source)
@@ -83,16 +87,47 @@ def format_files(root: Path, files: list[RecordFile], write: bool) -> FmtReport:
             report.problems.append(make_problem("fmt.cannot_format", source, detail=detail))
             continue
         report.problems += result.problems
-        if result.text is None or not result.changed:  # None: not formatted
+        if result.text is None:  # not formatted
             continue
-        if write:
-            written = _replace(Path(file.path), result.text, raw, source)
-            if written is not None:
-                report.problems.append(written)
-                continue
-        report.changed.append(file.shown)
-        report.texts[file.shown] = (result.original, result.text)
+        if result.changed:
+            if write:
+                written = _replace(Path(file.path), result.text, raw, source)
+                if written is not None:
+                    report.problems.append(written)
+                    continue
+            report.changed.append(file.shown)
+            report.texts[file.shown] = (result.original, result.text)
+        stem = wanted_stem(file.kind, result.data, file.stem)
+        if stem is not None:
+            if every is None:  # a visit's old name may be named elsewhere: all are read
+                every = discover(root.resolve())[0]
+            _rename(report, file, stem, every, write)
     return report
+
+
+def _rename(report: FmtReport, file: RecordFile, stem: str, files: list[RecordFile], write: bool):
+    """The file under the name the checker wants (`stem`, or the next free for a visit), or
+    fmt.not_renamed saying why not."""
+    path, source = Path(file.path), Source(file.shown)
+    expected = stem + path.suffix
+    target = free_name(path, stem, file.kind)
+    why = None
+    if target is None:
+        why = (f"{expected} 已经存在", f"{expected} already exists")
+    elif file.kind == "visit" and (other := referring(files, file.stem, file.path)):
+        why = (f"{other} 用这个文件名引用它", f"{other} refers to it by this name")
+    if why is None and write:
+        assert target is not None
+        try:
+            rename(path, target)
+        except OSError as err:
+            why = (f"改名失败：{err.strerror or err}", f"renaming failed: {err.strerror or err}")
+    if why is not None:
+        report.problems.append(make_problem("fmt.not_renamed", source, stem=path.name,
+                                            expected=expected, why_zh=why[0], why_en=why[1]))  # fmt: skip
+        return
+    assert target is not None
+    report.renamed[file.shown] = file.shown.rpartition("/")[0] + "/" + target.name
 
 
 def _replace(path: Path, text: str, raw: bytes, source: Source) -> Problem | None:

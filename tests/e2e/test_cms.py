@@ -195,10 +195,24 @@ def test_a_visit_recorded_from_the_due_list_lands_where_the_checker_wants_it(
     mine = [p["code"] for p in json.loads(check.stdout)["problems"]
             if p["file"].endswith("2026-11-23-c0001-onsite.md")]  # fmt: skip
     assert sorted(mine) == ["visit.filename_mismatch", "visit.no_record"]  # warnings only
+    # what the editor's branch workflow runs (.github/workflows/editor.yml): fmt puts the
+    # file into the canonical form and its name right
+    records = str(repo / "records")
+    assert huifang("fmt", "--check", "--records", records).returncode == 1
+    fmt = huifang("fmt", "--records", records)
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+    assert "已改名 / renamed records/visits/2026/2026-11-23-c0001-onsite.md → " in fmt.stdout
+    assert not wanted.exists()
+    assert huifang("fmt", "--check", "--records", records).returncode == 0
+    check = huifang("check", "--records", records, "--today", "2026-11-23", "--format", "json")
+    assert check.returncode == 0, check.stdout + check.stderr
+    mine = [p["code"] for p in json.loads(check.stdout)["problems"]
+            if p["file"].endswith("2026-11-23-C0001-onsite.md")]  # fmt: skip
+    assert mine == ["visit.no_record"]  # the empty 正文 only
     site = repo.parent / "next" / "site"
     build(repo, site)
     timeline = (site / "customers" / "C0001.html").read_text(encoding="utf-8")
-    assert 'id="v-2026-11-23-c0001-onsite"' in timeline
+    assert 'id="v-2026-11-23-C0001-onsite"' in timeline
     # the item it was for is done: off the team's due list (and its link with it)
     with serving(site) as next_base:
         assert due_row_link(page, next_base) is None

@@ -31,7 +31,7 @@ def tool(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.Co
 
 
 def test_the_workflows_are_valid_github_actions_workflows():
-    assert {p.name for p in WORKFLOWS} == {"check.yml", "site.yml"}
+    assert {p.name for p in WORKFLOWS} == {"check.yml", "editor.yml", "site.yml"}
     paths = [str(p) for p in WORKFLOWS] + [str(ROOT / "docs/ci/gitea-site.yml")]
     result = tool("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *paths)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -67,3 +67,23 @@ class FmtWriteFailed(ProblemKind):
     )
     detail_zh: str
     detail_en: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FmtNotRenamed(ProblemKind):
+    code = "fmt.not_renamed"
+    title = "文件名只差大小写，未改名"
+    severity = "error"
+    zh = (
+        "文件名 {stem} 与检查要求的 {expected} 只差大小写（浏览器编辑器会把文件名写成小写），"
+        "但{why_zh}，所以没有改名。请手动改名，并改正引用它的地方。"
+    )
+    en = (
+        "the file name {stem} differs from {expected}, the name the check wants, only in case "
+        "(the browser editor writes file names in lowercase), but {why_en}, so it was not "
+        "renamed. Rename it by hand, and what refers to it."
+    )
+    stem: str
+    expected: str
+    why_zh: str
+    why_en: str
