@@ -3,7 +3,8 @@
 The next free id follows the team's own numbering (the longest run of digits at the end
 of existing ids, same prefix and width); complaints count per year of receipt; surveys
 follow the half-year pattern 2026H1/2026H2. Visit files are named date-customer-method,
-with -2, -3 … when that name is taken. Nothing is ever overwritten.
+lost-deal reports date-customer, with -2, -3 … when that name is taken. Nothing is ever
+overwritten.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ REQUIRED_INPUT = {
     "visit": ("customer",),
     "complaint": ("customer", "channel", "category"),
     "survey": (),
+    "lost": ("customer", "opportunity", "reason"),
 }
 
 
@@ -79,6 +81,17 @@ def visit_path(records_dir: Path, day: date, customer: str, method: str) -> Path
     return candidate
 
 
+def lost_path(records_dir: Path, day: date, customer: str) -> Path:
+    """lost/<year>/<date>-<customer>.md, with -2, -3 … when that name is taken."""
+    folder = Path("lost") / str(day.year)
+    stem = f"{day.isoformat()}-{customer}"
+    candidate, number = folder / f"{stem}.md", 1
+    while (records_dir / candidate).exists():
+        number += 1
+        candidate = folder / f"{stem}-{number}.md"
+    return candidate
+
+
 def parse_input(schemas: SchemaSet, kind: str, key: str, text: str) -> object:
     """A value typed on the command line or at a prompt, as the schema types the field."""
     node = schemas.field(kind, (key,)).node
@@ -98,6 +111,12 @@ def parse_input(schemas: SchemaSet, kind: str, key: str, text: str) -> object:
             return int(text)
         except ValueError:
             raise DraftError(f"{key} 应为整数 / {key} must be a whole number") from None
+    if kinds == "number":
+        try:
+            number = float(text.replace(",", "").replace("，", ""))
+        except ValueError:
+            raise DraftError(f"{key} 应为数字 / {key} must be a number") from None
+        return int(number) if number.is_integer() else number
     return text
 
 
@@ -158,6 +177,13 @@ def plan(
         if values["id"] in existing:
             raise DraftError(f"投诉编号 {values['id']} 已存在 / complaint {values['id']} exists")
         path = Path("complaints") / year / f"{values['id']}.md"
+    elif kind == "lost":
+        values.setdefault("date", moment.date().isoformat())
+        customer = records.customers.get(values.get("customer", ""))
+        if customer and customer.owner:
+            values.setdefault("staff", [customer.owner])
+        day = date.fromisoformat(values["date"])
+        path = lost_path(records_dir, day, values.get("customer", "NEW"))
     else:
         values.update(_survey_values(records, values, now.date()))
         path = Path("surveys") / f"{values['id']}.yaml"

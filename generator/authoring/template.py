@@ -33,8 +33,14 @@ HEADINGS = {
     "visit": "回访记录 / visit",
     "complaint": "投诉记录 / complaint",
     "survey": "满意度调查 / survey",
+    "lost": "丢单报告 / lost deal",
 }
-BODIES = {"customer": "客户概况：\n", "visit": "## 会谈记录\n\n", "complaint": "## 处理经过\n\n"}
+BODIES = {
+    "customer": "客户概况：\n",
+    "visit": "## 会谈记录\n\n",
+    "complaint": "## 处理经过\n\n",
+    "lost": "## 丢单分析\n\n",
+}
 STAFF_FIELDS = frozenset({"owner", "chief", "staff", "first_responder", "reviewed_by"})
 _TYPE_HINTS = {
     "date": "YYYY-MM-DD，加引号",
@@ -65,6 +71,8 @@ def field_hint(schemas: SchemaSet, records: Records, kind: str, key: str) -> str
         allowed = " | ".join(f"{g.id} {g.label}".strip() for g in records.policy.grades)
     elif key == "area" and records.policy.areas:
         allowed = " | ".join(records.policy.areas)
+    elif key in ("reason", "lost_reason") and records.policy.lost_reasons:
+        allowed = " | ".join(f"{r.id} {r.label}" for r in records.policy.lost_reasons)
     elif choices:
         allowed = " | ".join(f"{value} {zh}" for value, (zh, _) in choices.items())
     elif key in STAFF_FIELDS:

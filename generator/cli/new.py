@@ -8,7 +8,12 @@ import click
 
 from generator.cli.options import CONTEXT, records_option
 
-STAFF_KEYS = {"customer": "owner", "visit": "staff", "complaint": "first_responder"}
+STAFF_KEYS = {
+    "customer": "owner",
+    "visit": "staff",
+    "complaint": "first_responder",
+    "lost": "staff",
+}
 
 
 def _given_values(kind: str, customer, staff, settings, schemas) -> dict:
@@ -41,6 +46,7 @@ def _ask(kind: str, values: dict, records, schemas) -> None:
         "visit": ("method", "kind", "objective", "outcome"),
         "complaint": ("summary", "severity"),
         "survey": ("audience",),
+        "lost": ("competitor", "amount"),
     }[kind]
     for key in (*REQUIRED_INPUT[kind], *optional):
         if key in values:
@@ -49,14 +55,14 @@ def _ask(kind: str, values: dict, records, schemas) -> None:
         answer = click.prompt(hint, default="" if key in optional else None, show_default=False)
         if answer.strip():
             values[key] = parse_input(schemas, kind, key, answer)
-    if kind == "visit" and "customer" in values:
+    if kind in ("visit", "lost") and "customer" in values:
         customer = records.customers.get(values["customer"])
         if customer:
             click.echo(f"客户：{customer.name}（负责人 {customer.owner}）")
 
 
 @click.command("new", context_settings=CONTEXT)
-@click.argument("kind", type=click.Choice(["customer", "visit", "complaint", "survey"]))
+@click.argument("kind", type=click.Choice(["customer", "visit", "complaint", "survey", "lost"]))
 @records_option
 @click.option(
     "--customer",
@@ -66,13 +72,15 @@ def _ask(kind: str, values: dict, records, schemas) -> None:
 @click.option(
     "--date",
     "when",
-    help="回访日期、投诉接到时间（'YYYY-MM-DD HH:MM'）或合作开始日期，默认今天/现在 "
-    "/ the visit date, complaint received time or customer since date (default: now).",
+    help="回访日期、投诉接到时间（'YYYY-MM-DD HH:MM'）、合作开始日期或丢单日期，默认今天/现在 "
+    "/ the visit date, complaint received time, customer since date or the day a deal was "
+    "lost (default: now).",
 )
 @click.option(
     "--staff",
-    help="员工编号：回访人（可用逗号分隔多个）、客户负责人或首问责任人；回访默认是客户负责人 "
-    "/ staff id(s): who visited, the customer's owner or the first responder.",
+    help="员工编号：回访人或跟单人（可用逗号分隔多个）、客户负责人或首问责任人；回访和丢单报告"
+    "默认是客户负责人 / staff id(s): who visited or followed the deal, the customer's owner or "
+    "the first responder.",
 )
 @click.option(
     "--set",
@@ -101,6 +109,7 @@ def command(kind, records_dir, customer, when, staff, settings, interactive) -> 
       huifang new complaint --customer C0001 --set channel=phone --set category=service
       huifang new customer --set name=某某公司 --set grade=B1 --staff S05
       huifang new survey
+      huifang new lost --customer C0025 --set reason=price --set opportunity=合同续签
     """
     from generator.authoring.newrecord import DraftError, plan
     from generator.authoring.safewrite import WriteError, create_new

@@ -21,6 +21,7 @@ from generator.model.policy import Festival as Festival
 from generator.model.policy import FilingLimit as FilingLimit
 from generator.model.policy import Grade as Grade
 from generator.model.policy import InactivityRule as InactivityRule
+from generator.model.policy import LostReason as LostReason
 from generator.model.policy import Payment as Payment
 from generator.model.policy import Policy as Policy
 from generator.model.policy import Reminders as Reminders
@@ -43,6 +44,7 @@ from generator.model.records import FamilyMember as FamilyMember
 from generator.model.records import FileDocument as FileDocument
 from generator.model.records import Issue as Issue
 from generator.model.records import Level as Level
+from generator.model.records import LostDeal as LostDeal
 from generator.model.records import Opportunity as Opportunity
 from generator.model.records import Order as Order
 from generator.model.records import Period as Period
@@ -61,5 +63,6 @@ RECORD_TYPES: dict[str, type] = {
     "visit": Visit,
     "complaint": Complaint,
     "survey": Survey,
+    "lost": LostDeal,
     "policy": Policy,
 }

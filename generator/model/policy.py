@@ -30,6 +30,14 @@ class Grade:
 
 
 @dataclass(frozen=True)
+class LostReason:
+    """One of policy `lost_reasons`: what a lost deal or a lost customer may give as why."""
+
+    id: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Applies:
     """Which customers a rule is for: every given condition must hold (tags: any of them)."""
 
@@ -286,6 +294,7 @@ class Policy:
     grades: tuple[Grade, ...] = ()
     areas: tuple[str, ...] = ()
     departments: tuple[str, ...] = ()
+    lost_reasons: tuple[LostReason, ...] = ()  # the schema's default list unless the team's
     approvals: Mapping[str, ApprovalRule] = empty_mapping()
     methods: Mapping[str, tuple[str, ...]] = empty_mapping()
     cadence: tuple[CadenceRule, ...] = ()
@@ -300,6 +309,10 @@ class Policy:
     calendar: CalendarSettings
     completeness: Completeness
     source: Source = _NOWHERE
+
+    def lost_reason_label(self, reason: str) -> str:
+        """The Chinese label of a lost reason; the id itself when the list has no such one."""
+        return next((r.label for r in self.lost_reasons if r.id == reason), reason)
 
     def severity(self, check: str) -> CheckLevel:
         """error, warning or off for a completeness check, by its policy key."""

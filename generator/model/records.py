@@ -306,3 +306,20 @@ class Survey:
     opinions: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     source: Source = _NOWHERE
+
+
+# --- lost deals (丢单报告) -------------------------------------------------------------
+@dataclass(frozen=True)
+class LostDeal:
+    _: KW_ONLY
+    id: str = ""  # the file name without its suffix: <date>-<customer>…
+    customer: str = ""
+    date: dt.date
+    staff: tuple[str, ...] = ()
+    opportunity: str = ""
+    reason: str = ""
+    competitor: str | None = None
+    amount: float | None = None
+    lessons: str | None = None
+    body: str = ""
+    source: Source = _NOWHERE

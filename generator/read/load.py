@@ -30,6 +30,7 @@ FOLDER_KINDS = {
     "visits": "visit",
     "complaints": "complaint",
     "surveys": "survey",
+    "lost": "lost",
 }
 SINGLE_FILES = {"team": "team", "policy": "policy"}
 IGNORED_NAMES = frozenset({"readme.md", "readme", "license", "license.md"})
@@ -286,6 +287,7 @@ def load_records(
             sorted(built.get("complaint", []), key=lambda c: (c.id, c.source.path))
         ),
         survey_list=tuple(sorted(built.get("survey", []), key=lambda s: (s.id, s.source.path))),
+        losses=tuple(sorted(built.get("lost", []), key=lambda d: (d.date, d.id, d.source.path))),
         unreadable={k: frozenset(v) for k, v in unreadable.items()},
         team_readable="team" in by_kind and "team" not in unreadable,
         field_lines=field_lines,
@@ -318,9 +320,10 @@ def models_of(kind: str, stem: str, doc: Document, schemas: SchemaSet) -> list:
     try:
         if kind == "policy":
             return [build(Policy, with_defaults(schemas, "policy", data), source=doc.source)]
-        body = {"body": doc.body} if kind in ("customer", "visit", "complaint") else {}
+        body = {"body": doc.body} if kind in ("customer", "visit", "complaint", "lost") else {}
         model = RECORD_TYPES[kind]
-        ident = stem if kind == "visit" or not isinstance(data.get("id"), str) else data["id"]
+        named = kind in ("visit", "lost")  # its id is its file name
+        ident = stem if named or not isinstance(data.get("id"), str) else data["id"]
         return [build(model, data, id=ident, source=doc.source, **body)]
     except Unbuildable:
         return []

@@ -1,11 +1,12 @@
 """The browser editor's configuration (admin/config.yml), made from the JSON Schemas.
 
-A collection per record kind a person files (visits, complaints, customers, surveys) and
-the team file (staff are chosen from it: a relation needs a collection to read). Their
+A collection per record kind a person files (visits, complaints, customers, surveys, lost
+deals) and the team file (staff are chosen from it: a relation needs a collection to read). Their
 folders and file names are the ones the checker enforces (docs/records.md): a visit is
 `records/visits/<year>/<date>-<customer>-<method>.md` (identity.visit_file_names,
 year_folders), a complaint `records/complaints/<year of received>/<id>.md`, a customer
-`records/customers/<id>.md`, a survey `records/surveys/<id>.yaml`. Fields come from
+`records/customers/<id>.md`, a survey `records/surveys/<id>.yaml`, a lost deal
+`records/lost/<year>/<date>-<customer>.md` (validate/lost.py). Fields come from
 cms_fields, one per schema property, in the schema's order.
 
 The backend is the team's (`extra.editor` in mkdocs.yml, cms_settings.py); the editor reads
@@ -33,8 +34,11 @@ FOLDERS = {
                   "frontmatter", "md", "{{id}} {{customer}} {{received}}"),
     "customer": ("customers", "records/customers", "{{id}}", "frontmatter", "md", "{{id}} {{name}}"),
     "survey": ("surveys", "records/surveys", "{{id}}", "yaml", "yaml", "{{id}} {{title}}"),
+    "lost": ("lost", "records/lost", "{{year}}/{{date}}-{{customer}}", "frontmatter", "md",
+             "{{date}} {{customer}} {{reason}}"),
 }  # fmt: skip
-IDENTIFIER = {"visit": "customer", "complaint": "id", "customer": "id", "survey": "id"}
+IDENTIFIER = {"visit": "customer", "complaint": "id", "customer": "id", "survey": "id",
+              "lost": "customer"}  # fmt: skip
 BODY = {"name": "body", "label": "正文", "widget": "markdown", "required": False,
         "hint": "会谈记录、投诉内容和处理经过等 Markdown 正文"}  # fmt: skip
 # Uploads would land here; names starting with _ are never read as records (read/load.py).

@@ -82,9 +82,14 @@ def _widget(index: FieldIndex, raw: dict, node: dict, base: str) -> Field:
         return {"widget": "object", "collapsed": False, "fields": object_fields(index, node, base)}
     if kind == "boolean":
         return {"widget": "boolean"}  # no default: an untouched box writes nothing
-    if kind == "integer":
+    if kind in ("integer", "number"):  # a number, not text ("86000" is not a number)
         limits = {k: node[k] for k in ("minimum", "maximum") if k in node}
-        return {"widget": "number", "value_type": "int", **{k[:3]: v for k, v in limits.items()}}
+        value_type = "int" if kind == "integer" else "float"
+        return {
+            "widget": "number",
+            "value_type": value_type,
+            **{k[:3]: v for k, v in limits.items()},
+        }
     picker = PICKERS.get(str(node.get("x-format", "")))
     if picker is not None:
         return {"widget": "datetime", "picker_utc": False, **picker}

@@ -12,7 +12,15 @@ from datetime import date
 
 from generator.model import Records
 from generator.problems import Problem
-from generator.validate import completeness, dates, identity, policy_rules, references, surveys
+from generator.validate import (
+    completeness,
+    dates,
+    identity,
+    lost,
+    policy_rules,
+    references,
+    surveys,
+)
 
 Check = Callable[[Records, date], list[Problem]]
 
@@ -22,6 +30,7 @@ CHECKS: tuple[Check, ...] = (
     *dates.CHECKS,
     *surveys.CHECKS,
     *completeness.CHECKS,
+    *lost.CHECKS,
     *policy_rules.CHECKS,
 )
 

@@ -7,9 +7,10 @@ copies); everything after them takes `CheckReport.records`, which is what passed
 gate. The problems themselves still say what is wrong, masked and escaped as any
 message is.
 
-Withheld: a customer, visit, complaint or survey whose file has an error; a staff entry
-with an error in its part of team.yaml; visits and complaints of a withheld customer
-(their pages and links would lead to a page that is not made). Warnings never withhold.
+Withheld: a customer, visit, complaint, survey or lost-deal report whose file has an error;
+a staff entry with an error in its part of team.yaml; visits, complaints and lost deals of a
+withheld customer (their pages and links would lead to a page that is not made). Warnings
+never withhold.
 """
 
 from __future__ import annotations
@@ -55,4 +56,5 @@ def accepted(records: Records, problems: Iterable[Problem]) -> Records:
         visits=tuple(v for v in kept(records.visits) if v.customer in known),
         complaint_list=tuple(c for c in kept(records.complaint_list) if c.customer in known),
         survey_list=kept(records.survey_list),
+        losses=tuple(d for d in kept(records.losses) if d.customer in known),
     )

@@ -20,6 +20,7 @@ from generator.model import (
     Complaint,
     Customer,
     Level,
+    LostDeal,
     Period,
     Policy,
     Records,
@@ -102,6 +103,23 @@ def complaint(ident: str = "K2026-0001", **fields: object) -> Complaint:
     return Complaint(**(values | fields))
 
 
+def lost_deal(when: str | dt.date = "2026-11-10", customer: str = "C0001", **fields: object):
+    """A lost-deal report by S01 (reason price); its id and path follow the naming rule
+    (records/lost/<year>/<date>-<customer>.md)."""
+    date = day(when)
+    ident = str(fields.pop("id", f"{date.isoformat()}-{customer}"))
+    values: dict = {
+        "id": ident,
+        "customer": customer,
+        "date": date,
+        "staff": ("S01",),
+        "opportunity": "年度保洁合同",
+        "reason": "price",
+        "source": Source(f"records/lost/{date.year}/{ident}.md"),
+    }
+    return LostDeal(**(values | fields))
+
+
 LEVELS = (Level(name="满意", satisfied=True), Level(name="不满意", satisfied=False))
 
 
@@ -130,6 +148,7 @@ def records(
     visits: Iterable[Visit] = (),
     complaints: Iterable[Complaint] = (),
     surveys: Iterable[Survey] = (),
+    losses: Iterable[LostDeal] = (),
     team: Iterable[Staff] = TEAM,
     rules: Policy | None = None,
     policy_usable: bool = True,
@@ -147,6 +166,7 @@ def records(
         visits=tuple(sorted(visits, key=lambda v: (str(v.date), v.time or "", v.id))),
         complaint_list=tuple(sorted(complaints, key=lambda c: c.id)),
         survey_list=tuple(sorted(surveys, key=lambda s: s.id)),
+        losses=tuple(sorted(losses, key=lambda d: (d.date, d.id))),
         unreadable=unreadable or {},
         team_readable=team_readable,
         field_lines=field_lines or {},

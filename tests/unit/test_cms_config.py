@@ -10,7 +10,7 @@ from generator.site.cms_settings import EditorSettingError, editor_settings
 from generator.vocabulary import shipped
 
 KINDS = {"visits": "visit", "complaints": "complaint", "customers": "customer",
-         "surveys": "survey", "team": "team"}  # fmt: skip
+         "surveys": "survey", "lost": "lost", "team": "team"}  # fmt: skip
 # The one kind of property no form widget can hold: an object keyed by names the record
 # chooses (a survey item's count per level). Listed here so a new one fails the walk.
 NOT_IN_FORM = {("survey", ("items", "counts")), ("customer", ("events",))}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builders import TEAM, complaint, customer, records, survey, visit
+from builders import TEAM, complaint, customer, lost_deal, records, survey, visit
 
 from generator.problems import Problem, Source
 from generator.validate.gate import accepted
@@ -57,3 +57,17 @@ def test_a_staff_entry_with_an_error_is_withheld_and_the_rest_of_the_team_kept()
     assert [s.id for s in kept.staff_list] == ["S01", "S03", "S04"]
     # an error of team.yaml as a whole (no entry) stops the command instead: nothing withheld
     assert accepted(recs, [_problem(team_file)]).staff_list == team
+
+
+def test_a_lost_deal_with_an_error_or_of_a_withheld_customer_is_withheld():
+    recs = replace(
+        _sample(),
+        losses=(
+            lost_deal("2026-11-01", customer="C0001"),
+            lost_deal("2026-11-02", customer="C0002"),
+            lost_deal("2026-11-03", customer="C0002"),
+        ),
+    )
+    bad_deal = recs.losses[2].source.path
+    kept = accepted(recs, [_problem("records/customers/C0001.md"), _problem(bad_deal)])
+    assert [d.id for d in kept.losses] == ["2026-11-02-C0002"]

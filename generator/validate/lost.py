@@ -1,0 +1,83 @@
+"""Lost-deal reports (丢单报告): named and filed like visits, their customer and staff known,
+not dated in the future, their reason one of the policy's `lost_reasons`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.model import LostDeal, Records
+from generator.problems import Problem
+from generator.problems.catalogue import make_problem
+from generator.validate.common import problem_at
+from generator.validate.dates import _not_future
+from generator.validate.references import _unknown, staff_reference
+
+
+def allowed_reasons(records: Records) -> str:
+    """The policy's reasons as a message lists them: `price 价格偏高, …`."""
+    return ", ".join(f"{r.id} {r.label}" for r in records.policy.lost_reasons)
+
+
+def file_names(records: Records, today: date) -> list[Problem]:
+    """A report is named <date>-<customer>… in the folder of its year (lost/2026/), as a
+    visit is: a folder listing reads like a log."""
+    problems = []
+    for deal in records.losses:
+        if deal.customer and not deal.id.startswith(f"{deal.date.isoformat()}-{deal.customer}"):
+            expected = f"{deal.date.isoformat()}-{deal.customer}"
+            problems.append(
+                make_problem(
+                    "lost.filename_mismatch", deal.source, "", stem=deal.id, expected=expected
+                )
+            )
+        problems += _year_folder(records, deal)
+    return problems
+
+
+def _year_folder(records: Records, deal: LostDeal) -> list[Problem]:
+    parts = deal.source.path.split("/")  # records/lost/2026/x.md
+    if len(parts) < 3:
+        return []
+    folder = parts[2] if len(parts) > 3 else parts[1]
+    if folder == str(deal.date.year):
+        return []
+    return [
+        problem_at(
+            records,
+            "path.year_mismatch",
+            deal,
+            ("date",),
+            year=deal.date.year,
+            folder="/".join(parts[:-1]) + "/",
+            expected="/".join((*parts[:2], str(deal.date.year))) + "/",
+        )
+    ]
+
+
+def references(records: Records, today: date) -> list[Problem]:
+    """The customer and every staff member exist; the date has happened; the reason is the
+    policy's (unless the policy itself could not be read: then it is not judged)."""
+    problems: list[Problem] = []
+    known = {r.id for r in records.policy.lost_reasons}
+    for deal in records.losses:
+        problems += _unknown(records, "customer", deal, ("customer",), deal.customer)
+        for i, member in enumerate(deal.staff):
+            problems += staff_reference(records, deal, ("staff", i), member)
+        problems += _not_future(records, "lost", deal, ("date",), deal.date, today)
+        if records.policy_usable and deal.reason not in known:
+            problems.append(_unknown_reason(records, deal, ("reason",), deal.reason))
+    return problems
+
+
+def _unknown_reason(records: Records, record, path: tuple, reason: str) -> Problem:
+    return problem_at(
+        records,
+        "lost.unknown_reason",
+        record,
+        path,
+        reason=reason,
+        allowed=allowed_reasons(records),
+    )
+
+
+CHECKS = (file_names, references)

@@ -1,0 +1,68 @@
+"""validate/lost.py: a lost-deal report (丢单报告, seed 000: 对于丢单用户,应填写《丢单报告》)
+is filed like a visit, names a known customer and staff, has happened, and gives one of the
+policy's lost reasons."""
+
+from __future__ import annotations
+
+from builders import codes, customer, day, lost_deal, policy, records
+
+from generator.problems import Source
+from generator.validate import run_checks
+from generator.validate.lost import file_names, references
+
+TODAY = day("2026-11-23")
+
+
+def test_a_report_named_date_customer_in_its_years_folder_passes():
+    deal = lost_deal("2026-11-10")
+    assert deal.source.path == "records/lost/2026/2026-11-10-C0001.md"
+    assert file_names(records(losses=[deal]), TODAY) == []
+    # a second report on the same day takes -2, as visits do
+    again = lost_deal("2026-11-10", id="2026-11-10-C0001-2")
+    assert file_names(records(losses=[deal, again]), TODAY) == []
+
+
+def test_a_name_that_is_not_date_customer_and_a_wrong_year_folder_are_warned():
+    misnamed = lost_deal("2026-11-10", id="2026-11-09-C0001")
+    (found,) = file_names(records(losses=[misnamed]), TODAY)
+    assert found.code == "lost.filename_mismatch" and found.severity == "warning"
+    assert "应以 2026-11-10-C0001 开头" in found.message_zh
+    moved = lost_deal("2025-12-30", source=Source("records/lost/2026/2025-12-30-C0001.md"))
+    (found,) = file_names(records(losses=[moved]), TODAY)
+    assert found.code == "path.year_mismatch"
+    assert "records/lost/2025/" in found.message_zh
+
+
+def test_the_customer_and_every_staff_member_must_exist():
+    deal = lost_deal(customer="C0099", staff=("S01", "S77"))
+    found = references(records(losses=[deal]), TODAY)
+    assert codes(found) == ["ref.unknown_customer", "ref.unknown_staff"]
+    assert "S77" in found[1].message_zh and found[1].path == "staff[1]"
+
+
+def test_a_deal_lost_after_today_cannot_be_reported():
+    assert references(records(losses=[lost_deal("2026-11-23")]), TODAY) == []
+    (found,) = references(records(losses=[lost_deal("2026-11-24")]), TODAY)
+    assert found.code == "dates.in_future" and "丢单日期" in found.message_zh
+
+
+def test_the_reason_is_one_of_the_policys_list_default_or_the_teams_own():
+    # the default list (schema/policy.json) has price; a team's own list replaces it
+    assert references(records(losses=[lost_deal(reason="price")]), TODAY) == []
+    (found,) = references(records(losses=[lost_deal(reason="pricey")]), TODAY)
+    assert found.code == "lost.unknown_reason" and found.severity == "error"
+    assert "price 价格偏高" in found.message_zh and found.path == "reason"
+    own = policy(lost_reasons=[{"id": "tender", "label": "招标落选"}])
+    (found,) = references(records(losses=[lost_deal(reason="price")], rules=own), TODAY)
+    assert found.code == "lost.unknown_reason" and "可选：tender 招标落选；" in found.message_zh
+    assert references(records(losses=[lost_deal(reason="tender")], rules=own), TODAY) == []
+
+
+def test_an_unreadable_policy_does_not_judge_the_reason():
+    deal = lost_deal(reason="tender")
+    assert references(records(losses=[deal], policy_usable=False), TODAY) == []
+
+
+def test_the_checks_run_with_the_others():
+    found = run_checks(records(customers=[customer()], losses=[lost_deal(reason="x")]), TODAY)
+    assert "lost.unknown_reason" in codes(found)
