@@ -270,6 +270,7 @@ class Completeness:
 
     customer_documents: DocumentsCheck
     customer_contacts: Check
+    customer_lost_reason: Check
     complaint_feedback: Check
     complaint_resolution: Check
     complaint_special_reason: Check

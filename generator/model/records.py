@@ -123,6 +123,7 @@ class Customer:
     kind: str | None = None
     grade: str = ""
     stage: str | None = None
+    lost_reason: str | None = None  # why a lost customer left (policy lost_reasons)
     industry: str | None = None
     region: str | None = None
     area: str | None = None

@@ -1,5 +1,8 @@
 """Lost-deal reports (丢单报告): named and filed like visits, their customer and staff known,
-not dated in the future, their reason one of the policy's `lost_reasons`."""
+not dated in the future, their reason one of the policy's `lost_reasons`; and a customer who
+has left (`stage: lost`, seed 001: 对于流失客户…了解其离开原因) says why — by its own
+`lost_reason` or by a lost-deal report of it (a completeness check: policy.yaml →
+completeness → customer_lost_reason)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from datetime import date
 from generator.model import LostDeal, Records
 from generator.problems import Problem
 from generator.problems.catalogue import make_problem
-from generator.validate.common import problem_at
+from generator.validate.common import problem_at, switched_checks
 from generator.validate.dates import _not_future
 from generator.validate.references import _unknown, staff_reference
 
@@ -66,6 +69,10 @@ def references(records: Records, today: date) -> list[Problem]:
         problems += _not_future(records, "lost", deal, ("date",), deal.date, today)
         if records.policy_usable and deal.reason not in known:
             problems.append(_unknown_reason(records, deal, ("reason",), deal.reason))
+    for customer in records.customer_list:
+        reason = customer.lost_reason
+        if reason and records.policy_usable and reason not in known:
+            problems.append(_unknown_reason(records, customer, ("lost_reason",), reason))
     return problems
 
 
@@ -80,4 +87,22 @@ def _unknown_reason(records: Records, record, path: tuple, reason: str) -> Probl
     )
 
 
-CHECKS = (file_names, references)
+def customer_lost_reason(records: Records, today: date):
+    """A customer who has left says why: its `lost_reason`, or a lost-deal report of it (one
+    that could not be read still counts: its file is there, named <date>-<customer>…)."""
+    reported = {deal.customer for deal in records.losses}
+    unread = [stem[11:] for stem in records.unreadable.get("lost", ())]
+    allowed = allowed_reasons(records)
+    for c in records.customer_list:
+        if c.stage != "lost" or c.lost_reason or c.id in reported:
+            continue
+        if any(rest == c.id or rest.startswith(f"{c.id}-") for rest in unread):
+            continue
+        yield "customer.lost_reason_missing", c, ("stage",), {"customer": c.id, "allowed": allowed}
+
+
+def completeness(records: Records, today: date) -> list[Problem]:
+    return switched_checks(records, {"customer_lost_reason": customer_lost_reason}, today)
+
+
+CHECKS = (file_names, references, completeness)

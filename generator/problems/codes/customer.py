@@ -1,7 +1,7 @@
 """Customer records: grades, areas, approvals and their chains, documents, contacts.
 
-customer.documents_incomplete and customer.no_contacts take their severity from
-policy.yaml → completeness; the one here is the default.
+customer.documents_incomplete, customer.no_contacts and customer.lost_reason_missing take
+their severity from policy.yaml → completeness; the one here is the default.
 """
 
 from __future__ import annotations
@@ -125,3 +125,22 @@ class CustomerNoContacts(ProblemKind):
     severity = "warning"
     zh = "机构客户没有登记任何关键人物。请在 contacts 中至少登记一位联系人。"
     en = "this organisation has no key contact. Add at least one under contacts."
+
+
+@dataclass(frozen=True, kw_only=True)
+class CustomerLostReasonMissing(ProblemKind):
+    code = "customer.lost_reason_missing"
+    title = "流失客户没有流失原因"
+    severity = "warning"
+    zh = (
+        "客户 {customer} 已流失（stage: lost），但没有写明离开原因。请在客户档案中写上 "
+        "lost_reason（可选：{allowed}），或为该客户填写一份丢单报告"
+        "（huifang new lost --customer {customer}）。"
+    )
+    en = (
+        "the customer {customer} has left (stage: lost) but no reason is recorded. Add "
+        "lost_reason to the customer file (one of: {allowed}), or file a lost-deal report for "
+        "the customer (huifang new lost --customer {customer})."
+    )
+    customer: str
+    allowed: str

@@ -1,6 +1,6 @@
 """validate/lost.py: a lost-deal report (丢单报告, seed 000: 对于丢单用户,应填写《丢单报告》)
 is filed like a visit, names a known customer and staff, has happened, and gives one of the
-policy's lost reasons."""
+policy's lost reasons; a customer who has left says why."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from builders import codes, customer, day, lost_deal, policy, records
 
 from generator.problems import Source
 from generator.validate import run_checks
-from generator.validate.lost import file_names, references
+from generator.validate.lost import completeness, file_names, references
 
 TODAY = day("2026-11-23")
 
@@ -66,3 +66,45 @@ def test_an_unreadable_policy_does_not_judge_the_reason():
 def test_the_checks_run_with_the_others():
     found = run_checks(records(customers=[customer()], losses=[lost_deal(reason="x")]), TODAY)
     assert "lost.unknown_reason" in codes(found)
+
+
+# --- a customer who leaves says why (seed 001: 对于流失客户…了解其离开原因) ---------------
+def test_a_lost_customer_needs_its_reason_or_a_lost_deal_report():
+    gone = customer("C0002", stage="lost", source=Source("records/customers/C0002.md"))
+    staying = customer("C0003", stage="loyal")
+    (found,) = completeness(records(customers=[customer(), gone, staying]), TODAY)
+    assert found.code == "customer.lost_reason_missing" and found.severity == "warning"
+    assert found.source.path == "records/customers/C0002.md" and found.path == "stage"
+    assert "lost_reason（可选：price 价格偏高" in found.message_zh
+    assert "huifang new lost --customer C0002" in found.message_zh
+    with_reason = customer("C0002", stage="lost", lost_reason="moved")
+    assert completeness(records(customers=[with_reason]), TODAY) == []
+    reported = records(customers=[gone], losses=[lost_deal("2026-10-01", customer="C0002")])
+    assert completeness(reported, TODAY) == []
+    # another customer's report does not say why this one left
+    other = records(customers=[gone, customer()], losses=[lost_deal(customer="C0001")])
+    assert codes(completeness(other, TODAY)) == ["customer.lost_reason_missing"]
+
+
+def test_an_unreadable_report_of_the_customer_counts_but_not_one_of_a_longer_id():
+    gone = customer("C0002", stage="lost")
+    unread = {"lost": frozenset({"2026-10-01-C0002-2"})}
+    assert completeness(records(customers=[gone], unreadable=unread), TODAY) == []
+    longer = {"lost": frozenset({"2026-10-01-C00021"})}
+    assert codes(completeness(records(customers=[gone], unreadable=longer), TODAY)) == [
+        "customer.lost_reason_missing"
+    ]
+
+
+def test_the_check_follows_the_policys_severity():
+    gone = customer("C0002", stage="lost")
+    strict = policy(completeness={"customer_lost_reason": {"severity": "error"}})
+    (found,) = completeness(records(customers=[gone], rules=strict), TODAY)
+    assert found.severity == "error"
+    off = policy(completeness={"customer_lost_reason": {"severity": "off"}})
+    assert completeness(records(customers=[gone], rules=off), TODAY) == []
+
+
+def test_a_customers_lost_reason_is_one_of_the_policys():
+    (found,) = references(records(customers=[customer(stage="lost", lost_reason="gone")]), TODAY)
+    assert found.code == "lost.unknown_reason" and found.path == "lost_reason"
