@@ -49,6 +49,7 @@ from generator.site.programs import mkdocs_build
 from generator.site.publish import assemble
 from generator.site.register_pages import complaint_register_pages, visit_registers
 from generator.site.render import environment, templates_dir
+from generator.site.report_archive import report_archive
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
 from generator.site.shards import MAIN, is_sharded, shard_names, shard_of
@@ -67,7 +68,7 @@ __all__ = ["BuildError", "BuildResult", "OutFolderError", "build_site", "write_d
 # first they are spread over the workers while the others write the customers' pages.
 BUILDERS = (
     reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality,
-    complaint_record_pages, complaint_register_pages, visit_registers,
+    complaint_record_pages, complaint_register_pages, visit_registers, report_archive,
 )  # fmt: skip
 
 

@@ -5,10 +5,12 @@ acting.css pick one by the screen's width; no script needed)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from generator.derive.items import DueItem
 from generator.site.data import Page, SiteData, ready
+from generator.vocabulary import enum_text
 
 TODAY_STATES = frozenset({"overdue", "due_today"})  # what must be done today
 
@@ -82,8 +84,50 @@ def due_pages(data: SiteData) -> list[Page]:
                 f"due/today-{staff.id}.md",
                 f"今日待办 {staff.id} {staff.name}",
                 "due.md.j2",
-                ready(_list_context(data, today, staff.id, today_only=True, **names)),
+                ready(
+                    _list_context(data, today, staff.id, today_only=True, **names)
+                    | day_report(data, staff.id)
+                ),
             )
         )
     index = _list_context(data, items, people=people, staff="")
     return [Page("due/index.md", "待访", "due.md.j2", ready(index)), *pages]
+
+
+def day_report(data: SiteData, staff_id: str) -> dict:
+    """日报 of the as-of day for one person (seed 000: 回访必须日清日结, the day's report):
+    the visits they made that day, each linked to its timeline entry, and the due items a
+    visit of that day completed."""
+    day = data.today
+    view = data.view
+    visits = [
+        {
+            "id": v.id,
+            "href": data.href("visit", v.id, "../"),
+            "time": v.time or "",
+            "customers": [
+                {"id": c, "name": view.customer_name(c), "href": data.href("customer", c, "../")}
+                for c in v.all_customers
+            ],
+            "method": enum_text("visit", ("method",), v.method),
+        }
+        for v in data.done_visits
+        if v.date == day and staff_id in v.staff
+    ]
+    dates = {v.id: v.date for v in data.done_visits}
+    done = [
+        data.due_row(item, "../", staff_id)
+        for item in data.agenda.items
+        if item.done and staff_id in item.staff and _done_on(item, dates) == day
+    ]
+    return {"visits_today": visits, "done_today": done}
+
+
+def _done_on(item: DueItem, dates: dict[str, dt.date]) -> dt.date | None:
+    """The day an item was done: when it was done, else (a period's count, met by its last
+    contact) the day of the last visit that counts for it."""
+    if isinstance(item.done_at, dt.datetime):
+        return item.done_at.date()
+    if item.done_at is not None:
+        return item.done_at
+    return dates.get(item.evidence[-1]) if item.evidence else None

@@ -167,7 +167,7 @@ def _stat_row(label: str, stats) -> dict:
     }
 
 
-def _statistics_table(data: SiteData, visits: list, span: Span) -> dict:
+def statistics_table(data: SiteData, visits: list, span: Span) -> dict:
     """客户拜访统计表 of one period: a row per staff member, then the team."""
     inside = in_span(visits, span)
     mine = visits_of_staff(inside)
@@ -184,10 +184,13 @@ def reports(data: SiteData) -> list[Page]:
     return [Page("reports.md", "报表", "reports.md.j2", partial(reports_context, data))]
 
 
-def _weekly_rows(data: SiteData, week: Span, with_plan: bool) -> list[dict]:
-    """A row per active staff member: contacts in `week` against their weekly target, and
-    (`with_plan`) what they have due by the end of the week after it."""
-    mine = visits_of_staff(in_span(data.done_visits, week))
+def weekly_rows(
+    data: SiteData, week: Span, with_plan: bool, visits: list | None = None, prefix: str = ""
+) -> list[dict]:
+    """A row per active staff member: contacts in `week` (of `visits`, by default every
+    visit done) against their weekly target, and (`with_plan`) what they have due by the
+    end of the week after it; links from a page `prefix` below the site's root."""
+    mine = visits_of_staff(in_span(data.done_visits if visits is None else visits, week))
     next_week = period_of("week", week.end + dt.timedelta(days=1))
     rows = []
     for staff in data.records.staff_list:
@@ -207,7 +210,7 @@ def _weekly_rows(data: SiteData, week: Span, with_plan: bool) -> list[dict]:
             {
                 "label": data.staff_label(staff.id),
                 "id": staff.id,
-                "href": data.href("staff", staff.id, ""),  # None: nothing due, no due page
+                "href": data.href("staff", staff.id, prefix),  # None: nothing due, no due page
                 "visits": len(done),
                 "customers": customers,
                 "target": target or "",
@@ -218,7 +221,7 @@ def _weekly_rows(data: SiteData, week: Span, with_plan: bool) -> list[dict]:
     return rows
 
 
-def _weekly_chart(title: str, rows: list[dict]) -> Markup:
+def weekly_chart(title: str, rows: list[dict]) -> Markup:
     """Customers contacted per person against the weekly target (one line when everyone's
     target is the same; else the table says each one's)."""
     targets = {r["target"] for r in rows if r["target"]}
@@ -242,13 +245,13 @@ def reports_context(data: SiteData) -> dict:
     visits = data.done_visits
     week = period_of("week", data.today)
     next_week = period_of("week", week.end + dt.timedelta(days=1))
-    weekly = _weekly_rows(data, week, with_plan=True)
+    weekly = weekly_rows(data, week, with_plan=True)
     last_week = None
     if data.today == week.start:  # built on a Monday: this week has barely begun
         span = period_of("week", week.start - dt.timedelta(days=1))
-        rows = _weekly_rows(data, span, with_plan=False)
+        rows = weekly_rows(data, span, with_plan=False)
         last_week = {"span": str(span), "rows": rows,
-                     "chart": _weekly_chart(f"上周（{span}）各员工联系客户数", rows)}  # fmt: skip
+                     "chart": weekly_chart(f"上周（{span}）各员工联系客户数", rows)}  # fmt: skip
     weeks = last_periods("week", data.today, WEEKS_SHOWN)
     per_week = [len(in_span(visits, w)) for w in weeks]
     months = last_periods("month", data.today, STAT_MONTHS)
@@ -259,7 +262,7 @@ def reports_context(data: SiteData) -> dict:
         "week": str(week),
         "next_week": str(next_week),
         "weekly": weekly,
-        "weekly_chart": _weekly_chart(f"本周（{week}）各员工联系客户数", weekly),
+        "weekly_chart": weekly_chart(f"本周（{week}）各员工联系客户数", weekly),
         "last_week": last_week,
         "week_chart": bar_chart(
             "全队每周回访次数",
@@ -287,9 +290,9 @@ def statistics_tables(data: SiteData) -> tuple[list[tuple[str, dict]], list[str]
     months = last_periods("month", data.today, STAT_MONTHS)
     quarters = last_periods("quarter", data.today, 2)
     tables = [
-        (f"{m.start.year} 年 {m.start.month} 月", _statistics_table(data, visits, m))
+        (f"{m.start.year} 年 {m.start.month} 月", statistics_table(data, visits, m))
         for m in reversed(months)
-    ] + [(quarter_label(q), _statistics_table(data, visits, q)) for q in reversed(quarters)]
+    ] + [(quarter_label(q), statistics_table(data, visits, q)) for q in reversed(quarters)]
     return tables, [enum_text("visit", ("method",), m) for m in METHODS_SHOWN]
 
 
@@ -351,5 +354,5 @@ def quarter_summary(data: SiteData, visits: list, quarter: Span) -> dict:
         "title": quarter_label(quarter),
         "span": str(quarter),
         "rows": rows,
-        "statistics": _statistics_table(data, visits, quarter),
+        "statistics": statistics_table(data, visits, quarter),
     }
