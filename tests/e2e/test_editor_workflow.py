@@ -80,8 +80,9 @@ def test_the_editor_s_visit_comes_back_formatted_and_renamed(tmp_path):
         head
         == "回访台 huifang fmt|整理格式和文件名（huifang fmt）/ huifang fmt: format and file names"
     )
-    changed = git(origin, "show", "--name-status", "--format=", "-M", BRANCH).split()
-    assert changed[0].startswith("R") and changed[1:] == [LOWER, RIGHT]  # renamed, edited
+    changed = [line.split("\t") for line in
+               git(origin, "show", "--name-status", "--format=", "-M", BRANCH).splitlines()]  # fmt: skip
+    assert [c[1:] for c in changed if c[0].startswith("R")] == [[LOWER, RIGHT]]  # renamed, edited
     pushed = tmp_path / "pushed"
     git(tmp_path, "clone", "-q", "-b", BRANCH, str(origin), str(pushed))
     text = (pushed / RIGHT).read_text(encoding="utf-8")
