@@ -48,7 +48,10 @@ def decap_server(tmp_path_factory) -> Path:
     """decap-server installed from npm (the registry's client), its entry script."""
     npm = shutil.which("npm")
     if npm is None:
-        message = "npm is needed to install decap-server for the editor's browser test"
+        message = (
+            "npm is needed to install decap-server for the editor's browser test "
+            "(sudo apt-get install nodejs npm)"
+        )
         pytest.fail(message) if in_ci() else pytest.skip(message)
     folder = tmp_path_factory.mktemp("decap-server")
     subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder), DECAP_SERVER],
@@ -236,3 +239,35 @@ def test_a_required_field_left_empty_cannot_be_saved_and_is_named_in_chinese(edi
     time.sleep(1)
     assert not (repo / "records" / "visits" / "2026" / "2026-11-23-C0001-phone.md").exists()
     assert git(repo, "log", "--oneline").count("\n") == 1  # nothing committed
+
+
+def test_ci_installs_chromium_and_npm_when_missing_then_runs_make_test(tmp_path):
+    """.ci/run on a clean machine (CI=true: these tests never skip): what is missing of
+    chromium and npx comes from apt, then exactly `make test` (apt-get and make stand-ins
+    here record what they were asked)."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    log = tmp_path / "log"
+    for name in ("dirname", "id"):
+        (tools / name).symlink_to(shutil.which(name))
+    for name in ("apt-get", "make"):
+        (tools / name).write_text(f'#!/bin/sh\necho "{name} $*" >> "{log}"\n', encoding="utf-8")
+        (tools / name).chmod(0o755)
+    (tools / "sudo").write_text('#!/bin/sh\nexec "$@"\n', encoding="utf-8")  # not root: sudo
+    (tools / "sudo").chmod(0o755)
+
+    def ci() -> list[str]:
+        log.write_text("", encoding="utf-8")
+        env = {"PATH": str(tools), "CI": "true", "HOME": str(tmp_path)}
+        done = subprocess.run(["/bin/bash", str(ROOT / ".ci" / "run")], env=env,
+                              capture_output=True, text=True)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return log.read_text(encoding="utf-8").splitlines()
+
+    assert ci() == ["apt-get update -qq", "apt-get install -y -qq chromium nodejs npm", "make test"]
+    for name in ("chromium", "npx"):  # present: nothing installed
+        (tools / name).symlink_to(tools / "make")
+        ci()
+    assert ci() == ["make test"]
+    (tools / "npx").unlink()
+    assert ci() == ["apt-get update -qq", "apt-get install -y -qq nodejs npm", "make test"]
