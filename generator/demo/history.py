@@ -10,7 +10,7 @@ is byte for byte what `huifang demo` writes; only the way there is simulated:
   first contact, corrected later by its owner (field diffs on the customer page);
 - each visit is committed by its first staff member a few hours after the visit
   (a few the next day, one in twenty two or three days late: timeliness warnings),
-  and a reviewed visit gets its supervisor's sign-off in a second commit;
+  and a reviewed visit gets its reviewer's sign-off (and guidance) in a second commit;
 - a complaint is committed when it was registered, then answered, resolved and
   fed back in later commits by its first responder; surveys after their period.
 
@@ -37,6 +37,8 @@ COMPLAINT_STEPS = (  # (the time field, the commit's label, the fields that comm
     ("resolved", "处理完毕", ("resolved", "resolution", "special", "special_reason")),
     ("feedback_sent", "反馈", ("feedback_sent", "customer_feedback")),
 )
+
+REVIEW_FIELDS = ("reviewed_by", "reviewed_on", "review_comment")  # the sign-off's commit adds
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ class _Timeline:
         )
         author = record["staff"][0]
         reviewed = record.get("reviewed_by")
-        filed = text if not reviewed else without(text, ("reviewed_by", "reviewed_on"))
+        filed = text if not reviewed else without(text, REVIEW_FIELDS)
         self.add(visited + delay, author, f"回访记录 {Path(path).stem}", (path, filed))
         if reviewed:
             signed = _moment(record.get("reviewed_on") or record["date"], time(17, 30))

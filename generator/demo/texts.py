@@ -105,6 +105,13 @@ COMMITMENTS = (
     "把整改情况书面告知客户",
 )
 
+# the reviewer's guidance (指导意见) on a visit where the customer was not satisfied
+REVIEW_COMMENTS = (
+    "客户不满意的原因要问清楚并写进记录，一周内再回访一次，确认问题已解决。",
+    "请把客户提到的问题转给责任部门，并约定答复时间，下次回访时先说明处理结果。",
+    "记录写得简单了，请补充客户的原话和我们的答复，便于后续跟进。",
+)
+
 CUSTOMER_NOTES = (
     "客户概况：合作稳定，决策流程较长，重要事项需总经理拍板。",
     "客户概况：对服务响应速度要求高，习惯微信沟通。",

@@ -26,6 +26,8 @@ def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) 
         for c in customers
     ]
     supervisor = next(s["id"] for s in demo.staff if s["role"] == "supervisor")
+    manager = next(s["id"] for s in demo.staff if s["role"] == "manager")
+    self_reviewed = False  # one visit the supervisor went on is signed off by them (deliberate)
     left = next(s for s in demo.staff if not s["active"])
     left_until = demo.start + timedelta(days=120)
     plan: list[tuple[Customer, Complaint | None, date | None]] = [
@@ -102,10 +104,18 @@ def write_visits(demo: Demo, complaint_followups: list[tuple[Complaint, date]]) 
         if rng.random() < 0.15 and day + timedelta(days=7) > demo.end - timedelta(days=20):
             v["next_contact"] = (day + timedelta(days=rng.randint(5, 20))).isoformat()
         # Supervisors sign off within a few days; the last week is not reviewed yet,
-        # and two older visits were missed (deliberate warnings).
+        # and two older visits were missed (deliberate warnings). A visit the supervisor
+        # went on is signed off by the manager, but for the first one (a deliberate
+        # self-review, review.self_review).
         if age > 5 and index not in (3, 11):
-            v["reviewed_by"] = supervisor
+            reviewer = supervisor
+            if supervisor in staff and self_reviewed:
+                reviewer = manager
+            self_reviewed = self_reviewed or supervisor in staff
+            v["reviewed_by"] = reviewer
             v["reviewed_on"] = min(demo.end, day + timedelta(days=rng.randint(1, 4))).isoformat()
+            if satisfaction == "dissatisfied":  # the reviewer's guidance (指导意见)
+                v["review_comment"] = texts.REVIEW_COMMENTS[index % len(texts.REVIEW_COMMENTS)]
         body = _conversation(demo, method, kind, met, satisfaction)
         name = f"{day.isoformat()}-{c['id']}-{method}"
         stem, suffix = name, 2

@@ -30,6 +30,7 @@ issues:
 complaint: K2026-0001
 reviewed_by: S02
 reviewed_on: 2026-11-21
+review_comment: "意见{HOSTILE} {NUMBER}"
 ---
 上门回访。
 """
@@ -77,8 +78,10 @@ def test_hostile_fields_are_escaped_and_masked_everywhere_they_are_shown(tree, t
     assert 'href="../customers/C0001.html#v-2026-11-20-C0001-onsite"' in complaint  # 投诉回访
     register = pages(site)["visits/2026-11.html"]
     assert "张*" in register and "目标&lt;img" in register  # the name masked, markup as text
+    assert "指导意见：意见&lt;img src=x onerror=alert(1)&gt; 138****5601" in register
     timeline = pages(site)["customers/C0001.html"]
     assert "朋友&lt;script&gt;alert(2)&lt;/script&gt;" in timeline
+    assert "指导意见：意见&lt;img src=x onerror=alert(1)&gt; 138****5601" in timeline
     assert 'href="../complaints/K2026-0001.html"' in timeline
     assert broken_links(site.resolve()) == []
 
