@@ -15,7 +15,8 @@ What a due item's visit is pre-filled with:
 - `customer` the item's; `staff` the person whose list it is on, else the item's responsible;
 - `method` the first the rule accepts (policy `methods`: phone for `phone` and `any`), else phone;
 - `kind` from the rule (`VISIT_KIND`): a periodic rule → routine, inactivity → inactive, an
-  event rule after `visit.X` → X (repair_callback → repair), after a contract or the customer's
+  event rule after `visit.X` → after_sales (the callback after a repair is 售后回访: as a visit
+  of kind repair it would trigger the rule again), after a contract or the customer's
   start → new_customer, after an order or another customer date → after_sales, after a
   resolved complaint → complaint, a sampled one → the sample's kind (check, with `checks`
   naming the drawn visit), birthdays and festivals → holiday, a complaint's follow-up →
@@ -130,8 +131,10 @@ class EditorLinks:
             drawn = self._visit_id(item.source.path)
             return {"kind": rule.sample.kind, "checks": drawn} if drawn else None
         source, _, name = rule.after.partition(".")
-        if source == "visit":  # a callback after a visit of that kind: a visit of it
-            return {"kind": name} if name in visit_kinds() else {}
+        if source == "visit":
+            # a callback after a visit of kind X (after: visit.repair) is not itself of kind
+            # X: it would be a trigger of the same rule and open the next callback item
+            return {"kind": "after_sales"}
         return {"kind": EVENT_KIND.get(rule.after, "after_sales")}
 
     def _visit_id(self, path: str) -> str:

@@ -76,10 +76,10 @@ def test_each_open_item_a_visit_completes_links_the_form_with_its_ids():
     assert (
         link[("a_onsite", "C0001")] == NEW + "customer=C0001&method=onsite&kind=routine&staff=S02"
     )
-    # a repair callback is a visit of kind repair (visit.json: 报修回访)
+    # the callback after a repair is 售后回访: as kind repair it would trigger repair_callback again
     assert (
         link[("repair_callback", "C0002")]
-        == NEW + "customer=C0002&method=phone&kind=repair&staff=S01"
+        == NEW + "customer=C0002&method=phone&kind=after_sales&staff=S01"
     )
     # the sampled repair visit is checked by a check visit naming it
     assert link[("repair_check", "C0002")] == (
@@ -107,7 +107,7 @@ def test_the_pages_link_the_form_with_the_editor_and_not_without_it():
     assert team.count(onsite) == 2
     # on a person's list the visit is that person's (S01 is C0002's owner, S02 C0001's chief)
     mine = hrefs(with_editor["due/S01.md"])
-    repair = NEW + amp.join(["customer=C0002", "method=phone", "kind=repair", "staff=S01"])
+    repair = NEW + amp.join(["customer=C0002", "method=phone", "kind=after_sales", "staff=S01"])
     assert mine.count(repair) == 2 and onsite not in mine
     assert hrefs(with_editor["due/today-S02.md"]) == [
         NEW + amp.join(["customer=C0001", "method=phone", "kind=complaint", "staff=S02",
