@@ -174,6 +174,7 @@ class Commitment:
 class Opportunity:
     status: str | None = None
     description: str | None = None
+    next_step: str | None = None
 
 
 @dataclass(frozen=True)

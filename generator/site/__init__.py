@@ -44,6 +44,7 @@ from generator.site.downloads import write_downloads
 from generator.site.due_lists import due_pages
 from generator.site.errors import BuildError, OutFolderError
 from generator.site.indexing import index_shards, shard_digests
+from generator.site.lost_pages import deal_pages
 from generator.site.pages import complaint_pages, customers, quality
 from generator.site.programs import mkdocs_build
 from generator.site.publish import assemble
@@ -68,7 +69,7 @@ __all__ = ["BuildError", "BuildResult", "OutFolderError", "build_site", "write_d
 # first they are spread over the workers while the others write the customers' pages.
 BUILDERS = (
     reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality,
-    complaint_record_pages, complaint_register_pages, visit_registers, report_archive,
+    complaint_record_pages, complaint_register_pages, visit_registers, report_archive, deal_pages,
 )  # fmt: skip
 
 

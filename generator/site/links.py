@@ -4,7 +4,8 @@ A page that names a record links to it through here, so a link never points at a
 that is not written: a customer's page, a complaint's page, a visit's entry on the
 timeline page it is on (timelines are paged: `timelines.py` decides where each entry
 goes, for the pages and for these links alike), a staff member's due list (written only
-for someone with open items) and a survey's section of the satisfaction page. A record
+for someone with open items), a survey's section of the satisfaction page and a lost deal's
+row on the 丢单分析 page. A record
 the site does not show (not accepted by the gate, a visit still to come) has no address.
 
 Paths are relative to the site's root; `href` puts the way from the linking page to the
@@ -28,7 +29,13 @@ from generator.site.timelines import (
 if TYPE_CHECKING:
     from generator.site.data import SiteData
 
-KINDS = ("customer", "complaint", "visit", "staff", "survey")
+KINDS = ("customer", "complaint", "visit", "staff", "survey", "lost")
+LOST_PAGE = "deals/lost.html"  # the 丢单分析 page: every lost deal has its row there
+
+
+def lost_anchor(deal_id: str) -> str:
+    """The id of a lost deal's row on the 丢单分析 page (ids are file names: [A-Za-z0-9_-])."""
+    return f"lost-{deal_id}"
 
 
 def survey_anchor(survey_id: str) -> str:
@@ -67,6 +74,9 @@ class Links:
                     self.visits[record.id] = f"customers/{page}#{visit_anchor(record.id)}"
         self.staff = {s for item in data.open_items for s in item.staff if s in records.staff}
         self.surveys = {s.id for s in records.survey_list}
+        self.losses = {  # as the 丢单分析 page lists them (lost_pages.py)
+            d.id for d in records.losses if d.customer in self.customers and d.date <= data.today
+        }
 
     def path(self, kind: str, ident: str) -> str | None:
         """The record's page (with its anchor) from the site's root; None: not on the site."""
@@ -80,6 +90,8 @@ class Links:
             return f"due/{ident}.html" if ident in self.staff else None
         if kind == "survey":
             return f"satisfaction.html#{survey_anchor(ident)}" if ident in self.surveys else None
+        if kind == "lost":
+            return f"{LOST_PAGE}#{lost_anchor(ident)}" if ident in self.losses else None
         raise ValueError(f"no such kind of record: {kind!r} (one of {', '.join(KINDS)})")
 
     def complaint_entry(self, complaint_id: str, customer: str) -> str:

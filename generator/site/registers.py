@@ -47,6 +47,9 @@ def title(kind: str, name: str) -> str:
     return field(kind, (name,)).title
 
 
+NEXT_STEP = field("visit", ("opportunity", "next_step")).title  # 下一步
+
+
 def yes_no(value: bool | None) -> str:
     return "" if value is None else ("是" if value else "否")
 
@@ -159,6 +162,11 @@ def visit_details(data: SiteData, visit: Visit) -> dict[str, str]:
                 privacy.free_text(opportunity.description),
             )
             if part
+        )
+        + (
+            f"；{NEXT_STEP}：{privacy.free_text(opportunity.next_step)}"
+            if opportunity.next_step
+            else ""
         )
         if opportunity
         else "",

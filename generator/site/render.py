@@ -31,6 +31,7 @@ NAV = [
     {"首页": "index.md"},
     {"客户": "customers/index.md"},
     {"拜访": "visits/index.md"},
+    {"商机": "deals/index.md"},
     {"待访": "due/index.md"},
     {"投诉": "complaints/index.md"},
     {"满意度": "satisfaction.md"},

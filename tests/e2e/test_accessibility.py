@@ -37,6 +37,8 @@ PAGE_TYPES: list[tuple[str, str, bool]] = [
     ("complaint", "complaints/K*.html", True),
     ("visits", "visits/index.html", True),
     ("visit-register", "visits/20*.html", True),
+    ("deals", "deals/index.html", True),
+    ("lost-deals", "deals/lost.html", True),
     ("reports", "reports.html", True),
     ("report-archive", "reports/archive.html", True),
     ("report-week", "reports/week-*.html", True),
