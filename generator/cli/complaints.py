@@ -68,6 +68,6 @@ def command(
     elif output_format == "csv":
         click.echo(complaint_formats.as_csv(statuses, view), nl=False)
     elif output_format == "xlsx":
-        sys.stdout.buffer.write(complaint_formats.as_xlsx(report, statuses, view))
+        sys.stdout.buffer.write(complaint_formats.as_xlsx(report, statuses, view).bytes())
     else:
         click.echo(complaint_formats.as_text(report, statuses, view))

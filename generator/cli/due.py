@@ -88,7 +88,7 @@ def command(
         name = due_formats.calendar_name(staff, view)
         sys.stdout.buffer.write(due_formats.as_ics(agenda, items, view, name))
     elif output_format == "xlsx":
-        sys.stdout.buffer.write(due_formats.as_xlsx(agenda, items, view, per_person=not staff))
+        sys.stdout.buffer.write(due_formats.as_xlsx(agenda, items, view, not staff).bytes())
     elif output_format == "json":
         click.echo(due_formats.as_json(agenda, items, view))
     elif output_format == "csv":

@@ -14,7 +14,7 @@ from generator.present.complaints import label, stage_note
 from generator.present.due import View, minutes
 from generator.report.due import pad, problems_json
 from generator.report.excel import excel_csv
-from generator.report.xlsx import Cell, Sheet, workbook
+from generator.report.xlsx import Book, Cell, Sheet
 from generator.versions import COMPLAINTS_JSON
 from generator.vocabulary import SLA_STAGE_LABELS, SLA_STATE_LABELS
 
@@ -132,7 +132,7 @@ def _moment(deadline: Deadline | None) -> Cell:
     return deadline.day if deadline.at is None else dt.datetime.combine(deadline.day, deadline.at)
 
 
-def as_xlsx(report: ComplaintReport, statuses: list[ComplaintStatus], view: View) -> bytes:
+def as_xlsx(report: ComplaintReport, statuses: list[ComplaintStatus], view: View) -> Book:
     """Two sheets: 投诉 (one row per complaint, every stage's deadline and state in its own
     columns) and 各环节 (one row per complaint and stage, as the CSV)."""
     stage_names = list(dict.fromkeys(s.name for status in statuses for s in status.stages))
@@ -162,7 +162,7 @@ def as_xlsx(report: ComplaintReport, statuses: list[ComplaintStatus], view: View
             for stage in s.stages
         ]  # fmt: skip
     stage_header = ("编号", "客户编号", "客户名称", "环节", "状态", "截止", "说明")
-    return workbook(
+    return Book.of(
         [Sheet("投诉", header, rows), Sheet("各环节", stage_header, stage_rows)],
         created=report.as_of.today,
     )

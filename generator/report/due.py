@@ -17,7 +17,7 @@ from generator.derive.periods import Span
 from generator.model import LOCAL_TZ
 from generator.present.due import View, late_note, minutes, progress_note
 from generator.report.excel import excel_csv
-from generator.report.xlsx import Cell, Sheet, workbook
+from generator.report.xlsx import Book, Cell, Sheet
 from generator.versions import DUE_JSON
 from generator.vocabulary import DUE_KIND_LABELS, DUE_STATE_LABELS
 
@@ -199,7 +199,7 @@ def _xlsx_row(item: DueItem, view: View) -> tuple[Cell, ...]:
     )
 
 
-def as_xlsx(agenda: Agenda, items: list[DueItem], view: View, per_person: bool = False) -> bytes:
+def as_xlsx(agenda: Agenda, items: list[DueItem], view: View, per_person: bool = False) -> Book:
     """The due list as a workbook: one sheet of every item (待访清单); with `per_person`
     (the team's workbook) a sheet per staff member after it too."""
     sheets = [Sheet("待访清单", XLSX_COLUMNS, [_xlsx_row(i, view) for i in items])]
@@ -209,7 +209,7 @@ def as_xlsx(agenda: Agenda, items: list[DueItem], view: View, per_person: bool =
                   [_xlsx_row(i, view) for i in group])
             for person, group in by_staff(items).items()
         ]  # fmt: skip
-    return workbook(sheets, created=agenda.as_of.today)
+    return Book.of(sheets, created=agenda.as_of.today)
 
 
 # --- iCalendar ----------------------------------------------------------------------

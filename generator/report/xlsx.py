@@ -29,6 +29,7 @@ records make the same bytes (XlsxWriter's zip entries carry a fixed time of thei
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -56,6 +57,28 @@ class Sheet:
     name: str  # at most 31 characters are kept; characters Excel refuses become ·
     header: Sequence[str]
     rows: Iterable[Sequence[Cell]]
+
+
+@dataclass(frozen=True)
+class Book:
+    """A workbook not yet written: its sheets (rows kept as lists) and creation date. Its
+    digest is of what it shows, so a build can keep last time's file when that is the same
+    (writing is ten times the cost of making the rows: docs/performance.md)."""
+
+    sheets: tuple[Sheet, ...]
+    created: dt.date
+
+    @classmethod
+    def of(cls, sheets: Iterable[Sheet], created: dt.date) -> Book:
+        kept = tuple(Sheet(s.name, tuple(s.header), [tuple(r) for r in s.rows]) for s in sheets)
+        return cls(kept, created)
+
+    def digest(self) -> str:
+        shown = [(s.name, s.header, s.rows) for s in self.sheets]
+        return hashlib.sha256(repr((self.created, shown)).encode()).hexdigest()
+
+    def bytes(self) -> bytes:
+        return workbook(self.sheets, self.created)
 
 
 def workbook(sheets: Iterable[Sheet], created: dt.date) -> bytes:

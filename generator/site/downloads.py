@@ -22,9 +22,10 @@ from pathlib import Path
 from generator.present.due import select
 from generator.report import complaints as complaint_formats
 from generator.report.due import as_csv, as_ics, as_xlsx, calendar_name
-from generator.report.xlsx import Cell, Percent, Sheet, workbook
+from generator.report.xlsx import Book, Cell, Percent, Sheet
 from generator.site.changes import atom_feed
 from generator.site.data import SiteData
+from generator.site.download_files import DownloadFiles
 from generator.site.register_exports import write_register_downloads
 from generator.site.report_pages import outcome_tables, statistics_tables
 
@@ -39,6 +40,7 @@ def write_downloads(data: SiteData, site: Path) -> None:
     site_address = data.site_address
     (site / "due").mkdir(parents=True, exist_ok=True)
     written = set()
+    books = DownloadFiles(site)  # workbooks unchanged since the last build are kept
 
     def customer_url(customer: str) -> str | None:
         path = data.href("customer", customer, "")
@@ -50,27 +52,26 @@ def write_downloads(data: SiteData, site: Path) -> None:
             continue
         stem = staff.id if staff else TEAM
         name = calendar_name(staff.id if staff else None, view)
-        files = {
-            ".ics": as_ics(data.agenda, items, view, name, customer_url),
-            ".csv": as_csv(items, view).encode("utf-8"),
-            ".xlsx": as_xlsx(data.agenda, items, view, per_person=staff is None),
-        }
-        for suffix, content in files.items():
-            (site / "due" / f"{stem}{suffix}").write_bytes(content)
-            written.add(f"{stem}{suffix}")
+        (site / "due" / f"{stem}.ics").write_bytes(
+            as_ics(data.agenda, items, view, name, customer_url)
+        )
+        (site / "due" / f"{stem}.csv").write_text(as_csv(items, view), encoding="utf-8")
+        books.book(f"due/{stem}.xlsx", as_xlsx(data.agenda, items, view, staff is None))
+        written |= {f"{stem}{suffix}" for suffix in DUE_SUFFIXES}
     for old in (site / "due").iterdir():
         if old.suffix in DUE_SUFFIXES and old.name not in written:
             old.unlink()
     statuses = list(data.complaints.statuses)
     (site / "complaints").mkdir(exist_ok=True)
-    (site / "complaints" / "complaints.xlsx").write_bytes(
-        complaint_formats.as_xlsx(data.complaints, statuses, view)
+    books.book(
+        "complaints/complaints.xlsx", complaint_formats.as_xlsx(data.complaints, statuses, view)
     )
     (site / "complaints" / "complaints.csv").write_text(
         complaint_formats.as_csv(statuses, view), encoding="utf-8"
     )
-    (site / "reports.xlsx").write_bytes(reports_workbook(data))
-    write_register_downloads(data, site)
+    books.book("reports.xlsx", reports_workbook(data))
+    write_register_downloads(data, site, books)
+    books.save()
     atom_feed(data, site)
 
 
@@ -78,7 +79,7 @@ STATISTICS_HEADER = ("员工", "拜访次数", "客户数")
 STATISTICS_TAIL = ("其他方式", "新客户", "发现问题", "承诺事项", "满意率", "询问满意度")
 
 
-def reports_workbook(data: SiteData) -> bytes:
+def reports_workbook(data: SiteData) -> Book:
     """The 报表 page's tables as a workbook: a sheet per month and quarter of the 客户拜访
     统计表 (staff rows, then the team), and one of the visits' outcomes by month."""
     sheets = []
@@ -94,7 +95,7 @@ def reports_workbook(data: SiteData) -> bytes:
         sheets.append(Sheet(title, header, rows))
     outcome_header, outcome_rows = outcome_tables(data)
     sheets.append(Sheet("回访结果", outcome_header, outcome_rows))
-    return workbook(sheets, created=data.today)
+    return Book.of(sheets, created=data.today)
 
 
 def _rate(rate) -> Cell:

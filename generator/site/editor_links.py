@@ -130,7 +130,7 @@ class EditorLinks:
         if rule.sample is not None:
             drawn = self._visit_id(item.source.path)
             return {"kind": rule.sample.kind, "checks": drawn} if drawn else None
-        source, _, name = rule.after.partition(".")
+        source = rule.after.partition(".")[0]
         if source == "visit":
             # a callback after a visit of kind X (after: visit.repair) is not itself of kind
             # X: it would be a trigger of the same rule and open the next callback item

@@ -124,3 +124,20 @@ def test_a_calendar_links_each_customers_page_only_with_the_sites_address(tmp_pa
         assert "客户页面 https://intranet.example.com/huifang/customers/C0001.html" in str(
             event["description"]
         )
+
+
+def test_a_workbook_that_shows_the_same_is_kept_and_one_that_changed_is_written(tmp_path):
+    monthly = {"name": "a_monthly", "label": "每月联系 1 次", "applies": {"grade": ["A"]},
+               "methods": "any", "period": "month", "min": 1}  # fmt: skip
+    recs = records(customers=[customer("C0001", grade="A")], rules=policy(cadence=[monthly]))
+    site = tmp_path / "site"
+    write_downloads(site_data(recs), site)
+    team = site / "due" / "team.xlsx"
+    team.write_bytes(b"marker")  # a file written again would lose it
+    write_downloads(site_data(recs), site)
+    assert team.read_bytes() == b"marker"  # the same rows: not written again
+    write_downloads(site_data(recs, today="2026-12-02"), site)  # another as-of day
+    assert team.read_bytes() != b"marker" and openpyxl.load_workbook(team)
+    team.unlink()
+    write_downloads(site_data(recs, today="2026-12-02"), site)
+    assert openpyxl.load_workbook(team)  # missing from the site: written whatever the digest

@@ -19,7 +19,9 @@ def test_a_months_register_as_a_workbook_with_dates_as_dates(tmp_path):
         visit("2026-11-10", outcome='=HYPERLINK("http://evil.example/")'),
     ]
     data = site_data(records(visits=visits))
-    book = openpyxl.load_workbook(io.BytesIO(visit_register_workbook(data, "2026-11", visits)))
+    book = openpyxl.load_workbook(
+        io.BytesIO(visit_register_workbook(data, "2026-11", visits).bytes())
+    )
     sheet = book.active
     assert sheet.title == "客户拜访登记表 2026-11"
     rows = list(sheet.iter_rows(values_only=True))
