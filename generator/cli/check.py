@@ -52,8 +52,9 @@ if TYPE_CHECKING:
     "use_history",
     default=True,
     show_default=True,
-    help="按 Git 历史检查记录是否及时提交、审阅（不在仓库中时跳过）"
-    " / check from Git history that records were filed and reviewed in time.",
+    help="按 Git 历史检查记录是否及时提交、审阅，签字是否本人提交（不在仓库中时跳过）"
+    " / check from Git history that records were filed and reviewed in time, and sign-offs "
+    "committed by the person they name.",
 )
 @click.option(
     "--require-signed",
@@ -105,9 +106,11 @@ def command(
     给出 PATHS 时只报告这些文件的问题（仍读取全部记录做交叉检查），供 pre-commit 使用。
     With PATHS, only the problems of those files are reported (all records are still read).
 
-    在 Git 仓库中还按提交时间检查回访记录、投诉登记和主管审阅是否及时（警告）。
+    在 Git 仓库中还按提交时间检查回访记录、投诉登记和主管审阅是否及时（警告），并按 team.yaml
+    登记的 Git 身份检查审阅签字、投诉处理完毕和回访记录是不是本人提交的（警告）。
     In a Git repository the commit times also show whether visits, complaints and reviews
-    were filed in time (warnings).
+    were filed in time, and team.yaml's Git identities whether sign-offs, complaint closures
+    and visit records were committed by the people they name (warnings).
 
     退出码：0 没有错误（--strict 时也没有警告），1 有问题，2 用法或配置错误（team.yaml、policy.yaml）。
     Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.

@@ -42,6 +42,7 @@ from generator.model.records import Credit as Credit
 from generator.model.records import Customer as Customer
 from generator.model.records import FamilyMember as FamilyMember
 from generator.model.records import FileDocument as FileDocument
+from generator.model.records import GitIdentities as GitIdentities
 from generator.model.records import Issue as Issue
 from generator.model.records import Level as Level
 from generator.model.records import LostDeal as LostDeal

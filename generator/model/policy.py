@@ -280,6 +280,8 @@ class Completeness:
     complaint_registered_late: Check
     visit_review_late: Check
     visit_self_review: Check
+    review_by_reviewer: Check
+    visit_filed_by_staff: Check
     visit_outcome: Check
     visit_record: Check
     done_late: Check

@@ -54,6 +54,15 @@ def renamed(key: str) -> _V | None:
 
 # --- team ---------------------------------------------------------------------------
 @dataclass(frozen=True)
+class GitIdentities:
+    """The Git identities a staff member commits with (team.yaml `git`): author emails and
+    SSH signing keys (public keys or SHA256 fingerprints, as written)."""
+
+    emails: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Staff:
     id: str = ""
     name: str = ""
@@ -64,6 +73,7 @@ class Staff:
     phone: str | None = None
     email: str | None = None
     weekly_target: int | None = None
+    git: GitIdentities | None = None
     source: Source = _NOWHERE
 
 

@@ -19,6 +19,7 @@ from generator.validate import (
     lost,
     policy_rules,
     references,
+    signoffs,
     surveys,
 )
 
@@ -26,6 +27,7 @@ Check = Callable[[Records, date], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
     *identity.CHECKS,
+    *signoffs.CHECKS,
     *references.CHECKS,
     *dates.CHECKS,
     *surveys.CHECKS,

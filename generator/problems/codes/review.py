@@ -38,19 +38,21 @@ class ReviewNotByReviewer(ProblemKind):
     title = "签字不是本人提交"
     severity = "warning"
     zh = (
-        "{what_zh}写的是 {claimed}，但写入它的提交 {commit}（{date}，作者 {author}）是"
-        "{actual_zh}提交的（{basis_zh}），不是 {claimed} 本人。请 {claimed} 本人审核后用自己的 "
-        "Git 身份提交（例如由本人更新 {again}）；若那是 {claimed} 自己的身份，请把它登记在 "
-        "team.yaml 的 git 中。"
+        "{what_zh}应由{role_zh} {claimed} 本人提交，但写入它的提交 {commit}（{date}，作者 {author}）"
+        "是 {actual_zh} 提交的（{basis_zh}）。请 {claimed} 本人核对后用自己的 Git 身份提交（例如由本人"
+        "更新 {again}）；若那是 {claimed} 自己的身份，请把它登记在 team.yaml 的 git 中。"
     )
     en = (
-        "{what_en} names {claimed}, but the commit that wrote it, {commit} ({date}, author "
-        "{author}), was made by {actual_en} ({basis_en}), not by {claimed}. Have {claimed} "
-        "check it and commit it under their own Git identity (for example by updating "
-        "{again} themselves); if that identity is {claimed}'s, list it under git in team.yaml."
+        "{what_en} is for {role_en} {claimed} to commit, but the commit that wrote it, "
+        "{commit} ({date}, author {author}), was made by {actual_en} ({basis_en}). Have "
+        "{claimed} check it and commit it under their own Git identity (for example by "
+        "updating {again} themselves); if that identity is {claimed}'s, list it under git in "
+        "team.yaml."
     )
     what_zh: str
     what_en: str
+    role_zh: str
+    role_en: str
     claimed: str
     commit: str
     date: str

@@ -138,3 +138,31 @@ class VisitReviewedLate(ProblemKind):
     commit: str
     author: str
     days: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class VisitFiledByOther(ProblemKind):
+    code = "visit.filed_by_other"
+    title = "回访记录不是回访人员提交"
+    severity = "warning"
+    zh = (
+        "这条回访记录由 {actual_zh} 提交（提交 {commit}，{date}，作者 {author}，{basis_zh}），"
+        "不是回访人员 {staff} 之一。回访记录应由去回访的人提交；若本团队由文员代为录入，在 "
+        "policy.yaml 的 completeness.visit_filed_by_staff 写 severity: 'off'；若那是回访人员"
+        "自己的身份，请把它登记在 team.yaml 的 git 中。"
+    )
+    en = (
+        "this visit record was committed by {actual_en} (commit {commit}, {date}, author "
+        "{author}, {basis_en}), who is not one of its staff {staff}. The people who made the "
+        "visit file it; if a clerk files for others in your team, set "
+        "completeness.visit_filed_by_staff to severity: 'off' in policy.yaml; if that identity "
+        "is one of the staff's, list it under git in team.yaml."
+    )
+    actual_zh: str
+    actual_en: str
+    commit: str
+    date: str
+    author: str
+    basis_zh: str
+    basis_en: str
+    staff: str

@@ -1,0 +1,306 @@
+"""Sign-offs bound to a person (seed 000: 审查无误后签名确认). Staff may list the Git
+identities they commit with (team.yaml `git`: author emails, SSH signing keys); where the
+Git history is read, the commit that wrote a sign-off is matched against them:
+
+- a visit's review (reviewed_by, reviewed_on, review_comment): the last commit that wrote
+  any of them is the reviewer's own (`review.not_by_reviewer`);
+- a complaint's closure (resolved, resolution): the last commit that wrote them is its
+  first responder's, who owns it to the end (首问负责制; the same code);
+- a visit record: the commit that added it is one of its staff's (`visit.filed_by_other`;
+  off for a team where a clerk files for others).
+
+Who made a commit: a good signature by a key someone lists is that person (whether the
+allowed signers trust the key is `--require-signed`'s question, not this one); otherwise
+the author email someone lists — but not a person who lists keys when the commit is signed
+by another key. An email is the author's claim; signatures (`--require-signed`) make it
+more. A finding needs evidence: the committer is someone else who is listed, or nobody
+listed while the person named lists identities. A person who lists none is never found
+"unknown"; a team that lists nobody gets no finding. As in generator.validate.timeliness,
+records dated before the history (or due.start) and commits a shallow clone was cut at are
+not judged. The identities are team.yaml's as it is now.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from generator.model import Records, Staff
+from generator.problems import Problem, Source, locate
+from generator.problems.catalogue import make_problem
+from generator.validate.common import switched_checks
+from generator.validate.timeliness import Judge
+
+if TYPE_CHECKING:  # History is read by generator.history; only its values come here
+    from generator.history import History, RecordHistory, Version
+    from generator.history.gitlog import Commit
+
+# git's %G? for a signature that verifies for its key, whether the allowed signers trust
+# the key (G) or not (U), and whether the key or signature is still valid (X, Y, V)
+SIGNED = frozenset("GUXYV")
+UNREGISTERED = ("未登记的身份", "an identity not listed in team.yaml")
+KEY_TYPES = frozenset(
+    {
+        "ssh-ed25519",
+        "ssh-rsa",
+        "ecdsa-sha2-nistp256",
+        "ecdsa-sha2-nistp384",
+        "ecdsa-sha2-nistp521",
+        "sk-ssh-ed25519@openssh.com",
+        "sk-ecdsa-sha2-nistp256@openssh.com",
+    }
+)  # the key types schema/team.json allows
+REVIEW_FIELDS = frozenset({"reviewed_by", "reviewed_on", "review_comment"})
+CLOSING_FIELDS = frozenset({"resolved", "resolution"})
+
+
+def key_fingerprint(text: str) -> str:
+    """The SHA256 fingerprint (as git's %GK shows it) of a key as team.yaml lists it: a
+    fingerprint as written, or a public key line; "" when the key cannot be read."""
+    text = text.strip()
+    if text.startswith("SHA256:"):
+        return text
+    parts = text.split()
+    if len(parts) < 2:
+        return ""
+    try:
+        blob = base64.b64decode(parts[1], validate=True)
+    except ValueError:
+        return ""
+    kind = parts[0].encode()
+    if blob[:4] != len(kind).to_bytes(4, "big") or blob[4 : 4 + len(kind)] != kind:
+        return ""  # not the key its type names: cut short or mistyped
+    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
+
+
+@dataclass(frozen=True)
+class Identities:
+    """team.yaml's Git identities: who commits with which email and key."""
+
+    emails: dict[str, str]  # author email, lower case → staff id
+    keys: dict[str, str]  # SHA256 fingerprint → staff id
+    keyed: frozenset[str]  # staff who list signing keys
+    listed: frozenset[str]  # staff who list any identity
+    names: dict[str, str]  # staff id → name
+
+    @classmethod
+    def of(cls, records: Records) -> Identities:
+        emails: dict[str, str] = {}
+        keys: dict[str, str] = {}
+        keyed, listed = set(), set()
+        for member in records.staff_list:
+            git = member.git
+            if git is None:
+                continue
+            for email in git.emails:
+                emails.setdefault(email.strip().lower(), member.id)
+                listed.add(member.id)
+            for key in git.keys:
+                found = key_fingerprint(key)
+                if found:
+                    keys.setdefault(found, member.id)
+                    keyed.add(member.id)
+                    listed.add(member.id)
+        names = {member.id: member.name for member in records.staff_list}
+        return cls(emails, keys, frozenset(keyed), frozenset(listed), names)
+
+    @staticmethod
+    def signed(commit: Commit) -> bool:
+        return commit.signature in SIGNED and bool(commit.key)
+
+    def who(self, commit: Commit) -> str | None:
+        """The staff member who made the commit; None when no listed identity is its."""
+        signed = self.signed(commit)
+        if signed and commit.key in self.keys:
+            return self.keys[commit.key]
+        member = self.emails.get(commit.author_email.strip().lower())
+        if member is not None and signed and member in self.keyed:
+            return None  # signed, but by none of the keys this person lists
+        return member
+
+    def label(self, member: str | None) -> tuple[str, str]:
+        """'S04 崔丽丽' (staff names are shown to colleagues as they are), or 未登记的身份."""
+        if member is None:
+            return UNREGISTERED
+        shown = f"{member} {self.names.get(member, '')}".strip()
+        return shown, shown
+
+    def basis(self, commit: Commit) -> tuple[str, str]:
+        """How the committer was told, in Chinese and English."""
+        if not self.signed(commit):
+            return "未签名，按作者邮箱认定", "unsigned: told by the author's email"
+        if commit.key in self.keys:
+            return f"按签名密钥 {commit.key} 认定", f"told by its signing key {commit.key}"
+        owner = self.emails.get(commit.author_email.strip().lower())
+        if owner in self.keyed:
+            return (
+                f"签名密钥 {commit.key} 没有登记；作者邮箱的主人登记了签名密钥，签名的提交只按密钥认人",
+                f"its signing key {commit.key} is not listed; the author email's owner lists "
+                "signing keys, so a signed commit is theirs only by one of those",
+            )
+        return (
+            f"签名密钥 {commit.key} 没有登记，按作者邮箱认定",
+            f"its signing key {commit.key} is not listed: told by the author's email",
+        )
+
+    def stranger(self, commit: Commit, claimed: tuple[str, ...]) -> tuple[bool, str | None]:
+        """(True, who made it) when the commit is shown not to be by one of `claimed`: by
+        someone else listed, or by an identity nobody lists (None) while every one claimed
+        lists theirs; (False, …) when it may be theirs."""
+        actual = self.who(commit)
+        if actual is not None:
+            return actual not in claimed, actual
+        return bool(claimed) and all(c in self.listed for c in claimed), None
+
+
+def last_writing(found: RecordHistory | None, fields: frozenset[str]) -> Version | None:
+    """The last version that wrote any of these top-level fields (added, changed or removed)."""
+    for version in reversed(found.versions if found else ()):
+        if version.change != "deleted" and any(f.path[:1] and f.path[0] in fields
+                                               for f in version.fields):  # fmt: skip
+            return version
+    return None
+
+
+def _params(ids: Identities, version: Version, actual: str | None) -> dict:
+    commit = version.commit
+    actual_zh, actual_en = ids.label(actual)
+    basis_zh, basis_en = ids.basis(commit)
+    return {
+        "commit": commit.short,
+        "date": commit.author_date[:10],
+        "author": commit.author,
+        "actual_zh": actual_zh,
+        "actual_en": actual_en,
+        "basis_zh": basis_zh,
+        "basis_en": basis_en,
+    }
+
+
+def signoffs_not_by_signer(
+    records: Records, history: History, judge: Judge, ids: Identities
+) -> Iterator[tuple]:
+    for visit in records.visits:
+        if not visit.reviewed_by:
+            continue
+        version = last_writing(history.of("visit", visit.id), REVIEW_FIELDS)
+        if version is None or not judge.judged(visit.date, version):
+            continue
+        other, actual = ids.stranger(version.commit, (visit.reviewed_by,))
+        if other:
+            yield (
+                "review.not_by_reviewer",
+                visit,
+                ("reviewed_by",),
+                {
+                    "what_zh": "回访的审阅签字（reviewed_by）",
+                    "what_en": "the visit's sign-off (reviewed_by)",
+                    "role_zh": "审阅主管",
+                    "role_en": "the reviewer",
+                    "claimed": ids.label(visit.reviewed_by)[0],
+                    "again": "reviewed_on",
+                }
+                | _params(ids, version, actual),
+            )
+    for complaint in records.complaint_list:
+        if not (complaint.resolved and complaint.first_responder):
+            continue
+        version = last_writing(history.of("complaint", complaint.id), CLOSING_FIELDS)
+        if version is None or not judge.judged(complaint.received.date(), version):
+            continue
+        other, actual = ids.stranger(version.commit, (complaint.first_responder,))
+        if other:
+            yield (
+                "review.not_by_reviewer",
+                complaint,
+                ("resolved",),
+                {
+                    "what_zh": "投诉的处理完毕（resolved）",
+                    "what_en": "the complaint's closure (resolved)",
+                    "role_zh": "首问责任人",
+                    "role_en": "its first responder",
+                    "claimed": ids.label(complaint.first_responder)[0],
+                    "again": "resolution",
+                }
+                | _params(ids, version, actual),
+            )
+
+
+def visits_filed_by_others(
+    records: Records, history: History, judge: Judge, ids: Identities
+) -> Iterator[tuple]:
+    for visit in records.visits:
+        found = history.of("visit", visit.id)
+        if not found or not judge.judged(visit.date, found.versions[0]):
+            continue
+        other, actual = ids.stranger(found.versions[0].commit, visit.staff)
+        if other:
+            staff = "、".join(ids.label(s)[0] for s in visit.staff)
+            params = _params(ids, found.versions[0], actual) | {"staff": staff}
+            yield "visit.filed_by_other", visit, ("staff",), params
+
+
+FINDERS = {
+    "review_by_reviewer": signoffs_not_by_signer,
+    "visit_filed_by_staff": visits_filed_by_others,
+}
+
+
+def signoff_records(records: Records, history: History) -> list[Problem]:
+    """The sign-off findings (severity from the policy's completeness section); none when
+    nobody in team.yaml lists a Git identity."""
+    ids = Identities.of(records)
+    if not ids.listed:
+        return []
+    return switched_checks(records, FINDERS, history, Judge(records, history), ids)
+
+
+# --- team.yaml's identities themselves (no history needed) ---------------------------
+def git_identities(records: Records, today: date) -> list[Problem]:
+    """An identity listed for two people (`id.git_duplicate`), a key that cannot be read
+    (`id.git_bad_key`): errors at the line in team.yaml."""
+    problems: list[Problem] = []
+    owner: dict[str, Staff] = {}
+    for member in records.staff_list:
+        if member.git is None:
+            continue
+        index = _index_of(records, member)
+        listed = [("emails", j, e, e.strip().lower()) for j, e in enumerate(member.git.emails)]
+        listed += [("keys", j, k, key_fingerprint(k)) for j, k in enumerate(member.git.keys)]
+        for part, j, written, identity in listed:
+            where = _at(records, member, ("staff", index, "git", part, j))
+            label = f"{member.id} {member.name}"
+            if not identity and written.split(" ", 1)[0] not in KEY_TYPES:
+                continue  # in no form the schema allows: schema.format says so
+            if not identity:
+                problems.append(make_problem("id.git_bad_key", where, f"git.{part}[{j}]",
+                                             member=label, key=written[:60]))  # fmt: skip
+                continue
+            other = owner.setdefault(identity, member)
+            if other.id != member.id:
+                problems.append(make_problem(
+                    "id.git_duplicate", where, f"git.{part}[{j}]", identity=written[:60],
+                    member=label, other=f"{other.id} {other.name}"))  # fmt: skip
+    return problems
+
+
+def _index_of(records: Records, member: Staff) -> int | None:
+    """The member's place in team.yaml's staff list (an entry that could not be read
+    shifts the others, so it is found by the member's own line)."""
+    lines = records.field_lines.get(member.source.path, {})
+    here = (member.source.line, member.source.col)
+    found = (p[1] for p, loc in lines.items() if len(p) == 2 and loc == here)
+    return next((i for i in found if isinstance(i, int)), None)
+
+
+def _at(records: Records, member: Staff, path: tuple) -> Source:
+    if path[1] is None:
+        return member.source
+    return locate(member.source, records.field_lines.get(member.source.path, {}), path)
+
+
+CHECKS = (git_identities,)
