@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     # a JSON Schema document or node: a JSON object
     JsonObject: TypeAlias = dict[str, JsonValue]
 
-KINDS = ("team", "policy", "customer", "visit", "complaint", "survey", "lost")
+KINDS = ("team", "policy", "customer", "visit", "complaint", "survey", "survey_response", "lost")
 
 # Where the labels the program shows live in the schemas: (kind, field path).
 METHOD = ("visit", ("method",))

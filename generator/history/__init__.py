@@ -249,6 +249,9 @@ def _parsed(blobs: dict[str, bytes], sha: str, path: str) -> tuple[dict[str, obj
 def _record_key(kind: str, path: str, data: dict[str, object]) -> tuple[str, str]:
     if kind in ("team", "policy"):
         return kind, kind
+    if kind == "survey_response":  # numbered within its survey: 2026H2/12
+        where = PurePosixPath(path)
+        return kind, f"{where.parent.parent.name}/{where.stem}"
     ident = data.get("id") if kind != "visit" else None
     return kind, str(ident) if ident else PurePosixPath(path).stem
 

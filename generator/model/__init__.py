@@ -53,6 +53,7 @@ from generator.model.records import Person as Person
 from generator.model.records import Staff as Staff
 from generator.model.records import Survey as Survey
 from generator.model.records import SurveyItem as SurveyItem
+from generator.model.records import SurveyResponse as SurveyResponse
 from generator.model.records import Visit as Visit
 from generator.model.records import empty_mapping as empty_mapping
 from generator.model.records import local_time as local_time
@@ -64,6 +65,7 @@ RECORD_TYPES: dict[str, type] = {
     "visit": Visit,
     "complaint": Complaint,
     "survey": Survey,
+    "survey_response": SurveyResponse,
     "lost": LostDeal,
     "policy": Policy,
 }

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model.policy import Policy
-from generator.model.records import Complaint, Customer, LostDeal, Staff, Survey, Visit
+from generator.model.records import (
+    Complaint,
+    Customer,
+    LostDeal,
+    Staff,
+    Survey,
+    SurveyResponse,
+    Visit,
+)
 from generator.problems import Source, locate
 
 if TYPE_CHECKING:
@@ -26,7 +34,7 @@ if TYPE_CHECKING:
     _Item = TypeVar("_Item", bound=_Identified)
 
 # A model that knows where it was read from.
-Sourced = Staff | Customer | Visit | Complaint | Survey | LostDeal | Policy
+Sourced = Staff | Customer | Visit | Complaint | Survey | SurveyResponse | LostDeal | Policy
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,8 @@ class Records:
     complaint_list: tuple[Complaint, ...] = ()
     survey_list: tuple[Survey, ...] = ()
     losses: tuple[LostDeal, ...] = ()  # 丢单报告, by date like visits
+    # 问卷: each survey's returned forms (surveys/<id>/responses/), by survey and number
+    responses: tuple[SurveyResponse, ...] = ()
     # kind → file stems that exist but could not be read (references to them are not "unknown")
     unreadable: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # False when team.yaml is missing or unreadable: staff references cannot be verified

@@ -319,6 +319,27 @@ class Survey:
     actions: tuple[Action, ...] = ()
     source: Source = _NOWHERE
 
+    @property
+    def tallied(self) -> bool:
+        """Does the record give its own counts (some item's `counts`)? Without them, its
+        response records are its tallies (generator.derive.responses)."""
+        return any(item.counts for item in self.items)
+
+
+@dataclass(frozen=True)
+class SurveyResponse:
+    """One returned form (问卷) of a survey: records/surveys/<survey>/responses/<n>.yaml."""
+
+    _: KW_ONLY
+    id: str = ""  # the file name without its suffix: the form's number
+    survey: str = ""  # the survey it answers: the folder it is in
+    household: str | None = None  # 户号/房号: personal data (x-pii address)
+    customer: str | None = None
+    date: dt.date
+    answers: Mapping[str, str] = empty_mapping()  # item → level
+    comments: str | None = None
+    source: Source = _NOWHERE
+
 
 # --- lost deals (丢单报告) -------------------------------------------------------------
 @dataclass(frozen=True)

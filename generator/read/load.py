@@ -13,7 +13,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.model import RECORD_TYPES, Policy, Records, Staff, Visit
+from generator.model import RECORD_TYPES, Policy, Records, Staff, SurveyResponse, Visit
 from generator.problems import Problem, Source
 from generator.problems.catalogue import make_problem
 from generator.progress import SILENT, Reporter
@@ -33,6 +33,7 @@ FOLDER_KINDS = {
     "lost": "lost",
 }
 SINGLE_FILES = {"team": "team", "policy": "policy"}
+RESPONSES = "responses"  # surveys/<survey id>/responses/<n>.yaml: a survey's returned forms
 IGNORED_NAMES = frozenset({"readme.md", "readme", "license", "license.md"})
 
 
@@ -92,6 +93,8 @@ def folder_kind(rel_folder: str) -> str | None:
     parts = rel_folder.split("/")
     if any(map(hidden, parts)):
         return None
+    if parts[0] == "surveys" and len(parts) >= 3 and parts[2] == RESPONSES:
+        return "survey_response" if len(parts) == 3 else STRAY
     return FOLDER_KINDS.get(parts[0], STRAY)
 
 
@@ -288,6 +291,7 @@ def load_records(
         ),
         survey_list=tuple(sorted(built.get("survey", []), key=lambda s: (s.id, s.source.path))),
         losses=tuple(sorted(built.get("lost", []), key=lambda d: (d.date, d.id, d.source.path))),
+        responses=tuple(sorted(built.get("survey_response", []), key=response_key)),
         unreadable={k: frozenset(v) for k, v in unreadable.items()},
         team_readable="team" in by_kind and "team" not in unreadable,
         field_lines=field_lines,
@@ -302,6 +306,18 @@ def _visit_key(visit: Visit) -> tuple:
         visit.id,
         visit.source.path,
     )
+
+
+def response_key(response: SurveyResponse) -> tuple:
+    """A survey's forms in the order of their numbers (2 before 10), odd names after."""
+    number = int(response.id) if response.id.isdigit() else None
+    return (response.survey, number is None, number or 0, response.id, response.source.path)
+
+
+def survey_of_response(shown: str) -> str:
+    """The survey a response file answers: the folder holding its responses/ folder."""
+    parts = shown.split("/")  # records/surveys/<survey>/responses/<n>.yaml
+    return parts[-3] if len(parts) >= 4 else ""
 
 
 def models_of(kind: str, stem: str, doc: Document, schemas: SchemaSet) -> list:
@@ -324,6 +340,9 @@ def models_of(kind: str, stem: str, doc: Document, schemas: SchemaSet) -> list:
         model = RECORD_TYPES[kind]
         named = kind in ("visit", "lost")  # its id is its file name
         ident = stem if named or not isinstance(data.get("id"), str) else data["id"]
+        if kind == "survey_response":  # named by its number, in its survey's folder
+            survey = survey_of_response(doc.source.path)
+            return [build(model, data, id=stem, survey=survey, source=doc.source)]
         return [build(model, data, id=ident, source=doc.source, **body)]
     except Unbuildable:
         return []

@@ -19,6 +19,7 @@ KIND_FILES = {
     "visit": "records/visits/YYYY/<date>-<customer>-<method>.md",
     "complaint": "records/complaints/YYYY/<id>.md",
     "survey": "records/surveys/<id>.yaml",
+    "survey_response": "records/surveys/<survey id>/responses/<n>.yaml",
     "lost": "records/lost/YYYY/<date>-<customer>.md",
 }
 

@@ -19,6 +19,7 @@ from generator.validate import (
     lost,
     policy_rules,
     references,
+    responses,
     signoffs,
     surveys,
 )
@@ -31,6 +32,7 @@ CHECKS: tuple[Check, ...] = (
     *references.CHECKS,
     *dates.CHECKS,
     *surveys.CHECKS,
+    *responses.CHECKS,
     *completeness.CHECKS,
     *lost.CHECKS,
     *policy_rules.CHECKS,

@@ -7,10 +7,12 @@ copies); everything after them takes `CheckReport.records`, which is what passed
 gate. The problems themselves still say what is wrong, masked and escaped as any
 message is.
 
-Withheld: a customer, visit, complaint, survey or lost-deal report whose file has an error;
-a staff entry with an error in its part of team.yaml; visits, complaints and lost deals of a
-withheld customer (their pages and links would lead to a page that is not made). Warnings
-never withhold.
+Withheld: a customer, visit, complaint, survey, survey response or lost-deal report whose
+file has an error; a staff entry with an error in its part of team.yaml; visits, complaints
+and lost deals of a withheld customer (their pages and links would lead to a page that is not
+made); the responses of a withheld survey (they would be summed into nothing). A response
+naming a withheld customer is kept (it has no page; its follow-up needs the customer, so none
+is raised). Warnings never withhold.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def accepted(records: Records, problems: Iterable[Problem]) -> Records:
 
     customers = kept(records.customer_list)
     known = {c.id for c in customers}
+    surveys = {s.id for s in kept(records.survey_list)}
     return dataclasses.replace(
         records,
         staff_list=tuple(s for s in records.staff_list if s.source not in rejected_staff),
@@ -57,4 +60,5 @@ def accepted(records: Records, problems: Iterable[Problem]) -> Records:
         complaint_list=tuple(c for c in kept(records.complaint_list) if c.customer in known),
         survey_list=kept(records.survey_list),
         losses=tuple(d for d in kept(records.losses) if d.customer in known),
+        responses=tuple(r for r in kept(records.responses) if r.survey in surveys),
     )

@@ -26,6 +26,7 @@ from generator.model import (
     Records,
     Staff,
     Survey,
+    SurveyResponse,
     Visit,
 )
 from generator.problems import Problem, Source
@@ -136,6 +137,20 @@ def survey(ident: str = "2026H1", **fields: object) -> Survey:
     return Survey(**(values | fields))
 
 
+def response(number: str = "1", survey: str = "2026H1", **fields: object) -> SurveyResponse:
+    """Form `number` of `survey`, from household 1栋101, dated within builders.survey's
+    period; its path follows the naming rule (records/surveys/<survey>/responses/<n>.yaml)."""
+    values: dict = {
+        "id": number,
+        "survey": survey,
+        "household": "1栋101",
+        "date": day("2026-06-05"),
+        "answers": {},
+        "source": Source(f"records/surveys/{survey}/responses/{number}.yaml"),
+    }
+    return SurveyResponse(**(values | fields))
+
+
 def policy(**data: object) -> Policy:
     """The policy of a policy.yaml holding `data` (two grades unless given), every other
     value the schema's default."""
@@ -149,6 +164,7 @@ def records(
     complaints: Iterable[Complaint] = (),
     surveys: Iterable[Survey] = (),
     losses: Iterable[LostDeal] = (),
+    responses: Iterable[SurveyResponse] = (),
     team: Iterable[Staff] = TEAM,
     rules: Policy | None = None,
     policy_usable: bool = True,
@@ -167,6 +183,7 @@ def records(
         complaint_list=tuple(sorted(complaints, key=lambda c: c.id)),
         survey_list=tuple(sorted(surveys, key=lambda s: s.id)),
         losses=tuple(sorted(losses, key=lambda d: (d.date, d.id))),
+        responses=tuple(responses),
         unreadable=unreadable or {},
         team_readable=team_readable,
         field_lines=field_lines or {},

@@ -77,3 +77,55 @@ class SurveyUnknownLevel(ProblemKind):
     item: str
     level: str
     allowed: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveyTallyMismatch(ProblemKind):
+    code = "survey.tally_mismatch"
+    title = "统计与问卷不符"
+    severity = "error"
+    zh = (
+        "项目“{item}”评价为“{level}”的人数记为 {tally}，但 responses/ 中的问卷有 {count} 份。"
+        "请改正统计数字，或补齐、改正问卷；也可以删去各项目的 counts，由问卷汇总。"
+    )
+    en = (
+        "the item “{item}” has {tally} answers of “{level}” in the tally, but {count} of the "
+        "responses in responses/ give it. Correct the tally, or complete or correct the "
+        "responses; or remove every item's counts and let the responses be summed."
+    )
+    item: str
+    level: str
+    tally: int
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveyResponsesExceedReturned(ProblemKind):
+    code = "survey.responses_exceed_returned"
+    title = "问卷多于回收份数"
+    severity = "error"
+    zh = "responses/ 中有 {count} 份问卷，多于回收份数 {returned}。请核对回收份数或问卷。"
+    en = (
+        "there are {count} responses in responses/, more than the {returned} forms returned. "
+        "Check the number returned or the responses."
+    )
+    count: int
+    returned: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SurveyNoTallies(ProblemKind):
+    code = "survey.no_tallies"
+    title = "调查没有统计"
+    severity = "warning"
+    zh = (
+        "调查已于 {end} 结束，但各项目都没有 counts（各等级人数），responses/ 中也没有问卷，"
+        "满意率无法计算。请填写各项目的人数，或把问卷录入 surveys/{survey}/responses/。"
+    )
+    en = (
+        "the survey ended on {end}, but no item has counts and there are no responses in "
+        "responses/: no rate can be worked out. Fill in each item's counts, or enter the forms "
+        "under surveys/{survey}/responses/."
+    )
+    end: str
+    survey: str
