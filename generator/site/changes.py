@@ -22,6 +22,7 @@ from generator.present.history import version_dict
 from generator.present.mask import numbers_in
 from generator.site.commit_links import commit_href
 from generator.site.data import Page, SiteData, ready
+from generator.validate.signoffs import CLOSING_FIELDS, REVIEW_FIELDS, UNREGISTERED
 
 RECENT = 100  # rows on the team page and entries in the feed
 PER_KIND = 50
@@ -64,7 +65,7 @@ def change_row(data: SiteData, links: Links, history: RecordHistory, version: Ve
     """A record's version as the changes pages and the feed show it. Its id is its file name
     (a visit's may hold a number), so it and the link made of it are shown as present says:
     the feed is XML, not a template, and would otherwise print them as they are."""
-    row = version_dict(history.kind, version, data.privacy)
+    row = version_dict(history.kind, version, data.privacy) | signed(data, history, version)
     link = links.of(history, "../")
     shown = data.privacy.plain
     return row | {
@@ -73,6 +74,44 @@ def change_row(data: SiteData, links: Links, history: RecordHistory, version: Ve
         "link": link and shown(link),
         "commit_url": commit_href(data.commit_url, version.commit.sha),
     }
+
+
+# the record kinds with a sign-off: (the fields that write it, the field naming who signs)
+SIGNOFFS = {
+    "visit": (REVIEW_FIELDS, "reviewed_by", "审阅签字"),
+    "complaint": (CLOSING_FIELDS, "first_responder", "处理完毕（首问责任人）"),
+}
+
+
+def signed(data: SiteData, history: RecordHistory, version: Version) -> dict:
+    """Who made the version's commit, told by team.yaml's Git identities (`identity`: the
+    staff member, 未登记的身份, or "" when nobody lists one), and for a version writing a
+    sign-off whom it names (`signoff`; `stranger` when check reports it: docs/rules.md)."""
+    ids = data.identities
+    if not ids.listed:
+        return {"identity": "", "signoff": None}
+    who = ids.who(version.commit)
+    identity = data.staff_label(who) if who else UNREGISTERED[0]
+    fields, naming, what = SIGNOFFS.get(history.kind, (frozenset(), "", ""))
+    writes = any(f.path[:1] and f.path[0] in fields for f in version.fields)
+    claimed = _value_at(history, version, naming) if writes else None
+    if not isinstance(claimed, str) or not claimed:
+        return {"identity": identity, "signoff": None}
+    stranger, _ = ids.stranger(version.commit, (claimed,))
+    signoff = {"what": what, "claimed": data.staff_label(claimed), "stranger": stranger}
+    return {"identity": identity, "signoff": signoff}
+
+
+def _value_at(history: RecordHistory, version: Version, name: str) -> object:
+    """The top-level field `name` as the record held it after `version`."""
+    value: object = None
+    for each in history.versions:
+        for change in each.fields:
+            if change.path == (name,):
+                value = change.new if change.change != "removed" else None
+        if each is version:
+            break
+    return value
 
 
 def change_pages(data: SiteData) -> list[Page]:

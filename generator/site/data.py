@@ -21,6 +21,7 @@ from generator.present.privacy import Privacy
 from generator.site.editor_links import EditorLinks
 from generator.site.links import Links
 from generator.site.sanitise import body_html as render_body
+from generator.validate.signoffs import Identities
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,11 @@ class SiteData:
         into one is masked as in any text)."""
         staff = self.records.staff.get(staff_id)
         return self.privacy.text(f"{staff_id} {staff.name}") if staff else staff_id
+
+    @cached_property
+    def identities(self) -> Identities:
+        """team.yaml's Git identities: who made each commit of the 变更 rows."""
+        return Identities.of(self.records)
 
     @cached_property
     def changes(self) -> list[tuple[RecordHistory, Version]]:

@@ -13,6 +13,7 @@ from functools import partial
 from generator.derive.items import DueItem
 from generator.present.complaints import month_row
 from generator.present.history import version_dict
+from generator.site.changes import signed
 from generator.site.charts import relationship_map
 from generator.site.commit_links import commit_href
 from generator.site.data import Page, SiteData, ready
@@ -107,11 +108,16 @@ def record_changes(data: SiteData, kind: str, ident: str) -> dict:
     if data.history is None:
         return {"available": False, "shallow": False, "versions": []}
     found = data.history.of(kind, ident)
-    versions = [
-        version_dict(kind, v, data.privacy)
-        | {"commit_url": commit_href(data.commit_url, v.commit.sha)}
-        for v in (found.versions if found else [])
-    ]
+    versions = (
+        [
+            version_dict(kind, v, data.privacy)
+            | signed(data, found, v)
+            | {"commit_url": commit_href(data.commit_url, v.commit.sha)}
+            for v in found.versions
+        ]
+        if found
+        else []
+    )
     return {"available": True, "shallow": data.history.shallow, "versions": versions[::-1]}
 
 

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import COMPLAINT, POLICY, VISIT, check_json
+from conftest import COMPLAINT, POLICY, VISIT, build_site, check_json
 from conftest import write_tree as write_records
 
 pytestmark = pytest.mark.skipif(
@@ -222,3 +222,35 @@ def test_without_identities_in_team_yaml_nothing_is_judged(repo):
         assert found(root / "records", "--no-history") == {}
     finally:
         team_file.write_text(listed, encoding="utf-8")
+
+
+def test_the_change_rows_show_who_really_signed_beside_the_reviewer_named(repo, tmp_path):
+    root, made, _, _ = repo
+    # a staff name holding a phone number: masked on the rows like everywhere else
+    team_file = root / "records/team.yaml"
+    listed = team_file.read_text(encoding="utf-8")
+    team_file.write_text(listed.replace("name: 周敏", "name: 周敏13812345678"), encoding="utf-8")
+    try:
+        result, work = build_site(root / "records", tmp_path / "site")
+    finally:
+        team_file.write_text(listed, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    month = (work / "docs" / "changes" / "2026-11.md").read_text(encoding="utf-8")
+    rows = {row.split("<code", 2)[1].split(">", 1)[1][:8]: row
+            for row in month.split("<tr>")[2:] if "<code" in row}  # fmt: skip
+    # B signed off by 王芳 (S01) for 李强 (S02): both named, marked
+    assert "身份：S01 王芳" in rows[made["B signed"]]
+    assert ('<span class="hf-signoff hf-bad">审阅签字：写的是 S02 李强，实际提交：S01 王芳（不是本人）'
+            in rows[made["B signed"]])  # fmt: skip
+    # A signed off by 李强 with his key: his own
+    assert ('<span class="hf-signoff">审阅签字：写的是 S02 李强，实际提交：S02 李强</span>'
+            in rows[made["A signed"]])  # fmt: skip
+    # D: 李强's email, a stranger's key
+    assert "身份：未登记的身份" in rows[made["D signed"]]
+    assert "实际提交：未登记的身份（不是本人）" in rows[made["D signed"]]
+    # the clerk's filing of B: no sign-off, the clerk's name masked
+    assert "身份：S05 周敏138****5678" in rows[made["B filed"]]
+    assert "13812345678" not in month and "hf-signoff" not in rows[made["B filed"]]
+    # the complaint's own page: closed by 李强 for its first responder 王芳
+    complaint = (work / "docs" / "complaints" / "K2026-0001.md").read_text(encoding="utf-8")
+    assert "处理完毕（首问责任人）：写的是 S01 王芳，实际提交：S02 李强（不是本人）" in complaint
