@@ -12,7 +12,8 @@ from functools import cached_property
 from generator.derive.applies import AppliesFrom
 from generator.derive.calendar import WorkCalendar
 from generator.derive.items import AsOf, DueItem
-from generator.model import Applies, Customer, Records, Visit
+from generator.derive.responses import dissatisfied_by_customer
+from generator.model import Applies, Customer, Records, SurveyResponse, Visit
 
 ROLE_OF_BY = {"supervisor": "supervisor", "manager": "manager", "director": "director"}
 DEPARTMENT = "department:"  # `by: department:业务部`: the staff of that department
@@ -86,6 +87,12 @@ class RuleContext:
         for complaint in self.records.complaint_list:
             index[complaint.customer].append(complaint)
         return index
+
+    @cached_property
+    def dissatisfied(self) -> dict[str, list[tuple[SurveyResponse, str]]]:
+        """Per customer, their survey responses with a dissatisfied answer and what a
+        follow-up is about (`after: survey.dissatisfied`)."""
+        return dissatisfied_by_customer(self.records)
 
     def contacts_of(self, customer: str) -> Contacts:
         return self.contacts.get(customer) or Contacts()

@@ -1,8 +1,9 @@
 """Event rules: `min` matching contacts within N days of a customer event, optionally repeating.
 
 A trigger is a customer date (`events.X`, `customer.since`), a visit of a kind
-(`visit.repair`: each one, the visit itself not counting) or a resolved
-complaint (`complaint.resolved`). Contacts after the deadline still complete
+(`visit.repair`: each one, the visit itself not counting), a resolved
+complaint (`complaint.resolved`) or a survey response naming the customer with an
+item in a level not counted as satisfied (`survey.dissatisfied`, derive/responses.py). Contacts after the deadline still complete
 the item (late); until then it is overdue. `then` repeats the requirement every
 period after the one holding the latest trigger's deadline, until `then.until`.
 
@@ -59,6 +60,11 @@ def triggers(ctx: RuleContext, rule: EventRule, customer: Customer) -> list[Trig
             Trigger(v.date, v.source, visit=v.id, subject=f"回访 {v.id}", moment=_timed(v))
             for v in ctx.contacts_of(customer.id).visits
             if v.kind == name
+        ]
+    if kind == "survey":  # survey.dissatisfied: a response of theirs with a dissatisfied answer
+        return [
+            Trigger(r.date, r.source, subject=why)
+            for r, why in ctx.dissatisfied.get(customer.id, ())
         ]
     return [
         Trigger(c.resolved.date(), c.source, subject=f"投诉 {c.id} 处理完毕", moment=c.resolved)

@@ -11,10 +11,11 @@ from functools import cached_property
 from generator.check import CheckReport
 from generator.derive import Agenda, ComplaintReport
 from generator.derive.items import DueItem
+from generator.derive.responses import by_survey, tallied
 from generator.derive.sla import ComplaintStatus
 from generator.derive.statistics import SurveyResult, survey_result
 from generator.history import History, RecordHistory, Version
-from generator.model import Visit
+from generator.model import SurveyResponse, Visit
 from generator.present.complaints import complaint_row
 from generator.present.due import View, due_row, select
 from generator.present.privacy import Privacy
@@ -133,12 +134,22 @@ class SiteData:
         return [v for v in self.records.visits if v.date and v.date <= self.today]
 
     @cached_property
+    def survey_forms(self) -> dict[str, list[SurveyResponse]]:
+        """Each survey's response records (问卷), by number."""
+        return by_survey(self.records.responses)
+
+    @cached_property
     def survey_results(self) -> list[SurveyResult]:
-        """Every survey's figures, oldest first."""
+        """Every survey's figures, oldest first; a survey without counts of its own counted
+        from its responses (derive/responses.py)."""
         targets = self.records.policy.surveys
         returned = targets.return_rate_target
         distributed = targets.distribution_rate_target
         ordered = sorted(
             self.records.survey_list, key=lambda s: (s.period.start or dt.date.min, s.id)
         )
-        return [survey_result(s, returned, self.today, distributed) for s in ordered]
+        return [
+            survey_result(tallied(s, self.survey_forms.get(s.id, [])), returned, self.today,
+                          distributed)
+            for s in ordered
+        ]  # fmt: skip

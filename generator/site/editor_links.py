@@ -52,7 +52,8 @@ VISIT_KIND = {
     "complaint/complaint_followup": "complaint",
 }
 EVENT_KIND = {"events.contract": "new_customer", "customer.since": "new_customer",
-              "customer.orders": "after_sales", "complaint.resolved": "complaint"}  # fmt: skip
+              "customer.orders": "after_sales", "complaint.resolved": "complaint",
+              "survey.dissatisfied": "survey"}  # fmt: skip
 
 
 class NotAnId(ValueError):

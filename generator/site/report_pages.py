@@ -15,6 +15,7 @@ from markupsafe import Markup
 from generator.derive.analysis import weekly_target
 from generator.derive.outcomes import outcomes_of
 from generator.derive.periods import Span, last_periods, period_of
+from generator.derive.responses import comments
 from generator.derive.statistics import (
     Rate,
     in_span,
@@ -73,6 +74,10 @@ def satisfaction_context(data: SiteData) -> dict:
                 "distribution_target": f"{result.distribution_target:.0%}",
                 "distribution_met": result.distribution_met,
                 "opinions": [data.privacy.free_text(o) for o in s.opinions],
+                # the comments written on the survey's response records, masked as free text
+                "comments": [
+                    data.privacy.free_text(c) for c in comments(data.survey_forms.get(s.id, []))
+                ],
                 "actions": [
                     replace(a, owner=data.staff_label(a.owner) if a.owner else "")
                     for a in result.actions

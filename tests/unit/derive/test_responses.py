@@ -3,8 +3,9 @@ comments, and the items each response was not satisfied with (counted by hand)."
 
 from __future__ import annotations
 
-from builders import records, response, survey
+from builders import context, customer, policy, records, response, survey, visit
 
+from generator.derive.events import event_items
 from generator.derive.responses import comments, dissatisfied, dissatisfied_by_customer, tallied
 from generator.derive.statistics import Rate, survey_result
 from generator.model import Level, SurveyItem
@@ -63,3 +64,52 @@ def test_only_responses_naming_a_customer_are_followed_up():
     assert list(found) == ["C0001"]
     [(form, subject)] = found["C0001"]
     assert form.id == "2" and subject == "调查 2026H1 问卷 2：绿化管理（不满意）、维修服务（一般）"
+
+
+FOLLOW_UP = {
+    "name": "survey_follow_up",
+    "label": "调查不满意 7 天内回访",
+    "after": "survey.dissatisfied",
+    "within_days": 7,
+    "methods": "any",
+    "by": "area_agent",
+}
+
+
+def _follow_ups(today, *visits, forms=None):
+    recs = records(
+        customers=[customer("C0001", area="一区", owner="S02"), customer("C0002", area="一区")],
+        surveys=[survey(items=ITEMS, levels=LEVELS)],
+        responses=forms if forms is not None else _forms(),
+        visits=visits,
+        rules=policy(events=[FOLLOW_UP]),
+    )
+    return event_items(context(recs, today), recs.policy.events[0])
+
+
+def test_a_dissatisfied_answer_naming_a_customer_is_followed_up_by_the_areas_agent():
+    # form 2 (C0001, 2026-06-05): 绿化管理 不满意, 维修服务 一般 → by 2026-06-12, for S01, the
+    # agent of 一区 (the owner S02 is a supervisor); the other forms name no customer
+    [item] = _follow_ups("2026-06-10")
+    assert (item.customer, item.staff, str(item.deadline), item.state) == (
+        "C0001",
+        ("S01",),
+        "2026-06-12",
+        "due_soon",
+    )
+    assert item.subject == "调查 2026H1 问卷 2：绿化管理（不满意）、维修服务（一般）"
+    assert item.source.path == "records/surveys/2026H1/responses/2.yaml"
+    assert [i.state for i in _follow_ups("2026-06-13")] == ["overdue"]
+
+
+def test_the_follow_up_is_done_by_the_agents_contact_after_the_form():
+    called = visit("2026-06-08", customer="C0001", staff=("S01",))
+    [item] = _follow_ups("2026-06-13", called)
+    assert item.state == "done" and item.evidence == (called.id,)
+    before = visit("2026-06-04", customer="C0001", staff=("S01",))  # before the form: not it
+    assert [i.state for i in _follow_ups("2026-06-13", before)] == ["overdue"]
+
+
+def test_satisfied_forms_raise_nothing():
+    happy = [response("1", customer="C0002", answers={"绿化管理": "满意", "维修服务": "基本满意"})]
+    assert _follow_ups("2026-06-10", forms=happy) == []
