@@ -54,6 +54,7 @@ from generator.site.report_archive import report_archive
 from generator.site.report_pages import reports, satisfaction
 from generator.site.scan import scan_site
 from generator.site.shards import MAIN, is_sharded, shard_names, shard_of
+from generator.site.survey_notice import survey_notices
 from generator.site.team_pages import write_team_search_pages
 from generator.site.team_settings import TeamSettings
 from generator.site.trees import prune
@@ -70,6 +71,7 @@ __all__ = ["BuildError", "BuildResult", "OutFolderError", "build_site", "write_d
 BUILDERS = (
     reports, satisfaction, dashboard, customers, due_pages, complaint_pages, change_pages, quality,
     complaint_record_pages, complaint_register_pages, visit_registers, report_archive, deal_pages,
+    survey_notices,
 )  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from generator.derive.statistics import (
 from generator.site.charts import Table, Target, bar_chart, line_chart
 from generator.site.data import Page, SiteData
 from generator.site.links import survey_anchor
+from generator.site.survey_notice import notice_path
 from generator.vocabulary import enum_text, field
 
 MONTHS_SHOWN = 12  # visit satisfaction by month: the last twelve months
@@ -58,6 +59,7 @@ def satisfaction_context(data: SiteData) -> dict:
             {
                 "id": s.id,
                 "anchor": survey_anchor(s.id),  # the address links.py gives the survey
+                "notice": notice_path(s.id).removesuffix(".md") + ".html",  # survey_notice.py
                 "title": s.title,
                 "period": f"{s.period.start or ''} – {s.period.end or ''}",
                 "audience": s.audience or "",

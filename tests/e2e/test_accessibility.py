@@ -45,6 +45,7 @@ PAGE_TYPES: list[tuple[str, str, bool]] = [
     ("report-month", "reports/month-*.html", True),
     ("today-person", "due/today-*.html", True),
     ("satisfaction", "satisfaction.html", True),
+    ("survey-notice", "satisfaction/*-notice.html", True),
     ("quality", "quality.html", True),
     ("changes", "changes/index.html", True),
     ("changes-customers", "changes/customers.html", True),
