@@ -74,6 +74,11 @@ def _moment(value: object, fallback: time = time(17, 0)) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def _counted(text: str) -> bool:
+    """Does a survey give its own counts (else its forms, surveys/<id>/responses/, are its)?"""
+    return any(item.get("counts") for item in front_matter(text).get("items", []))
+
+
 class _Timeline:
     def __init__(self, files: dict[str, str], seed: int, end: date) -> None:
         self.files, self.rng = files, random.Random(seed)
@@ -101,6 +106,14 @@ class _Timeline:
                 self._visit(path, text)
             elif path.startswith("complaints/"):
                 self._complaint(path, text)
+            elif path.startswith("surveys/") and "/responses/" in path:  # a form, entered that day
+                when = _moment(front_matter(text)["date"], time(17, 0))
+                self.add(when, self.director, f"问卷 {path.split('/')[1]}/{Path(path).stem}",
+                         (path, text))  # fmt: skip
+            elif path.startswith("surveys/") and not _counted(text):  # summed from its forms:
+                start = front_matter(text)["period"]["start"]  # set up as it begins
+                self.add(_moment(start, time(9, 0)), self.director, f"满意度调查 {Path(path).stem} 开始",
+                         (path, text))  # fmt: skip
             elif path.startswith("surveys/"):
                 period_end = front_matter(text).get("period", {}).get("end")
                 when = _moment(period_end) + timedelta(days=5) if period_end else self.start

@@ -79,7 +79,7 @@ def test_new_takes_the_next_free_id_and_file_name_and_never_overwrites(demo):
     assert complaint == demo / "complaints/2026/K2026-0031.md"
     assert "received: 2026-11-20 14:30" in complaint.read_text(encoding="utf-8")
     survey = created(huifang("new", "survey", "--records", str(demo)))
-    assert survey.name == "2026H2.yaml"
+    assert survey.name == "2027H1.yaml"  # the demo's latest survey is 2026H2
     code, payload = check_now(demo)
     new_files = {f"records/{p.relative_to(demo).as_posix()}" for p in (customer, complaint, survey)}
     errors = [p for p in payload["problems"] if p["file"] in new_files and p["severity"] == "error"]

@@ -36,7 +36,8 @@ def test_shipped_demo_has_the_promised_shape():
     assert kinds.count("customers") == 60
     assert kinds.count("visits") == 600
     assert kinds.count("complaints") == 30
-    assert kinds.count("surveys") == 2
+    assert sum(1 for n in files if n.startswith("surveys/") and "/responses/" not in n) == 3
+    assert sum(1 for n in files if n.startswith("surveys/2026H2/responses/")) == 12  # 问卷
     assert files["team.yaml"].count("- id: S") == 8
     national_day = [
         n
@@ -125,7 +126,7 @@ def test_every_hazard_in_a_copy_of_the_demo_is_found_in_one_run(tmp_path):
         lines = (tmp_path / p["file"]).read_bytes().count(b"\n") + 1
         assert 1 <= p["line"] <= lines
     # the other 685 files were still read and checked: the untouched customers are not reported
-    assert payload["summary"]["files"] == 694
+    assert payload["summary"]["files"] == 707
     assert not any(p["file"] == "records/customers/C0010.md" for p in payload["problems"])
 
 
