@@ -28,6 +28,7 @@ class Staff(TypedDict):
     area: NotRequired[str]
     active: bool
     phone: str
+    git: NotRequired[dict[str, list[str]]]  # team.yaml's Git identities
 
 
 class Contact(TypedDict):

@@ -1,5 +1,5 @@
 """team.yaml: eight staff, one in each role above the agents and four agents, one of
-whom left the company (their old visits remain)."""
+whom left the company (their old visits remain); each lists the Git email they commit with."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ ROLES = (
 )
 
 
+def git_email(ident: str) -> str:
+    """The author email each member commits with in make demo-site's history (`git` in
+    team.yaml lists it, so check can tell who committed a sign-off)."""
+    return f"{ident.lower()}@example.com"
+
+
 def write_team(demo: Demo) -> None:
     for index, (role, area) in enumerate(ROLES, start=1):
         ident, name, phone = f"S{index:02d}", demo.fake.name(), demo.mobile()
@@ -34,5 +40,6 @@ def write_team(demo: Demo) -> None:
             if area
             else {"id": ident, "name": name, "role": role, "active": active, "phone": phone}
         )
+        member["git"] = {"emails": [git_email(ident)]}
         demo.staff.append(member)
     demo.files["team.yaml"] = "# 团队名单 / the team\n" + dump({"staff": demo.staff})

@@ -26,7 +26,8 @@ _texts: list[str] = []  # read by the forked process from this one's memory
 def render_ahead(records: Records, masked: bool) -> Callable[[], dict[str, str]]:
     """Start rendering every record's body; call the result to stop and take them."""
     texts = [r.body for group in (records.customer_list, records.visits,
-                                  records.complaint_list) for r in group if r.body]  # fmt: skip
+                                  records.complaint_list, records.losses)
+             for r in group if r.body]  # fmt: skip
     if not workers_for(len(texts), PARALLEL_FROM):
         return dict  # nothing ahead: every body is rendered with its page
     global _texts

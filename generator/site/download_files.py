@@ -10,16 +10,22 @@ digest says.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from generator.report.xlsx import Book
+from generator.report.xlsx import Book, Sheet
 
 MANIFEST = "downloads.json"
 
 
 class DownloadFiles:
-    def __init__(self, site: Path) -> None:
+    """`shown`: what every text cell goes through, as every value of a page does (Jinja's
+    finalize, Privacy.page_value): the masked profile masks numbers in any field."""
+
+    def __init__(self, site: Path, shown: Callable[[Any], Any] = lambda value: value) -> None:
         self.site = site
+        self.shown = shown
         self.manifest = site.parent / MANIFEST
         try:
             known = json.loads(self.manifest.read_text("utf-8"))
@@ -31,6 +37,11 @@ class DownloadFiles:
     def book(self, relative: str, book: Book) -> None:
         """`book` at `relative` (e.g. "due/S05.xlsx"), unless the file there shows the same."""
         path = self.site / relative
+        book = Book(
+            tuple(Sheet(s.name, s.header, [tuple(map(self.shown, r)) for r in s.rows])
+                  for s in book.sheets),
+            book.created,
+        )  # fmt: skip
         digest = book.digest()
         if self.known.get(relative) != digest or not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -32,7 +32,7 @@ def write_register_downloads(
     folder = site / "visits"
     folder.mkdir(parents=True, exist_ok=True)
     own = files is None
-    files = files or DownloadFiles(site)
+    files = files or DownloadFiles(site, data.privacy.page_value)
     written = set()
     for month, visits in visits_by_month(data).items():
         files.book(f"visits/{month}.xlsx", visit_register_workbook(data, month, visits))

@@ -3,6 +3,7 @@ work, ending in exactly the shipped records."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -50,6 +51,32 @@ def test_the_history_has_field_diffs_reviews_and_late_filings(demo_repo):
     assert check.stdout.count("warning visit.filed_late") >= 5
     reviews = git(demo_repo, "log", "--format=%s", "--grep", "^审阅")
     assert len(reviews.splitlines()) > 100
+
+
+def test_one_sign_off_in_the_history_was_committed_by_the_wrong_person(demo_repo, tmp_path):
+    """team.yaml lists each member's Git email (sNN@example.com, as the history commits);
+    one visit's sign-off, two months before the end, was committed by its agent."""
+    records = demo_repo / "records"
+    check = huifang("check", "--records", str(records), "--today", "2026-11-23", "--format",
+                    "json")  # fmt: skip
+    found = [p for p in json.loads(check.stdout)["problems"]
+             if p["code"] in ("review.not_by_reviewer", "visit.filed_by_other")]  # fmt: skip
+    assert len(found) == 1 and found[0]["code"] == "review.not_by_reviewer", found
+    visit = found[0]["file"].removeprefix("records/")
+    reviewer = next(line.split(": ")[1] for line in (records / visit).read_text("utf-8").split("\n")
+                    if line.startswith("reviewed_by: "))  # fmt: skip
+    subject = f"审阅 {visit.rsplit('/', 1)[1].removesuffix('.md')}"
+    author = git(demo_repo, "log", "--format=%ae", f"--grep=^{subject}$", "--", f"records/{visit}")
+    assert author.strip() != f"{reviewer.lower()}@example.com"  # not the reviewer's email
+    assert f"应由审阅主管 {reviewer} " in found[0]["message"]["zh"]
+    # the site's 变更 row of that commit names both
+    result, work = build_site(records, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    month = git(
+        demo_repo, "log", "-1", "--format=%ad", "--date=format:%Y-%m", f"--grep=^{subject}$"
+    )
+    page = (work / "docs" / "changes" / f"{month.strip()}.md").read_text(encoding="utf-8")
+    assert page.count("（不是本人）") == 1 and f"审阅签字：写的是 {reviewer} " in page
 
 
 def test_history_needs_an_empty_folder(tmp_path):

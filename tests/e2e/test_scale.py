@@ -183,7 +183,7 @@ def test_bodies_rendered_ahead_give_the_same_pages(tmp_path, monkeypatch):
     monkeypatch.setattr(bodies, "CHECK_EVERY", 10**9)  # never stopped: every body ahead
     real = site_data.render_body
     rendered_here = []
-    monkeypatch.setattr(site_data, "render_body", lambda *a: rendered_here.append(1) or real(*a))
+    monkeypatch.setattr(site_data, "render_body", lambda *a: rendered_here.append(a) or real(*a))
     assert docs("all-ahead") == as_written and rendered_here == []
     # stopped part way (a slow renderer ahead): the pages render the rest themselves
     slow = bodies.body_html
@@ -191,5 +191,7 @@ def test_bodies_rendered_ahead_give_the_same_pages(tmp_path, monkeypatch):
     monkeypatch.setattr(bodies, "CHECK_EVERY", 1)
     assert docs("part-ahead") == as_written
     everyone = sum(1 for group in (report.records.customer_list, report.records.visits,
-                                   report.records.complaint_list) for r in group if r.body)  # fmt: skip
-    assert 0 < len(rendered_here) < everyone
+                                   report.records.complaint_list, report.records.losses)
+                   for r in group if r.body)  # fmt: skip
+    # distinct bodies: one body may be shown on two pages (a lost deal on 丢单分析 and beyond)
+    assert 0 < len(set(map(repr, rendered_here))) < everyone
