@@ -9,6 +9,7 @@ from generator.demo import texts
 from generator.demo.files import dump
 from generator.demo.state import Contact, Customer, Demo
 
+LEFT_FOR = "moved"  # why the demo's lost customers left (搬迁/停业): policy lost_reasons
 GRADE_SHARE = {"A1": 0.05, "A2": 0.05, "B1": 0.10, "B2": 0.15, "C": 0.35, "D": 0.30}
 
 
@@ -30,6 +31,8 @@ def write_customers(demo: Demo) -> None:
             "grade": grade,
             "stage": rng.choices(("potential", "new", "loyal", "lost"), (1, 1, 7, 1))[0],
         }
+        if c["stage"] == "lost":
+            c["lost_reason"] = LEFT_FOR  # a lost customer says why (customer.lost_reason_missing)
         if not individual:
             c["industry"] = rng.choice(texts.INDUSTRIES)
         c["region"] = rng.choices(("local", "province", "other"), (7, 2, 1))[0]

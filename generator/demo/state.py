@@ -49,6 +49,7 @@ class Customer(TypedDict):
     kind: str
     grade: str
     stage: str
+    lost_reason: NotRequired[str]
     industry: NotRequired[str]
     region: NotRequired[str]
     area: NotRequired[str]

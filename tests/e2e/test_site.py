@@ -64,7 +64,7 @@ def test_the_nav_lists_section_pages_only(demo_site):
     _, work = demo_site
     config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
     assert [next(iter(entry)) for entry in config["nav"]] == [
-        "首页", "客户", "拜访", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
+        "首页", "客户", "拜访", "商机", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
         "制度",  # the team's own page (mkdocs.yml, site_pages/), after the generated sections
     ]  # fmt: skip
     assert config["theme"]["font"] is False and config["theme"]["language"] == "zh"
