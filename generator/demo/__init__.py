@@ -1,13 +1,14 @@
 """A deterministic demo data set: one fictional property-services company.
 
 `write_demo(out, size, seed, end)` writes team.yaml, policy.yaml, customers,
-visits, complaints and surveys. The same arguments always give the same files
-(seeded Faker and Random, dates counted back from `end`, never the clock), so
+visits, complaints, surveys and lost-deal reports. The same arguments always give the same
+files (seeded Faker and Random, dates counted back from `end`, never the clock), so
 the shipped demo and the large benchmark sets come from the same code.
 
 One module per record kind (team, policy, customers, complaints, visits, surveys),
 each drawing from the one seeded state (generator.demo.state) in a fixed order; the
-policy itself is the file generator/demo/policy.yaml.
+policy itself is the file generator/demo/policy.yaml. The deals (deals.py: opportunities on
+the visits, two lost deals) draw nothing: they are decided from the visits written.
 
 The demo checks clean apart from a few warnings it shows on purpose (see
 DELIBERATE_WARNINGS); tests hold it to that.
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from generator.demo.complaints import write_complaints
 from generator.demo.customers import write_customers
+from generator.demo.deals import write_deals
 from generator.demo.policy import policy_file
 from generator.demo.state import Demo, DemoSize
 from generator.demo.surveys import write_surveys
@@ -40,7 +42,7 @@ DELIBERATE_WARNINGS = (
 )
 
 DEMO_END = date(2026, 11, 20)  # fixed, so the shipped demo never depends on the clock
-RECORD_FOLDERS = ("customers", "visits", "complaints", "surveys")
+RECORD_FOLDERS = ("customers", "visits", "complaints", "surveys", "lost")
 
 
 def generate(size: DemoSize, seed: int = 2026, end: date = DEMO_END) -> dict[str, str]:
@@ -51,6 +53,7 @@ def generate(size: DemoSize, seed: int = 2026, end: date = DEMO_END) -> dict[str
     write_customers(demo)
     followups = write_complaints(demo)  # before the visits: each gets a follow-up visit
     write_visits(demo, followups)
+    write_deals(demo)  # opportunities on those visits, two deals lost (draws nothing)
     write_surveys(demo)
     return dict(sorted(demo.files.items()))
 

@@ -9,7 +9,7 @@ from generator.demo import texts
 from generator.demo.files import dump
 from generator.demo.state import Contact, Customer, Demo
 
-LEFT_FOR = "moved"  # why the demo's lost customers left (搬迁/停业): policy lost_reasons
+LEFT_FOR = "moved"  # why the lost customers without a lost-deal report left (搬迁/停业)
 GRADE_SHARE = {"A1": 0.05, "A2": 0.05, "B1": 0.10, "B2": 0.15, "C": 0.35, "D": 0.30}
 
 
@@ -31,8 +31,8 @@ def write_customers(demo: Demo) -> None:
             "grade": grade,
             "stage": rng.choices(("potential", "new", "loyal", "lost"), (1, 1, 7, 1))[0],
         }
-        if c["stage"] == "lost":
-            c["lost_reason"] = LEFT_FOR  # a lost customer says why (customer.lost_reason_missing)
+        if c["stage"] == "lost" and n != 1 and (individual or _reported(demo)):
+            c["lost_reason"] = LEFT_FOR  # the first lost organisation has a report (deals.py)
         if not individual:
             c["industry"] = rng.choice(texts.INDUSTRIES)
         c["region"] = rng.choices(("local", "province", "other"), (7, 2, 1))[0]
@@ -58,6 +58,11 @@ def write_customers(demo: Demo) -> None:
         demo.customers.append(c)
         body = rng.choice(texts.CUSTOMER_NOTES[3:] if individual else texts.CUSTOMER_NOTES[:3])
         demo.files[f"customers/{c['id']}.md"] = dump(c, body)
+
+
+def _reported(demo: Demo) -> bool:
+    """Has an earlier lost organisation been written? (Only the first gets a report.)"""
+    return any(o["stage"] == "lost" and o["kind"] == "organisation" for o in demo.customers)
 
 
 def _contacts(demo: Demo, individual: bool, owner: str) -> list[Contact]:

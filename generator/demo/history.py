@@ -106,6 +106,10 @@ class _Timeline:
                 self._visit(path, text)
             elif path.startswith("complaints/"):
                 self._complaint(path, text)
+            elif path.startswith("lost/"):  # the 丢单报告 the day after the visit that learnt of it
+                record = front_matter(text)
+                when = _moment(record["date"], time(10, 0)) + timedelta(days=1)
+                self.add(when, record["staff"][0], f"丢单报告 {Path(path).stem}", (path, text))
             elif path.startswith("surveys/") and "/responses/" in path:  # a form, entered that day
                 when = _moment(front_matter(text)["date"], time(17, 0))
                 self.add(when, self.director, f"问卷 {path.split('/')[1]}/{Path(path).stem}",

@@ -90,13 +90,10 @@ def opportunities(visits: Iterable[Visit], today: dt.date) -> list[Opportunity]:
 
 
 def open_opportunities(visits: Iterable[Visit], today: dt.date) -> list[Opportunity]:
-    """The open ones, newest first (the latest opened first; then the latest followed)."""
-    found = [o for o in opportunities(visits, today) if o.is_open]
-    return sorted(
-        found,
-        key=lambda o: (o.opened, _visit_order(o.latest), o.customer),
-        reverse=True,
-    )
+    """The open ones, newest first: the latest opened first, then the latest followed, then
+    by customer."""
+    found = sorted((o for o in opportunities(visits, today) if o.is_open), key=lambda o: o.customer)
+    return sorted(found, key=lambda o: (o.opened, _visit_order(o.latest)[:2]), reverse=True)
 
 
 # --- lost deals ---------------------------------------------------------------------

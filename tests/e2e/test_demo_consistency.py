@@ -98,6 +98,17 @@ def contradictions(records: Path) -> list[str]:
                 found.append(
                     f"{name}: follow-up satisfaction differs from the complaint's feedback"
                 )
+    lost_on = {  # (customer, day) of every visit that says its opportunity was lost
+        (v["customer"], _day(v["date"]))
+        for v, _ in map(_read, sorted(records.glob("visits/*/*.md")))
+        if (v.get("opportunity") or {}).get("status") == "lost"
+    }
+    for path in sorted(records.glob("lost/*/*.md")):
+        deal, _ = _read(path)
+        if _day(deal["date"]) < _day(customers[deal["customer"]]["since"]):
+            found.append(f"{path.name}: deal lost before the customer's since")
+        if (deal["customer"], _day(deal["date"])) not in lost_on:
+            found.append(f"{path.name}: no visit of that day says the deal was lost")
     return found
 
 
@@ -148,6 +159,14 @@ PLANTS = {  # what is planted → (the change, the words of the contradiction fo
     "a festival greeting in an ordinary week": (
         _plant("visits/*/*.md", "kind: holiday", "date: '20", "date: '2026-07-1"),
         "a festival greeting far from any festival",
+    ),
+    "a lost-deal report on a day no visit says so": (
+        _plant("lost/*/*.md", "reason: price", "date: '2026-10-", "date: '2026-01-"),
+        "no visit of that day says the deal was lost",
+    ),
+    "a deal lost before the customer came": (
+        _plant("lost/*/*.md", "reason: price", "date: '2026-", "date: '2018-"),
+        "deal lost before the customer's since",
     ),
     "an order before the contract": (
         _plant("customers/*.md", "contract: '", "last_order: '", "last_order: '2018"),

@@ -24,6 +24,8 @@ PAGES = (
     "changes/customers.html",
     "changes/feed.xml",
     "quality.html",
+    "deals/index.html",
+    "deals/lost.html",
     "pagefind/pagefind.js",
     "pagefind/pagefind-ui.js",
 )

@@ -106,3 +106,38 @@ def test_the_deal_pages_show_the_open_opportunities_and_the_lost_deals(tree, tmp
     # newest first
     assert lost.index('id="lost-2026-11-03-C0002"') < lost.index('id="lost-2026-10-12-C0001"')
     assert broken_links(site.resolve()) == []
+
+
+def test_the_demos_deal_pages_show_its_two_lost_deals_and_open_opportunities(demo_site):
+    """The demo loses two deals (generator/demo/deals.py): C0025's contract renewal on
+    2026-10-06 (price, to 城安物业服务有限公司, 360,000, S05 陈帅) and C0003's façade cleaning
+    on 2026-09-29 (competitor, to 洁安清洁服务有限公司, 86,000, S06 王小红)."""
+    site, _ = demo_site
+    lost = _text((site / "deals/lost.html").read_text(encoding="utf-8"))
+    assert "共 2 单，已知金额 446,000 元（2 单写了金额）" in lost
+    assert "2026-08 0 — 2026-09 1 86,000 2026-10 1 360,000 2026-11 0 —" in lost
+    assert "原因 丢单数 金额（元） 价格偏高 1 360,000 对手关系或条件更好 1 86,000" in lost
+    assert "城安物业服务有限公司 1 360,000 洁安清洁服务有限公司 1 86,000" in lost
+    assert "跟单人 丢单数 金额（元） S05 陈帅 1 360,000 S06 王小红 1 86,000" in lost
+    assert lost.index("2026-10-06 · C0025 恒聪百汇科技有限公司 · 物业服务合同续签") < lost.index(
+        "2026-09-29 · C0003 时空盒数字传媒有限公司 · 外墙及玻璃幕墙清洗年度合同"
+    )
+    deals = (site / "deals/index.html").read_text(encoding="utf-8")
+    text = _text(deals)
+    # 20 opportunities followed: 19 at A/B customers and C0025's renewal; 2 won, 2 lost
+    assert (
+        "仍在跟进的商机 16 个" in text
+        and "丢单：共 2 单（2026 年 2 单，已知金额 446,000 元）" in text
+    )
+    # the newest: C0029's, opened 2026-11-17 (6 days by 11-23), followed again on 11-19
+    assert (
+        "2026-11-17 C0029 立信电子网络有限公司 办公区绿化改造 已确认 S06 王小红 "
+        "约主管一起现场勘察后报价 2026-11-19 S06 王小红（共 2 次回访） 6"
+    ) in text
+    assert 'href="../customers/C0029.html#v-2026-11-19-C0029-' in deals
+    # the oldest still open: C0044's, opened 2026-08-22, 93 days, last followed 09-29
+    assert text.rstrip().endswith("2026-09-29 S05 陈帅（共 3 次回访） 93")
+    customer = (site / "customers/C0025.html").read_text(encoding="utf-8")
+    assert (
+        "客户决定合同到期后改由其他物业公司服务，不再续签" in customer
+    )  # the visit that learnt it

@@ -62,6 +62,16 @@ def test_a_status_not_given_is_open_and_customers_are_followed_apart():
     assert lost[0].status == "lost" and len(lost[0].visits) == 2
 
 
+def test_opened_the_same_day_the_latest_followed_first_then_by_customer():
+    visits = [
+        _seen("2026-11-17", customer="C0038", status="lead"),
+        _seen("2026-11-17", customer="C0014", status="lead"),
+        _seen("2026-11-17", customer="C0029", status="lead"),
+        _seen("2026-11-19", customer="C0029", status="qualified"),
+    ]
+    assert [o.customer for o in open_opportunities(visits, TODAY)] == ["C0029", "C0014", "C0038"]
+
+
 def test_visits_after_the_as_of_day_are_not_yet_followed():
     visits = [_seen("2026-11-20", status="lead"), _seen("2026-11-24", status="won")]
     (still,) = open_opportunities(visits, TODAY)
