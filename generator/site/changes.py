@@ -34,7 +34,7 @@ KIND_PAGES = {  # kind → (page title, file)
     "survey": ("满意度调查变更", "surveys"),
     "team": ("团队与规则变更", "settings"),
 }
-LINKED_KINDS = frozenset({"customer", "visit", "complaint", "survey"})  # with a page or entry
+LINKED_KINDS = frozenset({"customer", "visit", "complaint", "survey", "lost"})  # page or entry
 KIND_OF_PAGE = {"policy": "team", "survey_response": "survey"}  # with the team's; 问卷 with surveys
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAMESPACE = uuid.UUID("6f1c3c3e-5d1a-4a8e-9a38-6e1f0d7c4b21")  # ids stable across builds

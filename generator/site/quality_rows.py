@@ -18,6 +18,7 @@ def record_of_file(data: SiteData) -> dict[str, tuple[str, str]]:
         ("visit", records.visits),
         ("complaint", records.complaint_list),
         ("survey", records.survey_list),
+        ("lost", records.losses),
     ):
         for record in items:
             found.setdefault(str(record.source.path), (kind, record.id))

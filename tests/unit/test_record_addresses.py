@@ -12,7 +12,7 @@ from generator.model import Commitment
 from generator.present.privacy import Privacy
 from generator.site.data import SiteData
 from generator.site.timelines import TIMELINE_PAGE
-from tests.unit.builders import at, complaint, customer, day, records, survey, visit
+from tests.unit.builders import at, complaint, customer, day, lost_deal, records, survey, visit
 
 
 def site_data(recs, today: str = "2026-11-23", masked: bool = True) -> SiteData:
@@ -79,3 +79,16 @@ def test_survey_anchor_and_unknown_kind():
     assert data.href("survey", "2025H2", "") is None
     with pytest.raises(ValueError):
         data.href("order", "X", "")
+
+
+def test_a_lost_deal_is_its_row_on_the_lost_deals_page_once_it_happened():
+    recs = records(
+        customers=[customer("C0001")],
+        losses=[lost_deal("2026-11-10"), lost_deal("2026-11-30"), lost_deal(customer="C0099")],
+    )
+    data = site_data(recs)
+    assert (
+        data.href("lost", "2026-11-10-C0001", "../") == "../deals/lost.html#lost-2026-11-10-C0001"
+    )
+    assert data.href("lost", "2026-11-30-C0001", "") is None  # after the as-of day: not listed
+    assert data.href("lost", "2026-11-10-C0099", "") is None  # its customer has no page
