@@ -5,6 +5,7 @@ the masked profile, deadlines, progress and lateness in words. The CLI's formats
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.derive import Agenda
@@ -56,6 +57,10 @@ class View:
     def staff_name(self, ident: str) -> str:
         member = self.records.staff.get(ident)
         return self.privacy.text(member.name) if member else ""
+
+    def staff_labels(self, idents: Iterable[str], between: str = "，") -> str:
+        """ "S05 陈帅，S06 王小红": each id with its name (the id alone when not in team.yaml)."""
+        return between.join(f"{s} {self.staff_name(s)}".strip() for s in idents)
 
     def greeting(self, ident: str) -> dict[str, str] | None:
         """The customer's first contact, to greet by name and role: the name masked in the

@@ -144,7 +144,7 @@ def as_xlsx(report: ComplaintReport, statuses: list[ComplaintStatus], view: View
     rows, stage_rows = [], []
     for s in statuses:
         c = s.complaint
-        people = "，".join(f"{p} {view.staff_name(p)}".strip() for p in s.responsible)
+        people = view.staff_labels(s.responsible)
         first: list[Cell] = [c.id, c.received, c.customer, view.customer_name(c.customer)]
         row = [*first, view.privacy.free_text(c.summary), label("category", c.category),
                label("channel", c.channel), label("severity", c.severity), c.special, people,

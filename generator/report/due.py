@@ -188,7 +188,7 @@ def _xlsx_row(item: DueItem, view: View) -> tuple[Cell, ...]:
         DUE_STATE_LABELS[item.state],
         day,
         item.deadline.at.strftime("%H:%M") if item.deadline.at else "",
-        "，".join(f"{s} {view.staff_name(s)}".strip() for s in item.staff),
+        view.staff_labels(item.staff),
         item.customer,
         view.customer_name(item.customer),
         DUE_KIND_LABELS[item.kind],
@@ -205,7 +205,7 @@ def as_xlsx(agenda: Agenda, items: list[DueItem], view: View, per_person: bool =
     sheets = [Sheet("待访清单", XLSX_COLUMNS, [_xlsx_row(i, view) for i in items])]
     if per_person:
         sheets += [
-            Sheet(f"{person} {view.staff_name(person)}".strip() or "未指定", XLSX_COLUMNS,
+            Sheet(view.staff_labels([person]) or "未指定", XLSX_COLUMNS,
                   [_xlsx_row(i, view) for i in group])
             for person, group in by_staff(items).items()
         ]  # fmt: skip
@@ -257,7 +257,7 @@ def as_ics(
                   else [DUE_KIND_LABELS[item.kind]])  # fmt: skip
         details = [
             f"{DUE_STATE_LABELS[item.state]} · 截止 {view.deadline(item)}",
-            f"负责人 {'，'.join(f'{s} {view.staff_name(s)}'.strip() for s in item.staff)}",
+            f"负责人 {view.staff_labels(item.staff)}",
             view.progress(item),
         ]
         url = customer_url(item.customer) if item.customer else None
@@ -278,7 +278,7 @@ def calendar_name(staff: str | None, view: View) -> str:
     """'回访台 待访 · S05 陈帅' for one person's calendar, '回访台 待访 · 全队' for the team's."""
     if not staff:
         return f"{CALENDAR_NAME} · 全队"
-    return f"{CALENDAR_NAME} · {staff} {view.staff_name(staff)}".strip()
+    return f"{CALENDAR_NAME} · {view.staff_labels([staff])}"
 
 
 def _uid(item: DueItem, view: View) -> str:

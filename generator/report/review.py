@@ -130,7 +130,7 @@ def due_table(changes: list[DueChange], records: Records) -> list[str]:
     for change in changes[:MAX_ROWS]:
         item = change.item
         customer = f"{item.customer} {view.customer_name(item.customer)}".strip()
-        staff = "、".join(f"{s} {view.staff_name(s)}".strip() for s in item.staff)
+        staff = view.staff_labels(item.staff, "、")
         lines.append(
             f"| {change.change} | {_cell(customer)} | {_cell(view.describe(item))} | "
             f"{_cell(staff)} | {_state(change.before)} | {_state(change.after)} |"
