@@ -17,7 +17,7 @@ import datetime as dt
 from functools import partial
 
 from generator.derive.periods import Span, period_of
-from generator.model import local_time
+from generator.model import Visit, local_time
 from generator.site.data import Page, SiteData, ready
 from generator.site.report_pages import METHODS_SHOWN, statistics_table, weekly_chart, weekly_rows
 from generator.vocabulary import enum_text
@@ -27,6 +27,9 @@ FOLDER = "reports"
 
 def report_archive(data: SiteData) -> list[Page]:
     weeks, months = past_periods(data, "week"), past_periods(data, "month")
+    # each page gets its period's visits: not every visit scanned again for each of the
+    # (at a year of records) 64 pages
+    in_week, in_month = _by_period(data, "week", weeks), _by_period(data, "month", months)
     index = {
         "as_of": data.today.isoformat(),
         "weeks": [{"label": str(w), "link": week_link(w)} for w in reversed(weeks)],
@@ -35,12 +38,12 @@ def report_archive(data: SiteData) -> list[Page]:
     pages = [Page(f"{FOLDER}/archive.md", "往期报表", "report_archive.md.j2", ready(index))]
     pages += [
         Page(f"{FOLDER}/{week_link(w)[:-5]}.md", f"周报 {w}", "report_period.md.j2",
-             partial(week_context, data, w))
+             partial(week_context, data, w, in_week[w.start]))
         for w in weeks
     ]  # fmt: skip
     pages += [
         Page(f"{FOLDER}/{month_link(m)[:-5]}.md", f"客户拜访统计表 {month_label(m)}",
-             "report_period.md.j2", partial(month_context, data, m))
+             "report_period.md.j2", partial(month_context, data, m, in_month[m.start]))
         for m in months
     ]  # fmt: skip
     return pages
@@ -71,16 +74,26 @@ def month_label(month: Span) -> str:
     return f"{month.start.year} 年 {month.start.month} 月"
 
 
-def filed_later(data: SiteData, span: Span) -> int:
-    """How many of the period's visits reached Git only after its last day (补录); 0 without
-    history. A visit not in the history (not committed yet) is not counted."""
+def _by_period(data: SiteData, kind: str, spans: list[Span]) -> dict[dt.date, list[Visit]]:
+    """The visits done in each of `spans` (periods of `kind`), by the period's start."""
+    found: dict[dt.date, list[Visit]] = {span.start: [] for span in spans}
+    for visit in data.done_visits:
+        start = period_of(kind, visit.date).start
+        if start in found:
+            found[start].append(visit)
+    return found
+
+
+def filed_later(data: SiteData, span: Span, visits: list[Visit] | None = None) -> int:
+    """How many of the period's visits (`visits`, else every visit done in `span`) reached Git
+    only after its last day (补录); 0 without history. A visit not in the history (not
+    committed yet) is not counted."""
     if data.history is None:
         return 0
     closing = dt.datetime.combine(span.end + dt.timedelta(days=1), dt.time())
     later = 0
-    for visit in data.done_visits:
-        if visit.date not in span:
-            continue
+    chosen = [v for v in data.done_visits if v.date in span] if visits is None else visits
+    for visit in chosen:
         found = data.history.of("visit", visit.id)
         if found and found.versions:
             first = local_time(dt.datetime.fromisoformat(found.versions[0].commit.author_date))
@@ -88,9 +101,10 @@ def filed_later(data: SiteData, span: Span) -> int:
     return later
 
 
-def week_context(data: SiteData, week: Span) -> dict:
-    rows = weekly_rows(data, week, with_plan=False, prefix="../")
-    return _context(data, week) | {
+def week_context(data: SiteData, week: Span, visits: list[Visit] | None = None) -> dict:
+    """`visits`: those of the week, when known (else found among every visit)."""
+    rows = weekly_rows(data, week, with_plan=False, visits=visits, prefix="../")
+    return _context(data, week, visits) | {
         "kind": "week",
         "title": f"周报 {week}",
         "weekly": rows,
@@ -98,19 +112,19 @@ def week_context(data: SiteData, week: Span) -> dict:
     }
 
 
-def month_context(data: SiteData, month: Span) -> dict:
-    return _context(data, month) | {
+def month_context(data: SiteData, month: Span, visits: list[Visit] | None = None) -> dict:
+    return _context(data, month, visits) | {
         "kind": "month",
         "title": f"客户拜访统计表 {month_label(month)}",
-        "statistics": statistics_table(data, data.done_visits, month),
+        "statistics": statistics_table(data, data.done_visits if visits is None else visits, month),
         "methods": [enum_text("visit", ("method",), m) for m in METHODS_SHOWN],
     }
 
 
-def _context(data: SiteData, span: Span) -> dict:
+def _context(data: SiteData, span: Span, visits: list[Visit] | None) -> dict:
     return {
         "as_of": span.end.isoformat(),
         "span": str(span),
-        "later": filed_later(data, span),
+        "later": filed_later(data, span, visits),
         "with_history": data.history is not None,
     }
