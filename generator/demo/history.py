@@ -10,7 +10,9 @@ is byte for byte what `huifang demo` writes; only the way there is simulated:
   first contact, corrected later by its owner (field diffs on the customer page);
 - each visit is committed by its first staff member a few hours after the visit
   (a few the next day, one in twenty two or three days late: timeliness warnings),
-  and a reviewed visit gets its reviewer's sign-off (and guidance) in a second commit;
+  and a reviewed visit gets its reviewer's sign-off (and guidance) in a second commit —
+  but for one, two months before the end, whose sign-off its agent committed (the
+  wrong person: team.yaml lists each member's Git email, so check reports it);
 - a complaint is committed when it was registered, then answered, resolved and
   fed back in later commits by its first responder; surveys after their period.
 
@@ -29,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from generator.demo import DEMO_END, DemoSize, generate
+from generator.demo.team import git_email
 from generator.read.convert import LOCAL_TZ
 
 ZONE = "+0800"  # LOCAL_TZ as git writes it
@@ -85,6 +88,10 @@ class _Timeline:
         self.start = datetime.combine(end - timedelta(days=364), time(9, 0))
         self.last = datetime.combine(end, time(20, 0))  # nothing is committed after the demo
         self.commits: list[Commit] = []
+        # the first visit from two months before the end is signed off in its agent's commit,
+        # not its reviewer's: check on the repository reports review.not_by_reviewer
+        self.forge_from = self.last - timedelta(days=60)
+        self.forged: str | None = None
         self.director = next(
             (s["id"] for s in front_matter(files["team.yaml"])["staff"] if s["role"] == "director"),
             "S01",
@@ -171,9 +178,10 @@ class _Timeline:
         self.add(visited + delay, author, f"回访记录 {Path(path).stem}", (path, filed))
         if reviewed:
             signed = _moment(record.get("reviewed_on") or record["date"], time(17, 30))
-            self.add(
-                max(signed, visited + delay), reviewed, f"审阅 {Path(path).stem}", (path, text)
-            )
+            signer = reviewed
+            if self.forged is None and visited >= self.forge_from and author != reviewed:
+                self.forged, signer = path, author  # the agent commits the supervisor's sign-off
+            self.add(max(signed, visited + delay), signer, f"审阅 {Path(path).stem}", (path, text))
 
     def _complaint(self, path: str, text: str) -> None:
         """Registered first; each step present in the record adds its fields later."""
@@ -196,7 +204,7 @@ def fast_import(commits: list[Commit], names: dict[str, str]) -> bytes:
     for number, commit in enumerate(commits, start=1):
         name = names.get(commit.author, commit.author)
         stamp = int(commit.when.replace(tzinfo=LOCAL_TZ).timestamp())
-        who = f"{name} <{commit.author.lower()}@example.com> {stamp} {ZONE}\n".encode()
+        who = f"{name} <{git_email(commit.author)}> {stamp} {ZONE}\n".encode()
         message = commit.message.encode()
         out += b"commit refs/heads/main\nmark :%d\n" % number
         out += b"author " + who + b"committer " + who

@@ -40,7 +40,9 @@ def write_downloads(data: SiteData, site: Path) -> None:
     site_address = data.site_address
     (site / "due").mkdir(parents=True, exist_ok=True)
     written = set()
-    books = DownloadFiles(site, data.privacy.page_value)  # workbooks unchanged since the last build are kept
+    books = DownloadFiles(
+        site, data.privacy.page_value
+    )  # workbooks unchanged since the last build are kept
 
     def customer_url(customer: str) -> str | None:
         path = data.href("customer", customer, "")

@@ -171,7 +171,15 @@ def test_editors_find_a_schema_for_every_yaml_record_folder():
         assert (ROOT / schema).is_file(), schema
         assert all(g.startswith("records/") for g in globs)
     kinds = {Path(s).stem for s in mapping}
-    assert kinds == {"team", "policy", "customer", "visit", "complaint", "survey", "survey_response"}
+    assert kinds == {
+        "team",
+        "policy",
+        "customer",
+        "visit",
+        "complaint",
+        "survey",
+        "survey_response",
+    }
     # the YAML-only kinds of the demo are matched by their globs
     yaml_records = [
         ROOT / "records/team.yaml",
