@@ -94,7 +94,7 @@ def test_printed_page_has_folded_sections_open_and_no_navigation(printed, path):
 def test_printed_tables_run_across_pages_with_rows_whole(printed, path):
     page = printed(path)
     styles = page.evaluate(
-        """() => [...document.querySelectorAll('.md-typeset table')].map(t => {
+        """() => [...document.querySelectorAll('.md-typeset table:not(.hf-chart-table)')].map(t => {
             const row = t.querySelector('tbody tr'), head = t.tHead;
             return [getComputedStyle(t).display, getComputedStyle(t).overflowX,
                     row ? getComputedStyle(row).breakInside : 'avoid',
@@ -102,6 +102,9 @@ def test_printed_tables_run_across_pages_with_rows_whole(printed, path):
         })"""
     )
     assert styles and all(s == ["table", "visible", "avoid", "table-header-group"] for s in styles)
+    # a chart's number table is its screen copy: on paper the value labels say the numbers
+    charts = page.locator(".md-typeset table.hf-chart-table")
+    assert charts.evaluate_all("ts => ts.filter(t => getComputedStyle(t).display !== 'none')") == []
     breaks = page.evaluate(
         "() => [...document.querySelectorAll('.md-typeset h2')].map(h => getComputedStyle(h).breakBefore)"
     )

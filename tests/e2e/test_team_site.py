@@ -104,7 +104,7 @@ def test_without_a_team_file_the_build_is_as_before(tree, tmp_path):
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
     assert [next(iter(e)) for e in config["nav"]] == [
-        "首页", "客户", "拜访", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
+        "首页", "客户", "拜访", "商机", "待访", "投诉", "满意度", "报表", "变更", "数据质量",
     ]  # fmt: skip
     assert len(config["hooks"]) == 1 and config["hooks"][0].endswith("mkdocs_hooks.py")
     assert config["extra"] == {"generator": False} and "extra_css" not in config
