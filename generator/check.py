@@ -33,6 +33,7 @@ from generator.speed.runcache import Outcome, memoised_check
 from generator.timing import StageTimer
 from generator.validate import run_checks
 from generator.validate.gate import accepted
+from generator.validate.plans import plan_records
 from generator.validate.signoffs import signoff_records
 from generator.validate.timeliness import late_records
 
@@ -136,6 +137,7 @@ def check_records(
         if history is not None:
             with timer("timeliness"):
                 problems += late_records(loaded.records, history)
+                problems += plan_records(loaded.records, history, today)
                 problems += signoff_records(loaded.records, history)
         with timer("sort"):
             ordered = sorted_problems(problems)

@@ -29,7 +29,17 @@ if TYPE_CHECKING:
     # a JSON Schema document or node: a JSON object
     JsonObject: TypeAlias = dict[str, JsonValue]
 
-KINDS = ("team", "policy", "customer", "visit", "complaint", "survey", "survey_response", "lost")
+KINDS = (
+    "team",
+    "policy",
+    "customer",
+    "visit",
+    "complaint",
+    "survey",
+    "survey_response",
+    "lost",
+    "plan",
+)
 
 # Where the labels the program shows live in the schemas: (kind, field path).
 METHOD = ("visit", ("method",))
@@ -211,8 +221,13 @@ def period_label(period: str) -> str:
     return short(enum_label(*PERIOD, period)[0])
 
 
+PLANNER = "planner"  # a planned contact's `by`: only the plan's own person (derive/plans.py)
+
+
 def by_label(by: str | None) -> str:
     """Who must make a counted contact, '' when anyone may."""
+    if by == PLANNER:
+        return "本人"
     return "" if by in ("any", "", None) else enum_label(*BY, by)[0]
 
 
@@ -238,6 +253,7 @@ DUE_KIND_LABELS = {  # which kind of rule made a due item
     "issue": "问题处理",
     "reminder": "提醒",
     "complaint": "投诉时限",
+    "plan": "计划",  # a contact a visit plan names (derive/plans.py)
 }
 SLA_STAGE_LABELS = {  # the stages of a complaint (derive/sla.py STAGES)
     "register": "登记",

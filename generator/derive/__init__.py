@@ -19,6 +19,7 @@ from generator.derive.context import RuleContext
 from generator.derive.events import event_items
 from generator.derive.inactivity import inactivity_items
 from generator.derive.items import AsOf, DueItem, completed
+from generator.derive.plans import plan_items, planned_items
 from generator.derive.reminders import reminder_items
 from generator.derive.sla import ComplaintStatus, complaint_items, complaint_statuses
 from generator.derive.surveys import survey_items
@@ -65,6 +66,8 @@ class Agenda:
     workload: tuple[Workload, ...]
     problems: tuple[Problem, ...]  # e.g. a year the working-day calendar does not know
     on_time: tuple[OnTime, ...] = ()  # per staff member with completed items, by id
+    # every contact the visit plans name, those no longer listed too (derive/plans.py)
+    planned: tuple[DueItem, ...] = ()
 
     def on_time_of(self, staff: str) -> OnTime | None:
         return next((o for o in self.on_time if o.staff == staff), None)
@@ -123,10 +126,14 @@ def _agenda(ctx: RuleContext, statuses: list[ComplaintStatus]) -> Agenda:
     items += reminder_items(ctx)
     items += survey_items(ctx)
     items += complaint_items(ctx, statuses)
+    planned = planned_items(ctx)
+    items += plan_items(ctx, planned)
     items = _done_when(ctx, items)
     items.sort(key=lambda i: i.sort_key)
     workload = tuple(weekly_workload(ctx))
-    return Agenda(ctx.as_of, tuple(items), workload, _calendar_problems(ctx), on_time(items))
+    problems = _calendar_problems(ctx)
+    timely = on_time([i for i in items if i.kind != "plan"])  # a plan item is never late
+    return Agenda(ctx.as_of, tuple(items), workload, problems, timely, tuple(planned))
 
 
 COMPLETED_BY_CONTACTS = frozenset({"event", "inactivity"})

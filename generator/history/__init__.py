@@ -34,7 +34,7 @@ from generator.history.signers import Signers, valid_at, windows
 from generator.history.signers import resolve as resolve_signers
 from generator.problems import Source
 from generator.read.document import MARKDOWN_SUFFIXES, decode, parse_text
-from generator.read.load import STRAY, kind_of
+from generator.read.load import STRAY, kind_of, plan_id
 from generator.vocabulary import CHANGE_LABELS
 
 
@@ -249,6 +249,8 @@ def _parsed(blobs: dict[str, bytes], sha: str, path: str) -> tuple[dict[str, obj
 def _record_key(kind: str, path: str, data: dict[str, object]) -> tuple[str, str]:
     if kind in ("team", "policy"):
         return kind, kind
+    if kind == "plan":  # plans/<month>/<staff>: the same file name every month
+        return kind, plan_id(path)
     if kind == "survey_response":  # numbered within its survey: 2026H2/12
         where = PurePosixPath(path)
         return kind, f"{where.parent.parent.name}/{where.stem}"

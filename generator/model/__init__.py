@@ -23,6 +23,7 @@ from generator.model.policy import Grade as Grade
 from generator.model.policy import InactivityRule as InactivityRule
 from generator.model.policy import LostReason as LostReason
 from generator.model.policy import Payment as Payment
+from generator.model.policy import PlanSettings as PlanSettings
 from generator.model.policy import Policy as Policy
 from generator.model.policy import Reminders as Reminders
 from generator.model.policy import Repeat as Repeat
@@ -50,6 +51,8 @@ from generator.model.records import Opportunity as Opportunity
 from generator.model.records import Order as Order
 from generator.model.records import Period as Period
 from generator.model.records import Person as Person
+from generator.model.records import Plan as Plan
+from generator.model.records import PlannedContact as PlannedContact
 from generator.model.records import Staff as Staff
 from generator.model.records import Survey as Survey
 from generator.model.records import SurveyItem as SurveyItem
@@ -67,5 +70,6 @@ RECORD_TYPES: dict[str, type] = {
     "survey": Survey,
     "survey_response": SurveyResponse,
     "lost": LostDeal,
+    "plan": Plan,
     "policy": Policy,
 }

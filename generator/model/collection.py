@@ -17,6 +17,7 @@ from generator.model.records import (
     Complaint,
     Customer,
     LostDeal,
+    Plan,
     Staff,
     Survey,
     SurveyResponse,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     _Item = TypeVar("_Item", bound=_Identified)
 
 # A model that knows where it was read from.
-Sourced = Staff | Customer | Visit | Complaint | Survey | SurveyResponse | LostDeal | Policy
+Sourced = Staff | Customer | Visit | Complaint | Survey | SurveyResponse | LostDeal | Plan | Policy
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Records:
     losses: tuple[LostDeal, ...] = ()  # 丢单报告, by date like visits
     # 问卷: each survey's returned forms (surveys/<id>/responses/), by survey and number
     responses: tuple[SurveyResponse, ...] = ()
+    plans: tuple[Plan, ...] = ()  # 拜访计划书: one per person and month, by month and staff
     # kind → file stems that exist but could not be read (references to them are not "unknown")
     unreadable: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # False when team.yaml is missing or unreadable: staff references cannot be verified

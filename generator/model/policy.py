@@ -197,6 +197,17 @@ class VisitLimits:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PlanSettings:
+    """policy `plans`: when a month's visit plan is due (`file_by`: the end of the last
+    working day before the month, the month's start, or the end of its first working day),
+    how soon it is approved, and by whom (team.yaml roles)."""
+
+    file_by: str
+    approve_within_days: int
+    approver_roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class DueSettings:
     """policy `due`: how the due list is judged and shown."""
 
@@ -284,6 +295,8 @@ class Completeness:
     visit_filed_by_staff: Check
     visit_outcome: Check
     visit_record: Check
+    plan_filed_late: Check
+    plan_unapproved: Check
     done_late: Check
     complaint_done_late: Check
 
@@ -306,6 +319,7 @@ class Policy:
     reminders: Reminders = Reminders()
     complaints: ComplaintLimits
     visits: VisitLimits
+    plans: PlanSettings
     due: DueSettings
     workload: WorkloadTarget
     surveys: SurveyTargets

@@ -356,3 +356,39 @@ class LostDeal:
     lessons: str | None = None
     body: str = ""
     source: Source = _NOWHERE
+
+
+# --- visit plans (拜访计划书) -----------------------------------------------------------
+@dataclass(frozen=True)
+class PlannedContact:
+    """One contact a plan names: a customer, in a week (`week`: 2026-W49 or its Monday's
+    date, as written) or on a day, perhaps by a method, for a purpose and objective."""
+
+    customer: str = ""
+    week: str | None = None
+    date: dt.date | None = None
+    method: str | None = None
+    purpose: tuple[str, ...] = ()
+    objective: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One person's visit plan for one month: records/plans/<month>/<staff>.yaml."""
+
+    _: KW_ONLY
+    id: str = ""  # <month folder>-<file name>: 2026-12-S05 (read/load.plan_id)
+    staff: str = ""
+    month: str = ""  # YYYY-MM
+    contacts: tuple[PlannedContact, ...] = ()
+    approved_by: str | None = None
+    approved_on: dt.date | None = None
+    source: Source = _NOWHERE
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The month's first day; None when `month` is no YYYY-MM (a schema error)."""
+        try:
+            return dt.date.fromisoformat(f"{self.month}-01")
+        except ValueError:
+            return None

@@ -31,6 +31,7 @@ FOLDER_KINDS = {
     "complaints": "complaint",
     "surveys": "survey",
     "lost": "lost",
+    "plans": "plan",
 }
 SINGLE_FILES = {"team": "team", "policy": "policy"}
 RESPONSES = "responses"  # surveys/<survey id>/responses/<n>.yaml: a survey's returned forms
@@ -291,6 +292,7 @@ def load_records(
         ),
         survey_list=tuple(sorted(built.get("survey", []), key=lambda s: (s.id, s.source.path))),
         losses=tuple(sorted(built.get("lost", []), key=lambda d: (d.date, d.id, d.source.path))),
+        plans=tuple(sorted(built.get("plan", []), key=lambda p: (p.id, p.source.path))),
         responses=tuple(sorted(built.get("survey_response", []), key=response_key)),
         unreadable={k: frozenset(v) for k, v in unreadable.items()},
         team_readable="team" in by_kind and "team" not in unreadable,
@@ -320,6 +322,14 @@ def survey_of_response(shown: str) -> str:
     return parts[-3] if len(parts) >= 4 else ""
 
 
+def plan_id(path: str) -> str:
+    """A plan's id from its path: its folder (the month) and file name, 2026-12-S05 for
+    plans/2026-12/S05.yaml; the file name alone for one directly in plans/ (a misplaced
+    plan, validate/plans.py)."""
+    parent, name = PurePosixPath(path).parent.name, PurePosixPath(path).stem
+    return name if parent == "plans" else f"{parent}-{name}"
+
+
 def models_of(kind: str, stem: str, doc: Document, schemas: SchemaSet) -> list:
     """The models in one parsed file: its staff for team.yaml, else its one record; none
     when a value without a default is missing or unusable (the schema stage has reported
@@ -340,6 +350,8 @@ def models_of(kind: str, stem: str, doc: Document, schemas: SchemaSet) -> list:
         model = RECORD_TYPES[kind]
         named = kind in ("visit", "lost")  # its id is its file name
         ident = stem if named or not isinstance(data.get("id"), str) else data["id"]
+        if kind == "plan":  # its id is its folder and file name
+            ident = plan_id(doc.source.path)
         if kind == "survey_response":  # named by its number, in its survey's folder
             survey = survey_of_response(doc.source.path)
             return [build(model, data, id=stem, survey=survey, source=doc.source)]

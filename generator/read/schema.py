@@ -95,6 +95,11 @@ FORMAT_LABELS: dict[str, tuple[str, str]] = {
     "rule_name": ("规则名（小写英文字母、数字和下划线）", "rule name (a-z, 0-9 and _)"),
     "event_ref": ("事件（如 events.installed、visit.repair）", "event (e.g. events.installed)"),
     "month_day": ("月-日（MM-DD）", "month-day (MM-DD)"),
+    "month": ("月份（YYYY-MM，例如 2026-12）", "month (YYYY-MM, e.g. 2026-12)"),
+    "week": (
+        "周次（ISO 周次如 2026-W49，或这一周星期一的日期）",
+        "week (an ISO week such as 2026-W49, or the date of its Monday)",
+    ),
     "signing_key": (
         "SSH 签名公钥（ssh-ed25519 AAAA…）或指纹（SHA256: 加 43 个字符）",
         "SSH signing public key (ssh-ed25519 AAAA…) or fingerprint (SHA256: and 43 characters)",

@@ -21,6 +21,7 @@ KIND_FILES = {
     "survey": "records/surveys/<id>.yaml",
     "survey_response": "records/surveys/<survey id>/responses/<n>.yaml",
     "lost": "records/lost/YYYY/<date>-<customer>.md",
+    "plan": "records/plans/YYYY-MM/<staff>.yaml",
 }
 
 

@@ -17,6 +17,7 @@ from generator.validate import (
     dates,
     identity,
     lost,
+    plans,
     policy_rules,
     references,
     responses,
@@ -35,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     *responses.CHECKS,
     *completeness.CHECKS,
     *lost.CHECKS,
+    *plans.CHECKS,
     *policy_rules.CHECKS,
 )
 

@@ -12,7 +12,9 @@ file has an error; a staff entry with an error in its part of team.yaml; visits,
 and lost deals of a withheld customer (their pages and links would lead to a page that is not
 made); the responses of a withheld survey (they would be summed into nothing). A response
 naming a withheld customer is kept (it has no page; its follow-up needs the customer, so none
-is raised). Warnings never withhold.
+is raised). A visit plan with an error is withheld; a kept plan's contacts of a withheld
+customer are left out of the due lists (there is no customer to show). Warnings never
+withhold.
 """
 
 from __future__ import annotations
@@ -60,5 +62,6 @@ def accepted(records: Records, problems: Iterable[Problem]) -> Records:
         complaint_list=tuple(c for c in kept(records.complaint_list) if c.customer in known),
         survey_list=kept(records.survey_list),
         losses=tuple(d for d in kept(records.losses) if d.customer in known),
+        plans=kept(records.plans),  # a withheld customer's planned contacts: derive/plans.py
         responses=tuple(r for r in kept(records.responses) if r.survey in surveys),
     )

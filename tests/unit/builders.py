@@ -22,6 +22,8 @@ from generator.model import (
     Level,
     LostDeal,
     Period,
+    Plan,
+    PlannedContact,
     Policy,
     Records,
     Staff,
@@ -121,6 +123,30 @@ def lost_deal(when: str | dt.date = "2026-11-10", customer: str = "C0001", **fie
     return LostDeal(**(values | fields))
 
 
+def planned(customer: str = "C0001", **fields: object) -> PlannedContact:
+    """A planned contact of `customer` (give `week` or `date`)."""
+    values: dict = {"customer": customer}
+    if isinstance(fields.get("date"), str):
+        fields["date"] = day(str(fields["date"]))
+    return PlannedContact(**(values | fields))
+
+
+def visit_plan(month: str = "2026-11", staff: str = "S01", *contacts: PlannedContact,
+               **fields: object) -> Plan:  # fmt: skip
+    """S01's plan for `month` with these contacts, approved by the supervisor S02 unless
+    told; its id and path follow the naming rule (records/plans/<month>/<staff>.yaml)."""
+    values: dict = {
+        "id": f"{month}-{staff}",
+        "staff": staff,
+        "month": month,
+        "contacts": contacts,
+        "approved_by": "S02",
+        "approved_on": day(f"{month}-01") - dt.timedelta(days=10),
+        "source": Source(f"records/plans/{month}/{staff}.yaml"),
+    }
+    return Plan(**(values | fields))
+
+
 LEVELS = (Level(name="满意", satisfied=True), Level(name="不满意", satisfied=False))
 
 
@@ -165,6 +191,7 @@ def records(
     surveys: Iterable[Survey] = (),
     losses: Iterable[LostDeal] = (),
     responses: Iterable[SurveyResponse] = (),
+    plans: Iterable[Plan] = (),
     team: Iterable[Staff] = TEAM,
     rules: Policy | None = None,
     policy_usable: bool = True,
@@ -184,6 +211,7 @@ def records(
         survey_list=tuple(sorted(surveys, key=lambda s: s.id)),
         losses=tuple(sorted(losses, key=lambda d: (d.date, d.id))),
         responses=tuple(responses),
+        plans=tuple(sorted(plans, key=lambda p: p.id)),
         unreadable=unreadable or {},
         team_readable=team_readable,
         field_lines=field_lines or {},
