@@ -1,8 +1,12 @@
-"""A CODEOWNERS file from the records: each area's reviewers own its customers' files and visits.
+"""A CODEOWNERS file from the records: each area's reviewers own its customers' files and
+visits, and the visit plans of its staff.
 
 Visit file names carry the customer id (date-customer-method.md), so one pattern per
-customer routes a visit to the supervisors of that customer's area. Regenerate it when
-customers are added or change area (a CI step can fail when it is stale).
+customer routes a visit to the supervisors of that customer's area; a plan's file name is
+its person's id (plans/<month>/S05.yaml), so one pattern per member of an area (team.yaml
+`area`) routes their plans to that area's supervisors (seed 000: 呈部门主管审核). Plans of
+staff without an area fall to the managers' catch-all. Regenerate it when customers or
+staff are added or change area (a CI step can fail when it is stale).
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ def codeowners(records: Records, area_owners: dict[str, str], managers: str | No
         for customer in customers:
             lines.append(f"/records/customers/{customer.id}.* {owners}")
             lines.append(f"/records/visits/**/*-{customer.id}-* {owners}")
+        staff = [m for m in records.staff_list if m.area == area and SAFE_ID.fullmatch(m.id)]
+        lines += [f"/records/plans/*/{member.id}.* {owners}" for member in staff]
         lines.append("")
     if managers:
         lines += [f"/records/team.* {managers}", f"/records/policy.* {managers}"]

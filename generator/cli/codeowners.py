@@ -29,7 +29,7 @@ def _owners(text: str) -> str:
     multiple=True,
     metavar="AREA=OWNERS",
     help="片区的审阅人，可重复，例如 --area 一区=@org/supervisors-1 "
-    "/ the reviewers of an area's customers and visits, repeatable.",
+    "/ the reviewers of an area's customers, visits and its staff's visit plans, repeatable.",
 )
 @click.option(
     "--managers",
@@ -37,10 +37,10 @@ def _owners(text: str) -> str:
     help="team.yaml、policy.yaml 和 schema/ 的审阅人 / who reviews team, policy and schemas.",
 )
 def command(records_dir, areas, managers) -> None:
-    """生成 CODEOWNERS：各片区主管审阅本片区客户的档案和回访记录。
+    """生成 CODEOWNERS：各片区主管审阅本片区客户的档案、回访记录和本片区员工的拜访计划书。
 
-    Print a CODEOWNERS file: each area's supervisors own its customers' files and visits,
-    so the forge asks them to review. Save it as .github/CODEOWNERS (GitHub, Gitea) or
+    Print a CODEOWNERS file: each area's supervisors own its customers' files and visits
+    and the visit plans of its staff (team.yaml area), so the forge asks them to review. Save it as .github/CODEOWNERS (GitHub, Gitea) or
     CODEOWNERS (GitLab).
 
     \b

@@ -6,6 +6,7 @@ Git history is read, the commit that wrote a sign-off is matched against them:
   any of them is the reviewer's own (`review.not_by_reviewer`);
 - a complaint's closure (resolved, resolution): the last commit that wrote them is its
   first responder's, who owns it to the end (首问负责制; the same code);
+- a visit plan's approval (approved_by, approved_on): the approver's own (the same code);
 - a visit record: the commit that added it is one of its staff's (`visit.filed_by_other`;
   off for a team where a clerk files for others).
 
@@ -24,10 +25,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.model import Records, Staff
 from generator.problems import Problem, Source, locate
@@ -56,6 +57,7 @@ KEY_TYPES = frozenset(
 )  # the key types schema/team.json allows
 REVIEW_FIELDS = frozenset({"reviewed_by", "reviewed_on", "review_comment"})
 CLOSING_FIELDS = frozenset({"resolved", "resolution"})
+APPROVAL_FIELDS = frozenset({"approved_by", "approved_on"})  # a visit plan's
 
 
 def key_fingerprint(text: str) -> str:
@@ -181,53 +183,68 @@ def _params(ids: Identities, version: Version, actual: str | None) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class SignOff:
+    """One kind of sign-off: which records carry it, who must commit it, the fields that
+    write it, the day that decides whether it is judged, and how the warning words it."""
+
+    kind: str
+    records: Callable[[Records], Iterable]
+    signer: Callable[[Any], str | None]
+    fields: frozenset[str]
+    day: Callable[[Any], date]
+    at: str  # the field the warning points at
+    what: tuple[str, str]
+    role: tuple[str, str]
+    again: str  # the field to write again under one's own identity
+
+
+SIGN_OFFS = (
+    SignOff(
+        "visit", lambda r: r.visits, lambda v: v.reviewed_by, REVIEW_FIELDS,
+        lambda v: v.date, "reviewed_by",
+        ("回访的审阅签字（reviewed_by）", "the visit's sign-off (reviewed_by)"),
+        ("审阅主管", "the reviewer"), "reviewed_on",
+    ),
+    SignOff(
+        "complaint", lambda r: r.complaint_list,
+        lambda c: c.first_responder if c.resolved else None, CLOSING_FIELDS,
+        lambda c: c.received.date(), "resolved",
+        ("投诉的处理完毕（resolved）", "the complaint's closure (resolved)"),
+        ("首问责任人", "its first responder"), "resolution",
+    ),
+    SignOff(
+        "plan", lambda r: r.plans, lambda p: p.approved_by, APPROVAL_FIELDS,
+        lambda p: p.first_day or date.min, "approved_by",
+        ("拜访计划书的审核（approved_by）", "the visit plan's approval (approved_by)"),
+        ("审核人", "its approver"), "approved_on",
+    ),
+)  # fmt: skip
+
+
 def signoffs_not_by_signer(
     records: Records, history: History, judge: Judge, ids: Identities
 ) -> Iterator[tuple]:
-    for visit in records.visits:
-        if not visit.reviewed_by:
-            continue
-        version = last_writing(history.of("visit", visit.id), REVIEW_FIELDS)
-        if version is None or not judge.judged(visit.date, version):
-            continue
-        other, actual = ids.stranger(version.commit, (visit.reviewed_by,))
-        if other:
-            yield (
-                "review.not_by_reviewer",
-                visit,
-                ("reviewed_by",),
-                {
-                    "what_zh": "回访的审阅签字（reviewed_by）",
-                    "what_en": "the visit's sign-off (reviewed_by)",
-                    "role_zh": "审阅主管",
-                    "role_en": "the reviewer",
-                    "claimed": ids.label(visit.reviewed_by)[0],
-                    "again": "reviewed_on",
+    for sign_off in SIGN_OFFS:
+        for record in sign_off.records(records):
+            signer = sign_off.signer(record)
+            if not signer:
+                continue
+            version = last_writing(history.of(sign_off.kind, record.id), sign_off.fields)
+            if version is None or not judge.judged(sign_off.day(record), version):
+                continue
+            other, actual = ids.stranger(version.commit, (signer,))
+            if other:
+                words = {
+                    "what_zh": sign_off.what[0],
+                    "what_en": sign_off.what[1],
+                    "role_zh": sign_off.role[0],
+                    "role_en": sign_off.role[1],
+                    "claimed": ids.label(signer)[0],
+                    "again": sign_off.again,
                 }
-                | _params(ids, version, actual),
-            )
-    for complaint in records.complaint_list:
-        if not (complaint.resolved and complaint.first_responder):
-            continue
-        version = last_writing(history.of("complaint", complaint.id), CLOSING_FIELDS)
-        if version is None or not judge.judged(complaint.received.date(), version):
-            continue
-        other, actual = ids.stranger(version.commit, (complaint.first_responder,))
-        if other:
-            yield (
-                "review.not_by_reviewer",
-                complaint,
-                ("resolved",),
-                {
-                    "what_zh": "投诉的处理完毕（resolved）",
-                    "what_en": "the complaint's closure (resolved)",
-                    "role_zh": "首问责任人",
-                    "role_en": "its first responder",
-                    "claimed": ids.label(complaint.first_responder)[0],
-                    "again": "resolution",
-                }
-                | _params(ids, version, actual),
-            )
+                params = words | _params(ids, version, actual)
+                yield "review.not_by_reviewer", record, (sign_off.at,), params
 
 
 def visits_filed_by_others(

@@ -254,3 +254,37 @@ def test_the_change_rows_show_who_really_signed_beside_the_reviewer_named(repo, 
     # the complaint's own page: closed by 李强 for its first responder 王芳
     complaint = (work / "docs" / "complaints" / "K2026-0001.md").read_text(encoding="utf-8")
     assert "处理完毕（首问责任人）：写的是 S01 王芳，实际提交：S02 李强（不是本人）" in complaint
+
+
+def plan(staff: str, approved: bool) -> str:
+    approval = "approved_by: S02\napproved_on: 2026-11-25\n" if approved else ""
+    return (f"staff: {staff}\nmonth: '2026-12'\ncontacts:\n  - customer: C0001\n"
+            f"    week: 2026-W50\n{approval}")  # fmt: skip
+
+
+def test_a_plans_approval_committed_by_someone_else_is_found(tmp_path):
+    """Two December plans filed on 11-20, both approved by S02 李强 on 11-25: S01's approval
+    was committed by 王芳 (S01 herself, by her email), S05's by 李强 (his email): only the
+    first is found, at approved_by."""
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "li", "-f",
+                    str(tmp_path / "li")], check=True)  # fmt: skip
+    public = (tmp_path / "li.pub").read_text().strip()
+    root = tmp_path / "repo"
+    write_records(root, {"team.yaml": team(public), "policy.yaml": POLICY})
+    git(root, "init", "-q", "-b", "main")
+    commit(root, {}, "建档", who="赵敏", when="2026-11-01T09:00:00+08:00")
+    mine, other = "plans/2026-12/S01.yaml", "plans/2026-12/S05.yaml"
+    commit(root, {mine: plan("S01", False)}, "计划", when="2026-11-20T18:00:00+08:00")
+    commit(root, {other: plan("S05", False)}, "计划", who="周敏",
+           when="2026-11-20T18:30:00+08:00")  # fmt: skip
+    wrong = commit(root, {mine: plan("S01", True)}, "审核", when="2026-11-25T09:00:00+08:00")
+    commit(root, {other: plan("S05", True)}, "审核", who="李强", when="2026-11-25T10:00:00+08:00")
+    code, payload = check_json(root / "records", "--today", "2026-11-26")
+    signed = [p for p in payload["problems"] if p["code"] == "review.not_by_reviewer"]
+    assert [(p["file"], p["field"]) for p in signed] == [("records/" + mine, "approved_by")]
+    assert signed[0]["message"]["zh"].startswith(
+        f"拜访计划书的审核（approved_by）应由审核人 S02 李强 本人提交，但写入它的提交 {wrong}"
+        f"（2026-11-25，作者 王芳）是 S01 王芳 提交的"
+    )
+    assert not [p for p in payload["problems"] if p["file"].startswith("records/plans/")
+                and p["code"] != "review.not_by_reviewer"]  # fmt: skip

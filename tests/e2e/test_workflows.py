@@ -214,6 +214,11 @@ def test_codeowners_gives_each_area_its_customers_files_and_visits():
     # a visit's file name matches its customer's pattern (later lines win in CODEOWNERS)
     visit = next((ROOT / "records/visits/2026").glob(f"*-{sorted(area_one)[0]}-*.md"))
     assert any(visit.match(pattern.lstrip("/").replace("**/", "*/")) for pattern, _ in rules[1:])
+    # the plans of the area's staff go to its supervisors too (team.yaml: S05 and S08 are 一区's)
+    team = yaml.safe_load((ROOT / "records/team.yaml").read_text(encoding="utf-8"))
+    members = {s["id"] for s in team["staff"] if s.get("area") == "一区"}
+    plans = {pattern: owner for pattern, owner in rules if pattern.startswith("/records/plans/")}
+    assert plans == {f"/records/plans/*/{m}.*": "@acme/sup-1" for m in members} and members
 
 
 def test_the_staff_guide_names_only_real_problem_codes_and_commands():
