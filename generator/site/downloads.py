@@ -79,6 +79,7 @@ def write_downloads(data: SiteData, site: Path) -> None:
 
 STATISTICS_HEADER = ("员工", "拜访次数", "客户数")
 STATISTICS_TAIL = ("其他方式", "新客户", "发现问题", "承诺事项", "满意率", "询问满意度")
+PLAN_COLUMNS = ("计划拜访", "实际完成", "完成率")  # when the team files visit plans
 
 
 def reports_workbook(data: SiteData) -> Book:
@@ -86,12 +87,14 @@ def reports_workbook(data: SiteData) -> Book:
     统计表 (staff rows, then the team), and one of the visits' outcomes by month."""
     sheets = []
     tables, methods = statistics_tables(data)
-    header = (*STATISTICS_HEADER, *methods, *STATISTICS_TAIL)
     for title, table in tables:
+        plans = PLAN_COLUMNS if table["plans"] else ()
+        header = (*STATISTICS_HEADER, *methods, *STATISTICS_TAIL, *plans)
         rows = [
             (r["label"], r["visits"], r["customers"], *r["methods"], r["other_methods"],
              r["new_customers"], r["issues"], r["commitments"], _rate(r["satisfaction"]),
-             r["satisfaction"].whole)
+             r["satisfaction"].whole,
+             *((r["plan"].whole, r["plan"].part, _rate(r["plan"])) if plans else ()))
             for r in [*table["rows"], table["total"]]
         ]  # fmt: skip
         sheets.append(Sheet(title, header, rows))

@@ -15,8 +15,10 @@ from markupsafe import Markup
 from generator.derive.analysis import weekly_target
 from generator.derive.outcomes import outcomes_of
 from generator.derive.periods import Span, last_periods, period_of
+from generator.derive.plans import plan_counts
 from generator.derive.responses import comments
 from generator.derive.statistics import (
+    NO_RATE,
     Rate,
     in_span,
     month_of,
@@ -175,15 +177,21 @@ def _stat_row(label: str, stats) -> dict:
 
 
 def statistics_table(data: SiteData, visits: list, span: Span) -> dict:
-    """客户拜访统计表 of one period: a row per staff member, then the team."""
+    """客户拜访统计表 of one period: a row per staff member, then the team; with 计划 /
+    实际 / 完成率 (the contacts the visit plans named for days in the period, and how many
+    were made: derive/plans.plan_counts) when the team files plans at all."""
     inside = in_span(visits, span)
     mine = visits_of_staff(inside)
+    planned = plan_counts(data.agenda.planned, span)
     rows = [
         _stat_row(data.staff_label(s.id), visit_stats(mine.get(s.id, [])))
+        | {"plan": planned.get(s.id, NO_RATE)}
         for s in data.records.staff_list
-        if s.id in mine or s.active
+        if s.id in mine or s.active or s.id in planned
     ]
-    return {"span": str(span), "rows": rows, "total": _stat_row("全队", visit_stats(inside))}
+    total = _stat_row("全队", visit_stats(inside)) | {"plan": sum(planned.values(), NO_RATE)}
+    plans = bool(data.records.plans)
+    return {"span": str(span), "rows": rows, "total": total, "plans": plans}
 
 
 def reports(data: SiteData) -> list[Page]:
