@@ -1,14 +1,15 @@
 """A deterministic demo data set: one fictional property-services company.
 
 `write_demo(out, size, seed, end)` writes team.yaml, policy.yaml, customers,
-visits, complaints, surveys and lost-deal reports. The same arguments always give the same
+visits, complaints, surveys, lost-deal reports and visit plans. The same arguments always give the same
 files (seeded Faker and Random, dates counted back from `end`, never the clock), so
 the shipped demo and the large benchmark sets come from the same code.
 
 One module per record kind (team, policy, customers, complaints, visits, surveys),
 each drawing from the one seeded state (generator.demo.state) in a fixed order; the
 policy itself is the file generator/demo/policy.yaml. The deals (deals.py: opportunities on
-the visits, two lost deals) draw nothing: they are decided from the visits written.
+the visits, two lost deals) and the visit plans (plans.py) draw nothing: they are decided
+from the visits written.
 
 The demo checks clean apart from a few warnings it shows on purpose (see
 DELIBERATE_WARNINGS); tests hold it to that.
@@ -23,6 +24,7 @@ from pathlib import Path
 from generator.demo.complaints import write_complaints
 from generator.demo.customers import write_customers
 from generator.demo.deals import write_deals
+from generator.demo.plans import write_plans
 from generator.demo.policy import policy_file
 from generator.demo.state import Demo, DemoSize
 from generator.demo.surveys import write_surveys
@@ -42,7 +44,7 @@ DELIBERATE_WARNINGS = (
 )
 
 DEMO_END = date(2026, 11, 20)  # fixed, so the shipped demo never depends on the clock
-RECORD_FOLDERS = ("customers", "visits", "complaints", "surveys", "lost")
+RECORD_FOLDERS = ("customers", "visits", "complaints", "surveys", "lost", "plans")
 
 
 def generate(size: DemoSize, seed: int = 2026, end: date = DEMO_END) -> dict[str, str]:
@@ -55,6 +57,7 @@ def generate(size: DemoSize, seed: int = 2026, end: date = DEMO_END) -> dict[str
     write_visits(demo, followups)
     write_deals(demo)  # opportunities on those visits, two deals lost (draws nothing)
     write_surveys(demo)
+    write_plans(demo)  # each agent's plan for the last month, from the visits (draws nothing)
     return dict(sorted(demo.files.items()))
 
 

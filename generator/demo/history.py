@@ -113,6 +113,8 @@ class _Timeline:
                 self._visit(path, text)
             elif path.startswith("complaints/"):
                 self._complaint(path, text)
+            elif path.startswith("plans/"):
+                self._plan(path, text)
             elif path.startswith("lost/"):  # the 丢单报告 the day after the visit that learnt of it
                 record = front_matter(text)
                 when = _moment(record["date"], time(10, 0)) + timedelta(days=1)
@@ -182,6 +184,33 @@ class _Timeline:
             if self.forged is None and visited >= self.forge_from and author != reviewed:
                 self.forged, signer = path, author  # the agent commits the supervisor's sign-off
             self.add(max(signed, visited + delay), signer, f"审阅 {Path(path).stem}", (path, text))
+
+    def _plan(self, path: str, text: str) -> None:
+        """Filed by its person the day before it was approved; approved by the approver."""
+        record = front_matter(text)
+        approved = record.get("approved_on")
+        month = record["month"]
+        if not approved:
+            self.add(
+                _moment(f"{month}-01", time(9, 0)),
+                record["staff"],
+                f"{month} 拜访计划书",
+                (path, text),
+            )
+            return
+        signed = _moment(approved, time(10, 0))
+        draft = "".join(  # a plan is YAML alone, its approval its last two lines
+            line for line in text.splitlines(keepends=True) if not line.startswith("approved_")
+        )
+        self.add(
+            signed - timedelta(hours=17), record["staff"], f"{month} 拜访计划书", (path, draft)
+        )
+        self.add(
+            signed,
+            record["approved_by"],
+            f"审核 {month} 拜访计划书 {record['staff']}",
+            (path, text),
+        )
 
     def _complaint(self, path: str, text: str) -> None:
         """Registered first; each step present in the record adds its fields later."""

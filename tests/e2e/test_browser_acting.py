@@ -7,6 +7,7 @@ to another host, no page error."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from conftest import ROOT, build_site
@@ -17,14 +18,28 @@ from generator.site.serve import serving
 STATE_ORDER = ["逾期", "今天到期", "即将到期", "以后"]  # most urgent first
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
-# Counted by hand in tests/golden/due.txt (the demo as of 2026-11-23): the team has 38
-# overdue items, 3 due today, 45 due soon; S05 陈帅 has 11 overdue and none due today, for
-# 9 customers (C0046 and C0054 twice: C0054's and C0043's are survey follow-ups).
-TEAM = {"overdue": 38, "due_today": 3, "due_soon": 45}
-S05_TODAY = [
-    "C0056", "C0011", "C0054", "C0044", "C0046", "C0041", "C0046", "C0054", "C0007", "C0013",
-    "C0043",
-]  # fmt: skip
+GOLDEN_DUE = (ROOT / "tests/golden/due.txt").read_text(encoding="utf-8")
+
+
+def golden_counts() -> dict[str, int]:
+    """The team's counts as tests/golden/due.txt (the demo as of 2026-11-23, reviewed when it
+    changes) states them in its second line: 共 逾期 38，今天到期 3，即将到期 48，以后 19."""
+    found = dict(re.findall(r"(逾期|今天到期|即将到期) (\d+)", GOLDEN_DUE.splitlines()[1]))
+    return {"overdue": int(found["逾期"]), "due_today": int(found["今天到期"]),
+            "due_soon": int(found["即将到期"])}  # fmt: skip
+
+
+def golden_overdue(staff: str) -> list[str]:
+    """The customers of `staff`'s overdue items in tests/golden/due.txt, in its order."""
+    section = GOLDEN_DUE.split(f"\n{staff} ", 1)[1].split("\n\n", 1)[0]
+    lines = [line for line in section.splitlines()[1:] if line.split()[0] == "逾期"]
+    return [re.search(r"\bC\d{4}\b", line).group() for line in lines]
+
+
+TEAM = golden_counts()
+LATER = int(re.search(r"以后 (\d+)", GOLDEN_DUE.splitlines()[1]).group(1))
+# S05 陈帅 has only overdue items today, for fewer customers (some twice): C0056 … C0043
+S05_TODAY = golden_overdue("S05")
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +97,7 @@ def test_without_the_script_the_filtered_address_shows_the_whole_list(browser, s
     page = context.new_page()
     page.goto(served + "due/index.html#due_today")
     assert (
-        page.locator("table.hf-due tbody tr:visible").count() == sum(TEAM.values()) + 19
+        page.locator("table.hf-due tbody tr:visible").count() == sum(TEAM.values()) + LATER
     )  # + 以后
     context.close()
 

@@ -179,12 +179,14 @@ def test_editors_find_a_schema_for_every_yaml_record_folder():
         "complaint",
         "survey",
         "survey_response",
+        "plan",
     }
     # the YAML-only kinds of the demo are matched by their globs
     yaml_records = [
         ROOT / "records/team.yaml",
         *sorted((ROOT / "records/surveys").glob("*.yaml")),
         *sorted((ROOT / "records/surveys").glob("*/responses/*.yaml")),
+        *sorted((ROOT / "records/plans").glob("*/*.yaml")),
     ]
     for path in yaml_records:  # by one schema each: a form is no survey
         rel = path.relative_to(ROOT).as_posix()
