@@ -3,8 +3,10 @@
 The next free id follows the team's own numbering (the longest run of digits at the end
 of existing ids, same prefix and width); complaints count per year of receipt; surveys
 follow the half-year pattern 2026H1/2026H2. Visit files are named date-customer-method,
-lost-deal reports date-customer, with -2, -3 … when that name is taken. Nothing is ever
-overwritten.
+lost-deal reports date-customer, with -2, -3 … when that name is taken. A visit plan is
+plans/<month>/<staff>.yaml, its contacts from the due list (authoring/plan_draft.py); a
+survey response (问卷) is surveys/<survey>/responses/<n>.yaml, n one more than the highest
+number there. Nothing is ever overwritten.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from generator.model import Records
+from generator.model import Records, Survey
+from generator.read.load import RECORD_SUFFIXES, RESPONSES
 from generator.read.schema import SchemaSet
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
@@ -31,6 +34,7 @@ class Draft:
     kind: str
     values: dict
     path: Path  # relative to the records folder
+    survey: Survey | None = None  # the survey a response answers (its items and levels)
 
     @property
     def missing(self) -> list[str]:
@@ -44,6 +48,8 @@ REQUIRED_INPUT = {
     "complaint": ("customer", "channel", "category"),
     "survey": (),
     "lost": ("customer", "opportunity", "reason"),
+    "plan": ("staff",),
+    "survey_response": (),
 }
 
 
@@ -92,6 +98,20 @@ def lost_path(records_dir: Path, day: date, customer: str) -> Path:
     return candidate
 
 
+def next_response_number(records: Records, records_dir: Path, survey: str) -> int:
+    """One more than the highest form number of `survey`: its responses/ folder's files
+    named by a number (unreadable ones too) and the responses read."""
+    numbers = [int(r.id) for r in records.responses if r.survey == survey and r.id.isdigit()]
+    folder = records_dir / "surveys" / survey / RESPONSES
+    if folder.is_dir():
+        numbers += [
+            int(p.stem)
+            for p in folder.iterdir()
+            if p.stem.isdigit() and p.suffix.lower() in RECORD_SUFFIXES
+        ]
+    return max(numbers, default=0) + 1
+
+
 def parse_input(schemas: SchemaSet, kind: str, key: str, text: str) -> object:
     """A value typed on the command line or at a prompt, as the schema types the field."""
     node = schemas.field(kind, (key,)).node
@@ -120,7 +140,7 @@ def parse_input(schemas: SchemaSet, kind: str, key: str, text: str) -> object:
     return text
 
 
-def _day_and_time(text: str | None, now: datetime) -> datetime:
+def day_and_time(text: str | None, now: datetime) -> datetime:
     if not text:
         return now
     try:
@@ -138,10 +158,19 @@ def plan(
     given: dict,
     when: str | None,
     now: datetime,
+    *,
+    survey: str | None = None,
+    applies=None,
 ) -> Draft:
-    """The values and path of a new record of `kind` from what the user gave."""
+    """The values and path of a new record of `kind` from what the user gave (`survey`: the
+    survey a response answers; `applies`: gives derive/applies.py's AppliesFrom, read only
+    when a plan's due list is worked out)."""
     values = dict(given)
-    moment = _day_and_time(when, now)
+    moment = day_and_time(when, now)
+    if kind == "plan":
+        return _plan_draft(records, records_dir, values, moment.date(), applies)
+    if kind == "survey_response":
+        return _response_draft(records, records_dir, values, moment.date(), survey)
     if kind == "customer":
         existing = [c.id for c in records.customer_list] + sorted(
             records.unreadable.get("customer", ())
@@ -191,6 +220,86 @@ def plan(
     if (records_dir / path).exists():
         raise DraftError(f"{path} 已存在，不会覆盖 / {path} exists and is never overwritten")
     return Draft(kind, values, path)
+
+
+def _plan_draft(records: Records, records_dir: Path, values: dict, today: date, applies) -> Draft:
+    """plans/<month>/<staff>.yaml with the contacts the rules ask of that person that month."""
+    from generator.authoring.plan_draft import as_of_day, month_of, next_month, plan_contacts
+    from generator.derive import AsOf, derive_agenda
+
+    values.setdefault("month", next_month(today))
+    month = month_of(str(values["month"]))
+    if month is None:
+        raise DraftError(
+            f"月份应写成 YYYY-MM，例如 --month 2026-12 / --month takes YYYY-MM, e.g. 2026-12, "
+            f"not {values['month']!r}"
+        )
+    if month.end < today:
+        raise DraftError(
+            f"{values['month']} 已经过去，不能再做这个月的计划 / {values['month']} is over: "
+            "plan a month that has not ended"
+        )
+    if "staff" not in values:
+        return Draft("plan", values, Path("plans"))
+    staff = records.staff.get(values["staff"])
+    if staff is None:
+        raise DraftError(
+            f"没有编号为 {values['staff']} 的员工（见 team.yaml）/ no staff member "
+            f"{values['staff']!r} in team.yaml"
+        )
+    path = Path("plans") / values["month"] / f"{staff.id}.yaml"
+    _inside_its_folder(path)
+    if (records_dir / path).exists():
+        raise DraftError(f"{path} 已存在，不会覆盖 / {path} exists and is never overwritten")
+    as_of = AsOf.day(as_of_day(month, today))
+    agenda = derive_agenda(records, as_of, applies() if applies is not None else None)
+    contacts = plan_contacts(agenda.items, staff.id, month, as_of.today)
+    if not contacts:
+        raise DraftError(
+            f"按制度 {staff.id} {staff.name} 在 {month.start.year} 年 {month.start.month} 月没有"
+            f"待访事项，所以没有创建计划；可换一个月份（--month），或参照 docs/reference/records.md "
+            f"手写 {path} / nothing is due for {staff.id} in {values['month']}, so no plan was "
+            f"written; choose another --month, or write {path} by hand (docs/reference/records.md)"
+        )
+    values["contacts"] = contacts
+    return Draft("plan", {k: values[k] for k in ("staff", "month", "contacts")}, path)
+
+
+def latest_survey(records: Records) -> Survey | None:
+    """The survey whose period begins last (the one being collected)."""
+    return max(records.survey_list, key=lambda s: (s.period.start, s.id), default=None)
+
+
+def _response_draft(
+    records: Records, records_dir: Path, values: dict, today: date, ident: str | None
+) -> Draft:
+    """surveys/<survey>/responses/<n>.yaml: the next form number, dated today."""
+    survey = records.surveys.get(ident) if ident else latest_survey(records)
+    if survey is None:
+        known = "、".join(s.id for s in records.survey_list) or "无 / none"
+        if ident in records.unreadable.get("survey", ()):
+            raise DraftError(
+                f"调查 {ident} 的记录有错误，先运行 huifang check 改正 / the survey {ident} "
+                "has errors: run huifang check and fix them first"
+            )
+        raise DraftError(
+            f"没有调查 {ident}（已有：{known}）/ no survey {ident!r} (known: {known})"
+            if ident
+            else "还没有满意度调查，先运行 huifang new survey / there is no survey yet: run "
+            "huifang new survey first"
+        )
+    if not survey.items:
+        raise DraftError(
+            f"调查 {survey.id} 还没有调查项目（items），先在 surveys/{survey.id}.yaml 中写好 "
+            f"/ the survey {survey.id} has no items yet: list them in surveys/{survey.id}.yaml"
+        )
+    values.setdefault("date", today.isoformat())
+    number = next_response_number(records, records_dir, survey.id)
+    path = Path("surveys") / survey.id / RESPONSES / f"{number}.yaml"
+    _inside_its_folder(path)
+    if (records_dir / path).exists():
+        raise DraftError(f"{path} 已存在，不会覆盖 / {path} exists and is never overwritten")
+    return Draft("survey_response", values, path, survey)
 
 
 _FILE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
