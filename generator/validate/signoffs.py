@@ -7,6 +7,9 @@ Git history is read, the commit that wrote a sign-off is matched against them:
 - a complaint's closure (resolved, resolution): the last commit that wrote them is its
   first responder's, who owns it to the end (首问负责制; the same code);
 - a visit plan's approval (approved_by, approved_on): the approver's own (the same code);
+- a customer file's approval (approvals: {what, by, date}, e.g. 资料不全建档 signed by the
+  director): the last commit that wrote that approval is its `by`'s own (the same code; the
+  steps of a chain, several approvals of one `what`, cannot be told apart and are not judged);
 - a visit record: the commit that added it is one of its staff's (`visit.filed_by_other`;
   off for a team where a clerk files for others).
 
@@ -159,11 +162,18 @@ class Identities:
         return bool(claimed) and all(c in self.listed for c in claimed), None
 
 
-def last_writing(found: RecordHistory | None, fields: frozenset[str]) -> Version | None:
-    """The last version that wrote any of these top-level fields (added, changed or removed)."""
+def last_writing(found: RecordHistory | None, fields: Iterable[tuple]) -> Version | None:
+    """The last version that wrote any of these fields (added, changed or removed): a field
+    path such as ("reviewed_by",) or ("approvals", "documents"), written when a change is at
+    it, inside it or to a whole that holds it."""
+    wanted = tuple(fields)
     for version in reversed(found.versions if found else ()):
-        if version.change != "deleted" and any(f.path[:1] and f.path[0] in fields
-                                               for f in version.fields):  # fmt: skip
+        if version.change != "deleted" and any(
+            f.path[: len(p)] == p or p[: len(f.path)] == f.path
+            for f in version.fields
+            if f.path
+            for p in wanted
+        ):
             return version
     return None
 
@@ -184,40 +194,83 @@ def _params(ids: Identities, version: Version, actual: str | None) -> dict:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One sign-off a record claims: who must have committed it, the fields that write it,
+    the field a warning points at, and the day that decides whether it is judged."""
+
+    signer: str
+    fields: tuple[tuple, ...]
+    at: tuple
+    day: date  # what it is about happened then: before the history began, it is not judged
+
+
+@dataclass(frozen=True)
 class SignOff:
-    """One kind of sign-off: which records carry it, who must commit it, the fields that
-    write it, the day that decides whether it is judged, and how the warning words it."""
+    """One kind of sign-off: which records carry it, what each claims, and how the warning
+    words it."""
 
     kind: str
     records: Callable[[Records], Iterable]
-    signer: Callable[[Any], str | None]
-    fields: frozenset[str]
-    day: Callable[[Any], date]
-    at: str  # the field the warning points at
+    claims: Callable[[Any], list[Claim]]
     what: tuple[str, str]
     role: tuple[str, str]
     again: str  # the field to write again under one's own identity
 
 
+def _review(visit) -> list[Claim]:
+    fields = tuple((name,) for name in sorted(REVIEW_FIELDS))
+    return (
+        [Claim(visit.reviewed_by, fields, ("reviewed_by",), visit.date)]
+        if visit.reviewed_by
+        else []
+    )
+
+
+def _closure(complaint) -> list[Claim]:
+    if not (complaint.resolved and complaint.first_responder):
+        return []
+    fields = tuple((name,) for name in sorted(CLOSING_FIELDS))
+    return [Claim(complaint.first_responder, fields, ("resolved",), complaint.received.date())]
+
+
+def _plan_approval(plan) -> list[Claim]:
+    fields = tuple((name,) for name in sorted(APPROVAL_FIELDS))
+    day = plan.first_day or date.min
+    return [Claim(plan.approved_by, fields, ("approved_by",), day)] if plan.approved_by else []
+
+
+def _customer_approvals(customer) -> list[Claim]:
+    """Each approval of a customer's file (资料不全建档 签批 …) that is the only one of its
+    `what`: history tells list items apart by `what`, so the steps of a chain (several
+    approvals of one `what`) cannot be told apart and are not judged."""
+    whats = [a.what for a in customer.approvals]
+    return [
+        Claim(a.by, (("approvals", a.what),), ("approvals", index, "by"), a.date)
+        for index, a in enumerate(customer.approvals)
+        if whats.count(a.what) == 1
+    ]
+
+
 SIGN_OFFS = (
     SignOff(
-        "visit", lambda r: r.visits, lambda v: v.reviewed_by, REVIEW_FIELDS,
-        lambda v: v.date, "reviewed_by",
+        "visit", lambda r: r.visits, _review,
         ("回访的审阅签字（reviewed_by）", "the visit's sign-off (reviewed_by)"),
         ("审阅主管", "the reviewer"), "reviewed_on",
     ),
     SignOff(
-        "complaint", lambda r: r.complaint_list,
-        lambda c: c.first_responder if c.resolved else None, CLOSING_FIELDS,
-        lambda c: c.received.date(), "resolved",
+        "complaint", lambda r: r.complaint_list, _closure,
         ("投诉的处理完毕（resolved）", "the complaint's closure (resolved)"),
         ("首问责任人", "its first responder"), "resolution",
     ),
     SignOff(
-        "plan", lambda r: r.plans, lambda p: p.approved_by, APPROVAL_FIELDS,
-        lambda p: p.first_day or date.min, "approved_by",
+        "plan", lambda r: r.plans, _plan_approval,
         ("拜访计划书的审核（approved_by）", "the visit plan's approval (approved_by)"),
         ("审核人", "its approver"), "approved_on",
+    ),
+    SignOff(
+        "customer", lambda r: r.customer_list, _customer_approvals,
+        ("客户档案的签批（approvals）", "the customer file's approval (approvals)"),
+        ("签批人", "its approver"), "approvals[].date",
     ),
 )  # fmt: skip
 
@@ -227,24 +280,22 @@ def signoffs_not_by_signer(
 ) -> Iterator[tuple]:
     for sign_off in SIGN_OFFS:
         for record in sign_off.records(records):
-            signer = sign_off.signer(record)
-            if not signer:
-                continue
-            version = last_writing(history.of(sign_off.kind, record.id), sign_off.fields)
-            if version is None or not judge.judged(sign_off.day(record), version):
-                continue
-            other, actual = ids.stranger(version.commit, (signer,))
-            if other:
-                words = {
-                    "what_zh": sign_off.what[0],
-                    "what_en": sign_off.what[1],
-                    "role_zh": sign_off.role[0],
-                    "role_en": sign_off.role[1],
-                    "claimed": ids.label(signer)[0],
-                    "again": sign_off.again,
-                }
-                params = words | _params(ids, version, actual)
-                yield "review.not_by_reviewer", record, (sign_off.at,), params
+            for claim in sign_off.claims(record):
+                version = last_writing(history.of(sign_off.kind, record.id), claim.fields)
+                if version is None or not judge.judged(claim.day, version):
+                    continue
+                other, actual = ids.stranger(version.commit, (claim.signer,))
+                if other:
+                    words = {
+                        "what_zh": sign_off.what[0],
+                        "what_en": sign_off.what[1],
+                        "role_zh": sign_off.role[0],
+                        "role_en": sign_off.role[1],
+                        "claimed": ids.label(claim.signer)[0],
+                        "again": sign_off.again,
+                    }
+                    params = words | _params(ids, version, actual)
+                    yield "review.not_by_reviewer", record, claim.at, params
 
 
 def visits_filed_by_others(

@@ -289,3 +289,34 @@ def test_a_plans_approval_committed_by_someone_else_is_found(tmp_path):
     )
     assert not [p for p in payload["problems"] if p["file"].startswith("records/plans/")
                 and p["code"] != "review.not_by_reviewer"]  # fmt: skip
+
+
+def test_a_customer_files_approval_committed_by_someone_else_is_found(tmp_path):
+    """C0001's file gets a documents approval (资料不全建档, by the director S03 赵敏) on 11-20
+    in a commit by 王芳 (S01, her listed email): found at approvals[0].by. C0002's, the same
+    approval committed by 赵敏 herself, is not (she lists no identity: never "unknown")."""
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "li", "-f",
+                    str(tmp_path / "li")], check=True)  # fmt: skip
+    public = (tmp_path / "li.pub").read_text().strip()
+    root = tmp_path / "repo"
+    write_records(root, {"team.yaml": team(public), "policy.yaml": POLICY})
+    customer = (root / "records/customers/C0001.md").read_text(encoding="utf-8")
+    other = customer.replace("id: C0001", "id: C0002")
+    git(root, "init", "-q", "-b", "main")
+    commit(
+        root, {"customers/C0002.md": other}, "建档", who="赵敏", when="2026-11-01T09:00:00+08:00"
+    )
+    approval = "approvals:\n  - {what: documents, by: S03, date: '2026-11-20'}\n---\n"
+    signed = customer.replace("\n---\n", "\n" + approval, 1)
+    wrong = commit(root, {"customers/C0001.md": signed}, "签批 C0001",
+                   when="2026-11-20T10:00:00+08:00")  # fmt: skip
+    commit(root, {"customers/C0002.md": signed.replace("id: C0001", "id: C0002")}, "签批 C0002",
+           who="赵敏", when="2026-11-20T11:00:00+08:00")  # fmt: skip
+    _, payload = check_json(root / "records")
+    found = [p for p in payload["problems"] if p["code"] == "review.not_by_reviewer"]
+    # the file: ---, id … area (7), contacts and its three lines (11), approvals: (12), the item (13)
+    assert [(p["file"], p["line"]) for p in found] == [("records/customers/C0001.md", 13)]
+    assert found[0]["message"]["zh"].startswith(
+        f"客户档案的签批（approvals）应由签批人 S03 赵敏 本人提交，但写入它的提交 {wrong}"
+        f"（2026-11-20，作者 王芳）是 S01 王芳 提交的"
+    )
