@@ -15,7 +15,7 @@ from generator.derive.responses import by_survey, tallied
 from generator.derive.sla import ComplaintStatus
 from generator.derive.statistics import SurveyResult, survey_result
 from generator.history import History, RecordHistory, Version
-from generator.model import SurveyResponse, Visit
+from generator.model import LostDeal, SurveyResponse, Visit
 from generator.present.complaints import complaint_row
 from generator.present.due import View, due_row, select
 from generator.present.privacy import Privacy
@@ -122,6 +122,14 @@ class SiteData:
     def changes(self) -> list[tuple[RecordHistory, Version]]:
         """Every record version, newest first (for the 变更 pages and the feed)."""
         return self.history.changes() if self.history else []
+
+    @cached_property
+    def losses_by_customer(self) -> dict[str, list[LostDeal]]:
+        """Each customer's lost-deal reports, by date (for its page)."""
+        found: dict[str, list[LostDeal]] = {}
+        for deal in self.records.losses:
+            found.setdefault(deal.customer, []).append(deal)
+        return found
 
     @cached_property
     def open_items(self) -> list[DueItem]:

@@ -12,6 +12,7 @@ from functools import partial
 
 from generator.derive.items import DueItem
 from generator.present.complaints import month_row
+from generator.present.deals import lost_row
 from generator.present.history import version_dict
 from generator.site.changes import signed
 from generator.site.charts import relationship_map
@@ -93,6 +94,13 @@ def customer_context(data: SiteData, customer, row, due, items) -> dict:
             "客户类型": kind,
         },
         "documents": document_checklist(records, customer),
+        "lost_reason": records.policy.lost_reason_label(customer.lost_reason)
+        if customer.lost_reason
+        else "",
+        "losses": [
+            lost_row(privacy, records, deal) | {"href": data.href("lost", deal.id, "../") or ""}
+            for deal in data.losses_by_customer.get(customer.id, [])
+        ],
         "due": [data.due_row(i, "../") for i in due],
         "record": data.editor_links.customer(customer, "../") if data.editor else None,
         "timeline": timeline(data, items),

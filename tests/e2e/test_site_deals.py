@@ -105,6 +105,17 @@ def test_the_deal_pages_show_the_open_opportunities_and_the_lost_deals(tree, tmp
     assert "联系人电话 138****5601" in text  # the analysis, masked
     # newest first
     assert lost.index('id="lost-2026-11-03-C0002"') < lost.index('id="lost-2026-10-12-C0001"')
+    # each customer's page lists its own reports, linked to their place on 丢单分析
+    page = (site / "customers/C0001.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page and NUMBER not in page
+    text = _text(page)
+    assert (
+        "丢单报告 日期 丢失的商机 原因 竞争对手 金额（元） 跟单人 2026-10-12 物业服务合同续签&lt;img"
+        " src=x onerror=alert(1)&gt; 价格偏高 城安物业&lt;img src=x onerror=alert(1)&gt; "
+        "138****5601 480,000 S01 王芳、S02 李强"
+    ) in text
+    assert 'href="../deals/lost.html#lost-2026-10-12-C0001"' in page
+    assert "2026-11-03" not in text.split("丢单报告", 1)[1].split("待办", 1)[0]  # C0002's
     assert broken_links(site.resolve()) == []
 
 
@@ -141,3 +152,11 @@ def test_the_demos_deal_pages_show_its_two_lost_deals_and_open_opportunities(dem
     assert (
         "客户决定合同到期后改由其他物业公司服务，不再续签" in customer
     )  # the visit that learnt it
+    text = _text(customer)
+    assert (
+        "丢单报告 日期 丢失的商机 原因 竞争对手 金额（元） 跟单人 2026-10-06 物业服务合同续签（明年起三年） "
+        "价格偏高 城安物业服务有限公司 360,000 S05 陈帅"
+    ) in text
+    # a customer who left gives why on its page: C0032 moved (lost_reason in its file)
+    moved = _text((site / "customers/C0032.html").read_text(encoding="utf-8"))
+    assert "流失原因 客户搬迁、停业或不再需要" in moved and "丢单报告" not in moved
