@@ -282,6 +282,7 @@ class Completeness:
     customer_documents: DocumentsCheck
     customer_contacts: Check
     customer_lost_reason: Check
+    lost_deal_report: Check
     complaint_feedback: Check
     complaint_resolution: Check
     complaint_special_reason: Check

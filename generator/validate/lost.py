@@ -6,7 +6,7 @@ completeness → customer_lost_reason)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from generator.model import LostDeal, Records
 from generator.problems import Problem
@@ -101,8 +101,38 @@ def customer_lost_reason(records: Records, today: date):
         yield "customer.lost_reason_missing", c, ("stage",), {"customer": c.id, "allowed": allowed}
 
 
+# Seed 000 says a lost deal gets a 丢单报告 but not by when: a week after the visit that
+# learnt of it, so the report can follow in its own pull request (docs/rules.md)
+LOST_REPORT_DAYS = 7
+
+
+def visits_lost_without_report(records: Records, today: date):
+    """A visit that records its opportunity as lost is followed by a lost-deal report of that
+    customer dated no more than LOST_REPORT_DAYS before it (or later), once the visit is a
+    week old; a report that could not be read still counts."""
+    reports: dict[str, list[date]] = {}
+    for deal in records.losses:
+        reports.setdefault(deal.customer, []).append(deal.date)
+    unread = {stem[11:].split("-")[0] for stem in records.unreadable.get("lost", ())}
+    for visit in records.visits:
+        if not (visit.opportunity and visit.opportunity.status == "lost" and visit.date):
+            continue
+        days = (today - visit.date).days
+        if days < LOST_REPORT_DAYS or visit.customer in unread:
+            continue
+        earliest = visit.date - timedelta(days=LOST_REPORT_DAYS)
+        if any(day >= earliest for day in reports.get(visit.customer, ())):
+            continue
+        params = {"customer": visit.customer, "days": days, "date": visit.date.isoformat()}
+        yield "visit.lost_without_report", visit, ("opportunity", "status"), params
+
+
 def completeness(records: Records, today: date) -> list[Problem]:
-    return switched_checks(records, {"customer_lost_reason": customer_lost_reason}, today)
+    finders = {
+        "customer_lost_reason": customer_lost_reason,
+        "lost_deal_report": visits_lost_without_report,
+    }
+    return switched_checks(records, finders, today)
 
 
 CHECKS = (file_names, references, completeness)

@@ -166,3 +166,23 @@ class VisitFiledByOther(ProblemKind):
     basis_zh: str
     basis_en: str
     staff: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class VisitLostWithoutReport(ProblemKind):
+    code = "visit.lost_without_report"
+    title = "丢单没有丢单报告"
+    severity = "warning"
+    zh = (
+        "这次回访记下商机丢单（opportunity.status: lost），已过去 {days} 天，但客户 {customer} "
+        "没有这之后的丢单报告。请填写《丢单报告》：huifang new lost --customer {customer} "
+        "--date {date}。"
+    )
+    en = (
+        "this visit records the opportunity as lost (opportunity.status: lost) {days} days ago, "
+        "but the customer {customer} has no lost-deal report since. File one: huifang new lost "
+        "--customer {customer} --date {date}."
+    )
+    customer: str
+    days: int
+    date: str

@@ -4,8 +4,9 @@ policy's lost reasons; a customer who has left says why."""
 
 from __future__ import annotations
 
-from builders import codes, customer, day, lost_deal, policy, records
+from builders import codes, customer, day, lost_deal, policy, records, visit
 
+from generator.model import Opportunity
 from generator.problems import Source
 from generator.validate import run_checks
 from generator.validate.lost import completeness, file_names, references
@@ -108,3 +109,32 @@ def test_the_check_follows_the_policys_severity():
 def test_a_customers_lost_reason_is_one_of_the_policys():
     (found,) = references(records(customers=[customer(stage="lost", lost_reason="gone")]), TODAY)
     assert found.code == "lost.unknown_reason" and found.path == "lost_reason"
+
+
+def lost_visit(when: str):
+    return visit(when, opportunity=Opportunity(status="lost", description="外墙清洗"))
+
+
+def test_a_visit_recording_a_lost_deal_is_followed_by_a_report_within_a_week():
+    # as of 11-23: the 11-16 visit is 7 days old, so its report is due; the 11-17 one is not yet
+    due, young = lost_visit("2026-11-16"), lost_visit("2026-11-17")
+    (found,) = completeness(records(visits=[due, young]), TODAY)
+    assert found.code == "visit.lost_without_report" and found.severity == "warning"
+    assert found.source.path == due.source.path and found.path == "opportunity.status"
+    assert "已过去 7 天" in found.message_zh
+    assert "huifang new lost --customer C0001 --date 2026-11-16" in found.message_zh
+    # a report dated from a week before the visit on counts, even a late one
+    for report_day in ("2026-11-09", "2026-11-16", "2026-11-22"):
+        filed = records(visits=[due], losses=[lost_deal(report_day)])
+        assert completeness(filed, TODAY) == [], report_day
+    # an older one is another deal's; another customer's report is not this one's
+    for other in (lost_deal("2026-11-08"), lost_deal("2026-11-16", customer="C0002")):
+        assert codes(completeness(records(visits=[due], losses=[other]), TODAY)) == [
+            "visit.lost_without_report"
+        ]
+    # a visit whose deal is still open, won, or with no opportunity, asks for nothing
+    for status in ("proposal", "won"):
+        open_deal = visit("2026-11-01", opportunity=Opportunity(status=status))
+        assert completeness(records(visits=[open_deal]), TODAY) == []
+    off = policy(completeness={"lost_deal_report": {"severity": "off"}})
+    assert completeness(records(visits=[due], rules=off), TODAY) == []
