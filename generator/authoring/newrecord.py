@@ -77,25 +77,26 @@ def next_survey_id(existing: list[str], today: date) -> str:
     return f"{year}H{half}"
 
 
-def visit_path(records_dir: Path, day: date, customer: str, method: str) -> Path:
-    stem = f"{day.isoformat()}-{customer}-{method}"
-    folder = Path("visits") / str(day.year)
+def free_name(records_dir: Path, folder: Path, stem: str) -> Path:
+    """folder/<stem>.md, or <stem>-2.md, -3 … when that name is taken (a second visit or
+    lost deal of the same customer that day)."""
     candidate, number = folder / f"{stem}.md", 1
     while (records_dir / candidate).exists():
         number += 1
         candidate = folder / f"{stem}-{number}.md"
     return candidate
+
+
+def visit_path(records_dir: Path, day: date, customer: str, method: str) -> Path:
+    """visits/<year>/<date>-<customer>-<method>.md, the next free one."""
+    return free_name(
+        records_dir, Path("visits") / str(day.year), f"{day.isoformat()}-{customer}-{method}"
+    )
 
 
 def lost_path(records_dir: Path, day: date, customer: str) -> Path:
-    """lost/<year>/<date>-<customer>.md, with -2, -3 … when that name is taken."""
-    folder = Path("lost") / str(day.year)
-    stem = f"{day.isoformat()}-{customer}"
-    candidate, number = folder / f"{stem}.md", 1
-    while (records_dir / candidate).exists():
-        number += 1
-        candidate = folder / f"{stem}-{number}.md"
-    return candidate
+    """lost/<year>/<date>-<customer>.md, the next free one."""
+    return free_name(records_dir, Path("lost") / str(day.year), f"{day.isoformat()}-{customer}")
 
 
 def next_response_number(records: Records, records_dir: Path, survey: str) -> int:
