@@ -22,7 +22,12 @@ from generator.present.history import version_dict
 from generator.present.mask import numbers_in
 from generator.site.commit_links import commit_href
 from generator.site.data import Page, SiteData, ready
-from generator.validate.signoffs import CLOSING_FIELDS, REVIEW_FIELDS, UNREGISTERED
+from generator.validate.signoffs import (
+    APPROVAL_FIELDS,
+    CLOSING_FIELDS,
+    REVIEW_FIELDS,
+    UNREGISTERED,
+)
 
 RECENT = 100  # rows on the team page and entries in the feed
 PER_KIND = 50
@@ -35,7 +40,8 @@ KIND_PAGES = {  # kind → (page title, file)
     "team": ("团队与规则变更", "settings"),
 }
 LINKED_KINDS = frozenset({"customer", "visit", "complaint", "survey", "lost"})  # page or entry
-KIND_OF_PAGE = {"policy": "team", "survey_response": "survey"}  # with the team's; 问卷 with surveys
+# with the team's; 问卷 with surveys; visit plans with the visits
+KIND_OF_PAGE = {"policy": "team", "survey_response": "survey", "plan": "visit"}
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAMESPACE = uuid.UUID("6f1c3c3e-5d1a-4a8e-9a38-6e1f0d7c4b21")  # ids stable across builds
 
@@ -80,6 +86,7 @@ def change_row(data: SiteData, links: Links, history: RecordHistory, version: Ve
 SIGNOFFS = {
     "visit": (REVIEW_FIELDS, "reviewed_by", "审阅签字"),
     "complaint": (CLOSING_FIELDS, "first_responder", "处理完毕（首问责任人）"),
+    "plan": (APPROVAL_FIELDS, "approved_by", "计划书审核"),
 }
 
 

@@ -289,6 +289,13 @@ def test_a_plans_approval_committed_by_someone_else_is_found(tmp_path):
     )
     assert not [p for p in payload["problems"] if p["file"].startswith("records/plans/")
                 and p["code"] != "review.not_by_reviewer"]  # fmt: skip
+    # the 变更 rows of the approvals name whom they claim beside who committed (on the
+    # visits' 变更 page, where plans are listed)
+    result, work = build_site(root / "records", tmp_path / "site", "--today", "2026-11-26")
+    assert result.returncode == 0, result.stderr
+    visits = (work / "docs" / "changes" / "visits.md").read_text(encoding="utf-8")
+    assert "计划书审核：写的是 S02 李强，实际提交：S01 王芳（不是本人）" in visits
+    assert "计划书审核：写的是 S02 李强，实际提交：S02 李强</span>" in visits
 
 
 def test_a_customer_files_approval_committed_by_someone_else_is_found(tmp_path):
