@@ -68,7 +68,8 @@ def test_the_editor_s_visit_comes_back_formatted_and_renamed(tmp_path):
     # the editor's commit on its own branch, as Decap makes it through the host's API
     git(team, "checkout", "-q", "-b", BRANCH)
     (team / LOWER).write_text(DECAP, encoding="utf-8")
-    commit_all(team, "Create 回访记录 “2026-11-23-c0001-onsite”")
+    # as the person logged in: S03, who went on the visit (team.yaml lists s03@example.com)
+    commit_all(team, "Create 回访记录 “2026-11-23-c0001-onsite”", author="s03")
     git(team, "push", "-q", "origin", BRANCH)
     runner = tmp_path / "runner"  # actions/checkout: the branch pushed
     git(tmp_path, "clone", "-q", "-b", BRANCH, str(origin), str(runner))

@@ -224,6 +224,8 @@ def _policy_at_maxima(records: Path) -> dict:
     monthly = {k: v for k, v in policy["inactivity"][0].items() if k not in ("days", "within_days")}
     policy["inactivity"].append(monthly | {"name": "by_months", "months": 1, "within_months": 1})
     policy["complaints"]["answer_hours_by_channel"] = {"phone": 1, "wechat": 1}
+    policy.setdefault("visits", {})["file_within"] = {"limit": "working_days", "count": 1}
+    policy.setdefault("plans", {})["approve_within_days"] = 1
     return _at_maxima(policy, (), "policy")
 
 
