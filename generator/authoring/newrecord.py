@@ -227,9 +227,19 @@ def _plan_draft(records: Records, records_dir: Path, values: dict, today: date, 
     """plans/<month>/<staff>.yaml with the contacts the rules ask of that person that month."""
     from generator.authoring.plan_draft import as_of_day, month_of, next_month, plan_contacts
     from generator.derive import AsOf, derive_agenda
+    from generator.derive.calendar import WorkCalendar
 
-    values.setdefault("month", next_month(today))
+    given = "month" in values
+    try:
+        values.setdefault("month", next_month(today))
+    except OverflowError:  # the day after 9999-12: no month to plan
+        values["month"] = "9999-13"
     month = month_of(str(values["month"]))
+    if month is None and not given:  # the month after --date is none the schema allows
+        raise DraftError(
+            f"{today} 的下个月不在 1900–2199 年之间，请检查 --date，或用 --month 指定月份 / the "
+            f"month after {today} is not in 1900–2199: check --date, or give --month"
+        )
     if month is None:
         raise DraftError(
             f"月份应写成 YYYY-MM，例如 --month 2026-12 / --month takes YYYY-MM, e.g. 2026-12, "
@@ -254,7 +264,8 @@ def _plan_draft(records: Records, records_dir: Path, values: dict, today: date, 
         raise DraftError(f"{path} 已存在，不会覆盖 / {path} exists and is never overwritten")
     as_of = AsOf.day(as_of_day(month, today))
     agenda = derive_agenda(records, as_of, applies() if applies is not None else None)
-    contacts = plan_contacts(agenda.items, staff.id, month, as_of.today)
+    workday = WorkCalendar(records.policy.calendar).is_workday
+    contacts = plan_contacts(agenda.items, staff.id, month, as_of.today, workday)
     if not contacts:
         raise DraftError(
             f"按制度 {staff.id} {staff.name} 在 {month.start.year} 年 {month.start.month} 月没有"

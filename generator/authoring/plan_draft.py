@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from generator.derive.items import DueItem
 from generator.derive.periods import Span, period_of
@@ -39,7 +39,7 @@ def month_of(text: str) -> Span | None:
 def next_month(day: dt.date) -> str:
     """The month after the one holding `day`: 2026-12 for any day of November 2026."""
     first = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    return f"{first.year}-{first.month:02d}"
+    return f"{first.year:04d}-{first.month:02d}"
 
 
 def as_of_day(month: Span, today: dt.date) -> dt.date:
@@ -56,14 +56,26 @@ def wanted(item: DueItem, staff: str, month: Span) -> bool:
     return item.deadline.day in month or overlaps
 
 
-def weeks_for(item: DueItem, month: Span, earliest: dt.date) -> list[str]:
+def working_weeks(month: Span, workday: Callable[[dt.date], bool]) -> list[Span]:
+    """The month's weeks (cut to it) that hold a working day: a week of 国庆 or the three
+    days of 2027-01-01 to 01-03 is no week to plan a visit in."""
+    return [
+        w
+        for w in month_weeks(month)
+        if any(workday(w.start + dt.timedelta(days=n)) for n in range((w.end - w.start).days + 1))
+    ]
+
+
+def weeks_for(item: DueItem, weeks: list[Span], month: Span, earliest: dt.date) -> list[str]:
     """The ISO weeks the item is planned in: as many as the contacts it still needs, spread
-    over the weeks (cut to the month) from its first possible day to its last one."""
+    over the working weeks (cut to the month) from its first possible day to its last one;
+    an item that falls only in weeks without a working day goes in the nearest one after."""
     start = item.window.start if item.window is not None else item.deadline.day
     first = max(start, month.start, earliest)
     last = min(item.window.end, month.end) if item.window is not None else first
     last = max(first, last)
-    weeks = [w for w in month_weeks(month) if w.end >= first and w.start <= last]
+    inside = [w for w in weeks if w.end >= first and w.start <= last]
+    weeks = inside or [w for w in weeks if w.end >= first][:1]
     if not weeks:  # `first` after the month (today later than the month): no week left
         return []
     needed = max(item.need.count - item.need.done, 1)
@@ -81,13 +93,18 @@ def objective(item: DueItem) -> str:
 
 
 def plan_contacts(
-    items: Iterable[DueItem], staff: str, month: Span, earliest: dt.date
+    items: Iterable[DueItem],
+    staff: str,
+    month: Span,
+    earliest: dt.date,
+    workday: Callable[[dt.date], bool],
 ) -> list[dict]:
     """The plan's `contacts`: one per customer and week, sorted by week then customer."""
     grouped: dict[tuple[str, str], list[DueItem]] = {}
+    weeks = working_weeks(month, workday)
     for item in items:
         if wanted(item, staff, month):
-            for week in weeks_for(item, month, earliest):
+            for week in weeks_for(item, weeks, month, earliest):
                 grouped.setdefault((week, item.customer), []).append(item)
     contacts = []
     for (week, customer), group in sorted(grouped.items()):

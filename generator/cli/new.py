@@ -78,8 +78,9 @@ def _options_fit(kind: str, customer, staff, month, survey, settings) -> None:
         raise click.UsageError("--survey 只用于问卷 / --survey is for: huifang new response")
     if kind == "plan" and (customer or settings):
         raise click.UsageError(
-            "拜访计划书只需 --staff 和 --month，客户由待访清单预填，写好后再修改 / a plan takes "
-            "only --staff and --month: its contacts come from the due list, edit them afterwards"
+            "拜访计划书只需 --staff、--month（和 --date），客户由待访清单预填，写好后再修改 / a plan "
+            "takes only --staff, --month (and --date): its contacts come from the due list, edit "
+            "them afterwards"
         )
     if kind == "survey_response" and staff:
         raise click.UsageError("问卷没有员工字段 / a survey response names no staff")

@@ -26,17 +26,22 @@ if TYPE_CHECKING:
 SAME_DEPARTMENT_ROLES = frozenset({"supervisor", "manager"})  # a director approves anyone's
 
 
+def _expected(plan: Plan) -> PurePosixPath:
+    """Where the plan belongs: records/plans/<its month>/<its staff>.<its suffix>."""
+    path = PurePosixPath(plan.source.path)  # records/plans/2026-12/S05.yaml
+    return PurePosixPath(*path.parts[:2], plan.month, plan.staff + path.suffix)
+
+
 def placement(records: Records, today: date) -> list[Problem]:
     """A plan is records/plans/<month>/<staff>.<suffix>, and there is one per person and
-    month (a second is an error: which one is the plan?)."""
+    month: a second is an error (which one is the plan?), and the one in its own place is
+    the plan that counts — a misplaced copy never wins over it (then the first read)."""
     problems = []
-    first: dict[tuple[str, str], Plan] = {}
+    by_key: dict[tuple[str, str], list[Plan]] = {}
     for plan in records.plans:
-        path = PurePosixPath(plan.source.path)  # records/plans/2026-12/S05.yaml
-        folder = path.parent
-        expected = PurePosixPath(*path.parts[:2], plan.month, plan.staff + path.suffix)
+        path, expected = PurePosixPath(plan.source.path), _expected(plan)
         if path != expected:
-            wrong = ("month",) if folder.name != plan.month else ("staff",)
+            wrong = ("month",) if path.parent.name != plan.month else ("staff",)
             problems.append(
                 problem_at(
                     records,
@@ -48,22 +53,23 @@ def placement(records: Records, today: date) -> list[Problem]:
                     staff=plan.staff,
                 )
             )
-        key = (plan.staff, plan.month)
-        if key in first:
-            other = first[key].source.path
-            problems.append(
-                problem_at(
-                    records,
-                    "plan.duplicate",
-                    plan,
-                    ("staff",),
-                    staff=plan.staff,
-                    month=plan.month,
-                    other=other,
+        by_key.setdefault((plan.staff, plan.month), []).append(plan)
+    for (staff, month), plans in by_key.items():
+        placed = [p for p in plans if PurePosixPath(p.source.path) == _expected(p)]
+        keeper = (placed or plans)[0]
+        for plan in plans:
+            if plan is not keeper:
+                problems.append(
+                    problem_at(
+                        records,
+                        "plan.duplicate",
+                        plan,
+                        ("staff",),
+                        staff=staff,
+                        month=month,
+                        other=keeper.source.path,
+                    )
                 )
-            )
-        else:
-            first[key] = plan
     return problems
 
 

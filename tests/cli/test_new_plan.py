@@ -176,6 +176,10 @@ def test_bad_month_nothing_due_and_misused_options_are_usage_errors(tree):
     assert month.exit_code == 2 and "YYYY-MM" in month.stderr
     past = new_plan(records, "--staff", "S01", "--month", "2026-10", "--date", "2026-11-28")
     assert past.exit_code == 2 and "2026-10 已经过去" in past.stderr and "is over" in past.stderr
+    # the month after --date is none a plan may have: said of --date, never a traceback
+    for day in ("9999-12-31", "2199-12-15"):
+        far = new_plan(records, "--staff", "S01", "--date", day)
+        assert far.exit_code == 2 and f"{day} 的下个月不在 1900–2199 年之间" in far.stderr, day
     # S03 (the director) owns no customer: nothing is due, no plan is written
     nothing = new_plan(records, "--staff", "S03", "--month", "2026-12", "--date", "2026-11-28")
     assert nothing.exit_code == 2
@@ -200,6 +204,21 @@ def item(kind="cadence", customer="C0001", staff=("S01",), deadline="2026-12-31"
                    need=Need(count=count, methods=methods), window=span)  # fmt: skip
 
 
+def WEEKDAY(day: dt.date) -> bool:
+    return day.weekday() < 5
+
+
+def test_a_week_without_a_working_day_is_not_planned():
+    # 2026-12-01 to 12-06 (W49 cut to December) off, as 国庆 would be: W49's contact goes to W50
+    off_first_week = lambda day: day.day > 6 and day.weekday() < 5  # noqa: E731
+    early = item(deadline="2026-12-06", window=("2026-12-01", "2026-12-06"))
+    assert [c["week"] for c in plan_contacts([early], "S01", DECEMBER, DECEMBER.start,
+                                            off_first_week)] == ["2026-W50"]  # fmt: skip
+    # three contacts spread over the four working weeks W50–W53 (12-28 to 12-31): 0, 4//3, 8//3
+    spread = plan_contacts([item(count=3)], "S01", DECEMBER, DECEMBER.start, off_first_week)
+    assert [c["week"] for c in spread] == ["2026-W50", "2026-W51", "2026-W52"]
+
+
 def test_only_open_items_of_the_person_with_a_customer_in_the_month_are_planned():
     items = [
         item(label="留下"),
@@ -213,17 +232,17 @@ def test_only_open_items_of_the_person_with_a_customer_in_the_month_are_planned(
         # a quarter beginning in December, due in February: its window is in the month
         item(deadline="2027-02-28", window=("2026-12-01", "2027-02-28"), methods=(), label="季"),
     ]
-    contacts = plan_contacts(items, "S01", DECEMBER, DECEMBER.start)
+    contacts = plan_contacts(items, "S01", DECEMBER, DECEMBER.start, WEEKDAY)
     assert contacts == [
         {"customer": "C0001", "week": "2026-W49", "method": "onsite", "objective": "留下；季"}
     ]
 
 
 def test_three_contacts_a_month_spread_and_two_methods_leave_the_method_open():
-    spread = plan_contacts([item(count=3)], "S01", DECEMBER, DECEMBER.start)
+    spread = plan_contacts([item(count=3)], "S01", DECEMBER, DECEMBER.start, WEEKDAY)
     assert [c["week"] for c in spread] == ["2026-W49", "2026-W50", "2026-W52"]  # 0, 5//3, 10//3
     both = [item(methods=("onsite",)), item(methods=("phone",), label="电话")]
-    (contact,) = plan_contacts(both, "S01", DECEMBER, DECEMBER.start)
+    (contact,) = plan_contacts(both, "S01", DECEMBER, DECEMBER.start, WEEKDAY)
     assert (
         "method" not in contact and contact["objective"] == "电话；规则"
     )  # by deadline, then label
@@ -232,5 +251,6 @@ def test_three_contacts_a_month_spread_and_two_methods_leave_the_method_open():
 def test_months():
     assert next_month(dt.date(2026, 11, 23)) == "2026-12"
     assert next_month(dt.date(2026, 12, 31)) == "2027-01"
+    assert next_month(dt.date(1, 1, 1)) == "0001-02"  # then refused as no month of 1900–2199
     assert month_of("2027-02") == Span(dt.date(2027, 2, 1), dt.date(2027, 2, 28))
     assert month_of("2026-13") is None and month_of("2026-1") is None

@@ -43,6 +43,10 @@ def test_one_plan_per_person_and_month():
     assert codes(found) == ["plan.misplaced", "plan.duplicate"]
     assert found[1].source.path == "records/plans/2026-12/S02.yaml"
     assert found[1].severity == "error" and "records/plans/2026-12/S01.yaml" in found[1].message_zh
+    # the plan in its own place wins whichever is read first: the misplaced copy is the duplicate
+    found = placement(records(plans=[second, first]), TODAY)
+    assert codes(found) == ["plan.misplaced", "plan.duplicate"]
+    assert found[1].source.path == "records/plans/2026-12/S02.yaml"
 
 
 def test_the_person_customers_and_approver_must_exist():
