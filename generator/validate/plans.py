@@ -135,12 +135,30 @@ def _approval(records: Records, plan: Plan) -> list[Problem]:
 
 
 def contacts(records: Records, today: date) -> list[Problem]:
-    """Each contact gives a week or a date, not both; a week is a week; it lies in the month."""
+    """Each contact gives a week or a date, not both; a week is a week; it lies in the month;
+    no contact repeats another (the same customer, week or date, and method)."""
     problems: list[Problem] = []
     for plan in records.plans:
         month = month_span(plan)
+        seen: dict[tuple, int] = {}
         for i, contact in enumerate(plan.contacts):
             problems += _when(records, plan, i, contact, month)
+            key = (contact.customer, contact.week, contact.date, contact.method)
+            if key in seen:
+                when = contact.week or (contact.date.isoformat() if contact.date else "")
+                problems.append(
+                    problem_at(
+                        records,
+                        "plan.repeated_contact",
+                        plan,
+                        ("contacts", i),
+                        customer=contact.customer,
+                        when=when,
+                        first=seen[key] + 1,
+                    )
+                )
+            else:
+                seen[key] = i
     return problems
 
 
@@ -240,16 +258,25 @@ def plans_unapproved(records: Records, history: History, judge: Judge, today: da
         filed = committed_at(filing.commit)
         if not judge.judged(filed.date(), filing):
             continue
+        if plan.approved_on and plan.approved_on < filed.date():
+            early = {"approved_on": plan.approved_on.isoformat(), "filed": shown(filed)}
+            facts_of = judge.commit_facts(filing)
+            yield "plan.approved_before_filed", plan, ("approved_on",), early | facts_of
         deadline = filed + dt.timedelta(days=days)
         facts = {"filed": shown(filed), "days": days, "deadline": shown(deadline)}
         signed = next((v for v in found.versions if _adds_approver(v)), None)
         if not plan.approved_by:
             if start > deadline:
                 yield "plan.unapproved", plan, ("staff",), facts | judge.commit_facts(filing)
-        elif signed is not None and committed_at(signed.commit) > deadline:
+        elif signed is not None and _minute(committed_at(signed.commit)) > _minute(deadline):
             approved = shown(committed_at(signed.commit))
             params = facts | {"approved": approved} | judge.commit_facts(signed)
             yield "plan.approved_late", plan, ("approved_by",), params
+
+
+def _minute(moment: dt.datetime) -> dt.datetime:
+    """To the minute, as messages show times: late by seconds is no lateness one can read."""
+    return moment.replace(second=0, microsecond=0)
 
 
 def _adds_approver(version: Version) -> bool:

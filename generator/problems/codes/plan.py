@@ -210,3 +210,41 @@ class PlanApprovedLate(ProblemKind):
     author: str
     days: int
     deadline: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanApprovedBeforeFiled(ProblemKind):
+    code = "plan.approved_before_filed"
+    title = "审核日期早于计划书提交"
+    severity = "warning"
+    zh = (
+        "拜访计划书的审核日期（approved_on: {approved_on}）早于它第一次提交的时间（{filed}，"
+        "提交 {commit}，{author}）：还没提交的计划不能审核。请写上真实的审核日期。"
+    )
+    en = (
+        "the visit plan's approval date (approved_on: {approved_on}) is before the plan was "
+        "first committed ({filed}, commit {commit}, {author}): a plan cannot be approved before "
+        "it exists. Write the real approval date."
+    )
+    approved_on: str
+    filed: str
+    commit: str
+    author: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanRepeatedContact(ProblemKind):
+    code = "plan.repeated_contact"
+    title = "重复的计划拜访"
+    severity = "warning"
+    zh = (
+        "计划拜访 {customer}（{when}）与第 {first} 项相同：同一位客户、同一时间、同一方式只写一项，"
+        "一次回访只完成一项，重复的会拉低完成率。请删掉这一项。"
+    )
+    en = (
+        "the planned contact with {customer} ({when}) repeats contact {first}: one visit makes "
+        "only one of them, so the copy lowers the completion rate. Delete it."
+    )
+    customer: str
+    when: str
+    first: int

@@ -153,7 +153,7 @@ def _late(plan, hist, today=TODAY, **rules):
 
 
 def test_a_plan_filed_after_the_last_working_day_before_its_month_is_warned():
-    plan = visit_plan("2026-12", "S01", WEEK)
+    plan = visit_plan("2026-12", "S01", WEEK, approved_on=day("2026-12-01"))
     # November ends on Monday the 30th: the plan for December is due by its end
     in_time = history(plan.id, (commit("b1", "2026-11-30T23:59:00+08:00"), {}))
     assert _late(plan, in_time) == []
@@ -169,7 +169,8 @@ def test_a_plan_filed_after_the_last_working_day_before_its_month_is_warned():
 
 def test_a_plan_whose_deadline_came_before_the_history_began_is_not_judged():
     # the records entered Git on 2026-11-01: November's plan was due by 10-31 (an import)
-    november = visit_plan("2026-11", "S01", planned("C0001", week="2026-W47"))
+    november = visit_plan("2026-11", "S01", planned("C0001", week="2026-W47"),
+                          approved_on=day("2026-11-05"))  # fmt: skip
     imported = history(november.id, (commit("b1", "2026-11-05T10:00:00+08:00"), {}))
     assert _late(november, imported) == []
 
@@ -182,7 +183,7 @@ def test_a_plan_still_unapproved_days_after_it_was_filed_or_approved_late():
     assert _late(unsigned, history(unsigned.id, filed), "2026-12-01") == [
         ("plan.unapproved", "staff", "warning")
     ]
-    signed = visit_plan("2026-12", "S01", WEEK)
+    signed = visit_plan("2026-12", "S01", WEEK, approved_on=day("2026-11-28"))
     soon = (commit("c1", "2026-11-28T16:00:00+08:00"), {"approved_by": "S02"})
     assert _late(signed, history(signed.id, filed, soon), "2026-12-05") == []
     later = (commit("c1", "2026-12-01T09:00:00+08:00"), {"approved_by": "S02"})
@@ -191,3 +192,34 @@ def test_a_plan_still_unapproved_days_after_it_was_filed_or_approved_late():
     (found,) = plan_records(records(plans=[signed]), hist, day("2026-12-05"))
     assert "到 2026-12-01 09:00 才写上" in found.message_zh and "5 天" in found.message_zh
     assert _late(signed, hist, "2026-12-05", plans={"approve_within_days": 7}) == []
+    # late by seconds only is not late: messages show minutes (10:00 is 10:00)
+    on_the_minute = (commit("c1", "2026-11-30T10:00:40+08:00"), {"approved_by": "S02"})
+    filed_at = (commit("b1", "2026-11-25T10:00:10+08:00"), {})
+    assert _late(signed, history(signed.id, filed_at, on_the_minute), "2026-12-05") == []
+
+
+def test_an_approval_dated_before_the_plan_was_filed_is_warned():
+    filed = (commit("b1", "2026-11-25T10:00:00+08:00"), {})
+    early = visit_plan("2026-12", "S01", WEEK, approved_on=day("2026-11-24"))
+    assert _late(early, history(early.id, filed), "2026-11-26") == [
+        ("plan.approved_before_filed", "approved_on", "warning")
+    ]
+    (found,) = plan_records(records(plans=[early]), history(early.id, filed), day("2026-11-26"))
+    assert "approved_on: 2026-11-24" in found.message_zh and "2026-11-25 10:00" in found.message_zh
+    same_day = visit_plan("2026-12", "S01", WEEK, approved_on=day("2026-11-25"))
+    assert _late(same_day, history(same_day.id, filed), "2026-11-26") == []
+
+
+def test_a_contact_repeating_another_is_warned():
+    plan = visit_plan(
+        "2026-12",
+        "S01",
+        planned("C0001", week="2026-W50", method="phone"),
+        planned("C0001", week="2026-W50", method="onsite"),  # another method: another contact
+        planned("C0001", week="2026-W50", method="phone"),  # the first again
+    )
+    (found,) = contacts(records(plans=[plan]), TODAY)
+    assert (found.code, found.path, found.severity) == (
+        "plan.repeated_contact", "contacts[2]", "warning"
+    )  # fmt: skip
+    assert "与第 1 项相同" in found.message_zh
