@@ -112,6 +112,22 @@ _ESCAPED_MARKUP = re.compile(r"&(?:lt|gt|amp|quot|#34|#39|#x27);")
 _RUN_TOGETHER = re.compile(r"</(th|span)>")
 
 
+# Lists that only repeat what other pages say, record by record: each month's 客户拜访登记表
+# and the 投诉登记表's further pages (every visit and complaint is on its customer's timeline
+# and its own page), the team's due list and each 今日待办 (every item is on its person's due
+# list). Their search copy is their title alone, so a search finds the record's own page
+# and not the same row on four lists; indexing them tripled the main bundle (docs/performance.md).
+NOT_SEARCHED = re.compile(
+    r"visits/\d{4}-\d{2}(-\d+)?\.md|complaints/register-\d+\.md|due/(index|today-[^/]+)\.md"
+)
+
+
+def searched_text(page_path: str, title: str, article: str) -> str:
+    """What the search tree holds of a page's article: all of it, or its title (escaped)
+    alone for a list that repeats other pages (NOT_SEARCHED)."""
+    return f"<h1>{title}</h1>" if NOT_SEARCHED.fullmatch(page_path) else search_copy(article)
+
+
 def search_copy(article: str) -> str:
     """The article as Pagefind indexes it: every escaped markup character of its text in
     full-width form, so nothing in the index (text, excerpts, headings) is markup when
@@ -170,7 +186,8 @@ def write_page(
     write(
         (search / page.path).with_suffix(".html"),
         f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
-        f"</head><body><div data-pagefind-body>{meta}{search_copy(article)}</div></body></html>",
+        f"</head><body><div data-pagefind-body>{meta}{searched_text(page.path, title, article)}</div>"
+        "</body></html>",
     )
 
 

@@ -19,6 +19,7 @@ import pytest
 from conftest import build_site, huifang
 from test_browser import CHROMIUM_FLAGS, chromium_path
 
+from generator.site.render import NOT_SEARCHED
 from generator.site.search_chunks import unpacked
 from generator.site.serve import serving
 
@@ -42,6 +43,8 @@ def article_texts(site: Path) -> dict[str, str]:
     for path in site.rglob("*.html"):
         if path.name == "404.html":
             continue  # the page for a missing address: not searchable, nothing of a record
+        if NOT_SEARCHED.fullmatch(path.relative_to(site).with_suffix(".md").as_posix()):
+            continue  # a list repeating other pages' records: its title alone is indexed
         found = ARTICLE.search(path.read_text("utf-8"))
         if found:
             text = html.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))
@@ -175,6 +178,21 @@ def test_every_page_holding_a_query_is_found_in_the_demo(demo_site):
 def test_an_id_or_full_name_shows_its_own_page_first_in_the_demo(demo_site):
     chromium_path()
     check_own_first(demo_site[0])
+
+
+def test_lists_repeating_other_pages_are_found_by_their_title_alone(demo_site):
+    """A month's 客户拜访登记表, the team's due list and a 今日待办 repeat rows that the
+    customers' timelines and each person's due list hold: their search copy is their title."""
+    site, work = demo_site
+    copies = work / "search" / "main"
+    for path, title in (("visits/2026-11.html", "客户拜访登记表 2026-11"), ("due/index.html", "待访"),
+                        ("due/today-S05.html", "今日待办 S05")):  # fmt: skip
+        body = (copies / path).read_text(encoding="utf-8").split("data-pagefind-body>", 1)[1]
+        assert re.sub(r"<span hidden[^>]*>[^<]*</span>\s*", "", body).startswith(f"<h1>{title}")
+        assert "C00" not in body, path  # no row of a customer
+    assert "C00" in (copies / "due/S05.html").read_text(encoding="utf-8")  # searched whole
+    found = pagefind_results(site, ["客户拜访登记表"])["客户拜访登记表"]
+    assert "visits/2026-11.html" in found
 
 
 @pytest.fixture(scope="module")
