@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from generator.site.render import NOT_SEARCHED
 from generator.site.serve import serving
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -165,6 +166,8 @@ def _article_texts(site: Path) -> dict[str, str]:
     for path in site.rglob("*.html"):
         if path.name == "404.html":
             continue  # the page for a missing address: not searchable, nothing of a record
+        if NOT_SEARCHED.fullmatch(path.relative_to(site).with_suffix(".md").as_posix()):
+            continue  # a list repeating other pages' records: its title alone is indexed
         article = r'<article class="md-content__inner[^"]*">(.*?)</article>'  # what a reader sees
         found = re.search(article, path.read_text("utf-8"), re.S)
         if found:
