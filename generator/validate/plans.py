@@ -258,7 +258,12 @@ def plans_unapproved(records: Records, history: History, judge: Judge, today: da
         filed = committed_at(filing.commit)
         if not judge.judged(filed.date(), filing):
             continue
-        if plan.approved_on and plan.approved_on < filed.date():
+        # an approval dated before the history began was imported with the plan: not judged
+        if (
+            plan.approved_on
+            and plan.approved_on < filed.date()
+            and judge.judged(plan.approved_on, filing)
+        ):
             early = {"approved_on": plan.approved_on.isoformat(), "filed": shown(filed)}
             facts_of = judge.commit_facts(filing)
             yield "plan.approved_before_filed", plan, ("approved_on",), early | facts_of

@@ -208,6 +208,9 @@ def test_an_approval_dated_before_the_plan_was_filed_is_warned():
     assert "approved_on: 2026-11-24" in found.message_zh and "2026-11-25 10:00" in found.message_zh
     same_day = visit_plan("2026-12", "S01", WEEK, approved_on=day("2026-11-25"))
     assert _late(same_day, history(same_day.id, filed), "2026-11-26") == []
+    # dated before the history began (its first commit, 11-01): imported with it, not judged
+    imported = visit_plan("2026-12", "S01", WEEK, approved_on=day("2026-10-20"))
+    assert _late(imported, history(imported.id, filed), "2026-11-26") == []
 
 
 def test_a_contact_repeating_another_is_warned():
