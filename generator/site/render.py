@@ -125,7 +125,8 @@ NOT_SEARCHED = re.compile(
 def searched_text(page_path: str, title: str, article: str) -> str:
     """What the search tree holds of a page's article: all of it, or its title (escaped)
     alone for a list that repeats other pages (NOT_SEARCHED)."""
-    return f"<h1>{title}</h1>" if NOT_SEARCHED.fullmatch(page_path) else search_copy(article)
+    shown = f"<h1>{title}</h1>" if NOT_SEARCHED.fullmatch(page_path) else article
+    return search_copy(shown)  # its escaped markup full-width, as every page's
 
 
 def search_copy(article: str) -> str:
