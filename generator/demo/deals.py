@@ -21,9 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import yaml
-
-from generator.demo.files import dump
+from generator.demo.files import dump, parse
 from generator.demo.state import Customer, Demo
 
 RECENT_DAYS = 150  # opportunities opened in the demo's last months only
@@ -71,17 +69,12 @@ EXTRA = Loss(
 WON = "客户确认签约，下月开始服务"
 
 
-def _front(text: str) -> tuple[dict, str]:
-    head, _, body = text[4:].partition("\n---\n")
-    return yaml.safe_load(head), body
-
-
 def write_deals(demo: Demo) -> None:
     """Opportunities on the visits written so far, and the lost-deal reports."""
     visits: dict[str, list[tuple[tuple, str, dict, str]]] = {}
     for path, text in demo.files.items():
         if path.startswith("visits/"):
-            fields, body = _front(text)
+            fields, body = parse(text)
             key = (fields["date"], fields.get("time", ""), path)
             visits.setdefault(fields["customer"], []).append((key, path, fields, body))
     for entries in visits.values():

@@ -13,3 +13,12 @@ def dump(fields: Mapping[str, object], body: str | None = None) -> str:
     if body is None:
         return text
     return f"---\n{text}---\n{body.rstrip()}\n"
+
+
+def parse(text: str) -> tuple[dict, str]:
+    """A record file the demo wrote, read back: its fields (front matter, or the whole YAML
+    file) and its body ("" for a YAML file)."""
+    if text.startswith("---\n"):
+        head, _, body = text[4:].partition("\n---\n")
+        return yaml.safe_load(head) or {}, body
+    return yaml.safe_load(text) or {}, ""

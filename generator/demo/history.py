@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-import yaml
-
 from generator.demo import DEMO_END, DemoSize, generate
+from generator.demo.files import parse
 from generator.demo.team import git_email
 from generator.read.convert import LOCAL_TZ
 
@@ -53,9 +52,7 @@ class Commit:
 
 
 def front_matter(text: str) -> dict:
-    if text.startswith("---\n"):
-        return yaml.safe_load(text.split("\n---\n", 1)[0][4:]) or {}
-    return yaml.safe_load(text) or {}
+    return parse(text)[0]
 
 
 def without(text: str, keys: tuple[str, ...]) -> str:

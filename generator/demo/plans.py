@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import yaml
-
-from generator.demo.files import dump
+from generator.demo.files import dump, parse
 from generator.demo.state import Demo
+from generator.derive.calendar import WorkCalendar
+from generator.derive.plans import filing_deadline, iso_week
 
 FOLDER = "plans"
 SKIPPED = 3  # every third visit was not planned
@@ -28,30 +28,21 @@ MISSED = 2  # planned calls not made
 COMING_OBJECTIVE = "了解明年服务需求，约定续约洽谈时间"
 
 
-def _week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _last_working_day_before(first: date) -> date:
-    day = first - timedelta(days=1)
-    while day.weekday() >= 5:  # the demo's calendar: this is never a public holiday
-        day -= timedelta(days=1)
-    return day
-
-
 def write_plans(demo: Demo) -> None:
     """records/plans/<month>/<agent>.yaml for the month `demo.end` is in."""
     first = demo.end.replace(day=1)
     month = first.strftime("%Y-%m")
-    approved = _last_working_day_before(first)  # filed the day before (history.py)
+    calendar = WorkCalendar(demo.policy.data.get("calendar"))  # type: ignore[arg-type]
+    # approved on the last working day before the month, filed the day before (history.py)
+    approved = filing_deadline(first, "last_working_day_before", calendar).date() - timedelta(
+        days=1
+    )
     supervisor = next((s["id"] for s in demo.staff if s["role"] == "supervisor"), None)
-    visits = sorted(
+    visits = sorted(  # a visit's file name starts with its date: only this month's are read
         (fields["date"], path, fields)
         for path, text in demo.files.items()
-        if path.startswith("visits/")
-        for fields in [yaml.safe_load(text[4:].partition("\n---\n")[0])]
-        if str(fields["date"]) >= first.isoformat()
+        if path.startswith("visits/") and path.rpartition("/")[2] >= first.isoformat()
+        for fields in [parse(text)[0]]
     )
     monday = first + timedelta(days=(7 - first.weekday()) % 7)  # the first full week
     coming = demo.end + timedelta(days=7 - demo.end.weekday())  # the Monday after the end
@@ -60,7 +51,7 @@ def write_plans(demo: Demo) -> None:
             continue
         mine = [(d, v) for d, _, v in visits if v["staff"][0] == agent["id"]]
         contacts = [
-            {"customer": v["customer"], "week": _week(date.fromisoformat(str(d))),
+            {"customer": v["customer"], "week": iso_week(date.fromisoformat(str(d))),
              "method": v["method"], "purpose": v["purpose"]}
             for index, (d, v) in enumerate(mine, start=1)
             if index % SKIPPED
@@ -72,10 +63,10 @@ def write_plans(demo: Demo) -> None:
             if c.get("owner") == agent["id"] and c["stage"] != "lost" and c["id"] not in seen
         ]
         contacts += [
-            {"customer": c, "week": _week(monday), "method": "phone"} for c in owned[:MISSED]
+            {"customer": c, "week": iso_week(monday), "method": "phone"} for c in owned[:MISSED]
         ]
         if coming.month == first.month and len(owned) > MISSED:
-            contacts.append({"customer": owned[MISSED], "week": _week(coming), "method": "onsite",
+            contacts.append({"customer": owned[MISSED], "week": iso_week(coming), "method": "onsite",
                              "purpose": ["service"], "objective": COMING_OBJECTIVE})  # fmt: skip
         if not contacts:
             continue
