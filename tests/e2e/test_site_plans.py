@@ -6,6 +6,7 @@ hand from the base tree as of 2026-11-23 (a Monday)."""
 from __future__ import annotations
 
 import re
+import zipfile
 
 import openpyxl
 from conftest import build_site
@@ -19,7 +20,7 @@ month: '2026-11'
 contacts:
   - {customer: C0001, week: 2026-W47, method: wechat}
   - {customer: C0001, week: 2026-W47, method: phone}
-  - {customer: C0001, week: 2026-W48, method: onsite, objective: 确认年底保洁安排}
+  - {customer: C0001, week: 2026-W48, method: onsite, objective: "确认年底保洁安排<img src=x onerror=alert(1)> 13812345678"}
 approved_by: S02
 approved_on: '2026-10-29'
 """
@@ -60,7 +61,20 @@ def test_the_statistics_table_counts_each_persons_planned_and_made_contacts(tree
     planned = re.findall(r'data-state="(\w+)" data-deadline="([\d-]+)"><td[^>]*>[^<]*</td><td>'
                          r"[^<]*</td><td>.*?</td><td>计划拜访", table)  # fmt: skip
     assert planned == [("overdue", "2026-11-22"), ("due_soon", "2026-11-29")]
-    assert "目标：确认年底保洁安排" in due
+    assert "目标：确认年底保洁安排&lt;img src=x onerror=alert(1)&gt; 138****5678" in due
+    for path in (
+        "due/S01.html",
+        "due/S01.ics",
+        "due/S01.csv",
+        "reports.html",
+        "customers/C0001.html",
+    ):
+        if (site / path).exists():  # a hostile objective: masked everywhere, markup only as
+            text = (site / path).read_text(encoding="utf-8")  # text in HTML (plain in .ics/.csv)
+            assert "13812345678" not in text, path
+            assert not path.endswith(".html") or "<img src=x" not in text, path
+    with zipfile.ZipFile(site / "due" / "S01.xlsx") as book:
+        assert not any(b"13812345678" in book.read(name) for name in book.namelist())
     ics = re.sub(r"\r?\n ", "", (site / "due" / "S01.ics").read_text(encoding="utf-8"))
     summaries = [line for line in ics.splitlines() if line.startswith("SUMMARY:")]
     planned = [line for line in summaries if "计划拜访（2026 年 11 月计划）" in line]
