@@ -22,12 +22,7 @@ from generator.present.history import version_dict
 from generator.present.mask import numbers_in
 from generator.site.commit_links import commit_href
 from generator.site.data import Page, SiteData, ready
-from generator.validate.signoffs import (
-    APPROVAL_FIELDS,
-    CLOSING_FIELDS,
-    REVIEW_FIELDS,
-    UNREGISTERED,
-)
+from generator.validate.signoffs import SIGN_OFFS, UNREGISTERED
 
 RECENT = 100  # rows on the team page and entries in the feed
 PER_KIND = 50
@@ -83,11 +78,8 @@ def change_row(data: SiteData, links: Links, history: RecordHistory, version: Ve
 
 
 # the record kinds with a sign-off: (the fields that write it, the field naming who signs)
-SIGNOFFS = {
-    "visit": (REVIEW_FIELDS, "reviewed_by", "审阅签字"),
-    "complaint": (CLOSING_FIELDS, "first_responder", "处理完毕（首问责任人）"),
-    "plan": (APPROVAL_FIELDS, "approved_by", "计划书审核"),
-}
+# kind → (the fields that write its sign-off, the field naming the signer, the row's label)
+SIGNOFFS = {s.kind: s.row for s in SIGN_OFFS if s.row}
 
 
 def signed(data: SiteData, history: RecordHistory, version: Version) -> dict:

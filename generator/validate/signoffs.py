@@ -215,6 +215,9 @@ class SignOff:
     what: tuple[str, str]
     role: tuple[str, str]
     again: str  # the field to write again under one's own identity
+    # for the 变更 rows (site/changes.signed): the top-level fields that write it, the one
+    # naming the signer, and its short label; None where one field names no single signer
+    row: tuple[frozenset[str], str, str] | None = None
 
 
 def _review(visit) -> list[Claim]:
@@ -256,16 +259,19 @@ SIGN_OFFS = (
         "visit", lambda r: r.visits, _review,
         ("回访的审阅签字（reviewed_by）", "the visit's sign-off (reviewed_by)"),
         ("审阅主管", "the reviewer"), "reviewed_on",
+        (REVIEW_FIELDS, "reviewed_by", "审阅签字"),
     ),
     SignOff(
         "complaint", lambda r: r.complaint_list, _closure,
         ("投诉的处理完毕（resolved）", "the complaint's closure (resolved)"),
         ("首问责任人", "its first responder"), "resolution",
+        (CLOSING_FIELDS, "first_responder", "处理完毕（首问责任人）"),
     ),
     SignOff(
         "plan", lambda r: r.plans, _plan_approval,
         ("拜访计划书的审核（approved_by）", "the visit plan's approval (approved_by)"),
         ("审核人", "its approver"), "approved_on",
+        (APPROVAL_FIELDS, "approved_by", "计划书审核"),
     ),
     SignOff(
         "customer", lambda r: r.customer_list, _customer_approvals,
