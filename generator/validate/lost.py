@@ -87,16 +87,19 @@ def _unknown_reason(records: Records, record, path: tuple, reason: str) -> Probl
     )
 
 
+def unread_reports(records: Records) -> set[str]:
+    """The customers of the lost-deal reports that could not be read, from their names
+    (<date>-<customer>, -2 … for a second that day): such a report still counts."""
+    return {stem[11:].split("-")[0] for stem in records.unreadable.get("lost", ())}
+
+
 def customer_lost_reason(records: Records, today: date):
     """A customer who has left says why: its `lost_reason`, or a lost-deal report of it (one
     that could not be read still counts: its file is there, named <date>-<customer>…)."""
-    reported = {deal.customer for deal in records.losses}
-    unread = [stem[11:] for stem in records.unreadable.get("lost", ())]
+    reported = {deal.customer for deal in records.losses} | unread_reports(records)
     allowed = allowed_reasons(records)
     for c in records.customer_list:
         if c.stage != "lost" or c.lost_reason or c.id in reported:
-            continue
-        if any(rest == c.id or rest.startswith(f"{c.id}-") for rest in unread):
             continue
         yield "customer.lost_reason_missing", c, ("stage",), {"customer": c.id, "allowed": allowed}
 
@@ -113,7 +116,7 @@ def visits_lost_without_report(records: Records, today: date):
     reports: dict[str, list[date]] = {}
     for deal in records.losses:
         reports.setdefault(deal.customer, []).append(deal.date)
-    unread = {stem[11:].split("-")[0] for stem in records.unreadable.get("lost", ())}
+    unread = unread_reports(records)
     for visit in records.visits:
         if not (visit.opportunity and visit.opportunity.status == "lost" and visit.date):
             continue
